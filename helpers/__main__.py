@@ -1,0 +1,61 @@
+"""Command line: ``python -m helpers annotate PATH [--out DIR] [--published YYYY-MM-DD] ...``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import export, pipeline
+from .ingest import ArticleError
+from .nlp import ModelMissing
+from .schemas import ContractError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, as the contract asks
+        sys.stderr.write(f"error: {message}; see `python -m helpers annotate --help`\n")
+        raise SystemExit(2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _Parser(prog="python -m helpers", description="Annotate a news article.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    ann = sub.add_parser("annotate", help="write the annotation tables of one article")
+    ann.add_argument("path", help="article as UTF-8 .txt or .html")
+    ann.add_argument("--out", help="output folder (default data/processed/<slug>/)")
+    ann.add_argument("--published", help="publication date, YYYY-MM-DD")
+    ann.add_argument("--title")
+    ann.add_argument("--source")
+    ann.add_argument("--url")
+    rep = sub.add_parser("report", help="run every notebook on an article and write reports/<slug>/")
+    rep.add_argument("path", nargs="?", help="article (default: the Iran-Belarus article in data/raw/)")
+    for flag in ("--published", "--title", "--source", "--url"):
+        rep.add_argument(flag)
+    sub.add_parser("notebooks", help="re-execute the committed notebooks in place (maintainers)")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "annotate":
+            out = pipeline.annotate(args.path, args.out, published=args.published, title=args.title,
+                                    source=args.source, url=args.url)
+        elif args.command == "report":
+            out = export.build_report(args.path, published=args.published, title=args.title,
+                                      source=args.source, url=args.url)
+            size = export.folder_size(out)
+            print(f"report written to {out} ({size / 1e6:.1f} MB); open {out / 'index.html'}")
+            return 0
+        else:
+            for nb in export.refresh_committed():
+                print(f"executed {nb}")
+            return 0
+    except (ArticleError, ModelMissing, ContractError, export.ReportError) as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("error: interrupted; nothing was written\n")
+        return 130
+    print(out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,204 @@
+"""Run the notebook sequence on an article and export a self-contained, offline HTML report.
+
+``jupyter nbconvert --to html`` drops plotly's JSON outputs and links require.js and MathJax
+on public CDNs. Here each page is built from nbconvert's bare ``basic`` template inside a
+page shell of our own: figures are re-drawn from their JSON by one local copy of plotly.js
+per report folder, and nothing is fetched from the network.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import json
+import shutil
+import tempfile
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from . import config
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+KERNEL = "news-actors"
+
+CSS = """
+body{font-family:-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;max-width:72em;margin:0 auto;
+padding:1em 2em;color:#222;line-height:1.5}
+nav{border-bottom:1px solid #ddd;padding:.5em 0;margin-bottom:1em;font-size:.9em}
+nav a{margin-right:1em}
+.jp-InputArea,.input_area,div.highlight{background:#f6f8fa;border-radius:4px;font-size:.85em;overflow-x:auto}
+pre{margin:0;padding:.4em .6em;white-space:pre-wrap}
+table.dataframe{border-collapse:collapse;font-size:.85em;margin:.5em 0}
+table.dataframe th,table.dataframe td{border-bottom:1px solid #e5e5e5;padding:.2em .6em;text-align:left;
+vertical-align:top}
+.finding{background:#fffbe6;border-left:4px solid #f0c000;padding:.4em .8em}
+.plotly-figure{width:100%;min-height:420px}
+.jp-Cell,.cell{margin:.6em 0}
+"""
+
+PLOT_SCRIPT = """<script>
+document.querySelectorAll("script.plotly-data").forEach(function (s) {
+  var spec = JSON.parse(s.textContent);
+  var div = document.getElementById(s.getAttribute("data-target"));
+  var cfg = Object.assign({responsive: true, displaylogo: false}, spec.config || {});
+  Plotly.newPlot(div, spec.data, spec.layout, cfg).then(function () { div.setAttribute("data-drawn", "1"); });
+});
+</script>"""
+
+
+class ReportError(RuntimeError):
+    """A notebook failed while building the report."""
+
+
+def notebooks(directory: Path | None = None) -> list[Path]:
+    """The numbered notebooks, in order."""
+    return sorted((directory or config.NOTEBOOKS).glob("[0-9][0-9]_*.ipynb"))
+
+
+def script_json(obj: Any) -> str:
+    """JSON safe inside a ``<script>`` element: ``<``, ``>`` and ``&`` are escaped."""
+    return (json.dumps(obj, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def figures_to_html(nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, int]:
+    """A copy of ``nb`` whose plotly outputs are HTML placeholders drawn by local plotly.js."""
+    nb = copy.deepcopy(nb)
+    count = 0
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if PLOTLY_MIME in data:
+                count += 1
+                fid = f"figure-{count}"
+                markup = (f'<div class="plotly-figure" id="{fid}"></div>'
+                          f'<script type="application/json" class="plotly-data" data-target="{fid}">'
+                          f'{script_json(data[PLOTLY_MIME])}</script>')
+                out["data"] = {"text/html": markup}
+    return nb, count
+
+
+def page(title: str, body: str, nav: str, scripts: bool) -> str:
+    """A page shell: local CSS, navigation, and plotly.js from the report folder if needed."""
+    head_js = '<script src="plotly.min.js"></script>' if scripts else ""
+    tail_js = PLOT_SCRIPT if scripts else ""
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{html.escape(title)}</title><style>{CSS}</style>{head_js}</head>"
+            f"<body>{nav}{body}{tail_js}</body></html>\n")
+
+
+def nav_bar(pages: Iterable[tuple[str, str]]) -> str:
+    """Links to the index and every page."""
+    links = ['<a href="index.html">Report</a>'] + [
+        f'<a href="{html.escape(href)}">{html.escape(label)}</a>' for href, label in pages]
+    return f"<nav>{''.join(links)}</nav>"
+
+
+def notebook_html(nb: nbformat.NotebookNode, title: str, nav: str) -> tuple[str, int]:
+    """One executed notebook as an offline HTML page; returns the page and its figure count."""
+    from nbconvert import HTMLExporter
+
+    nb, count = figures_to_html(nb)
+    exporter = HTMLExporter(template_name="basic", exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nb)
+    return page(title, body, nav, scripts=count > 0), count
+
+
+def strip_volatile_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop run timestamps that papermill and nbclient add, so re-runs leave no diff."""
+    nb.metadata.pop("papermill", None)
+    nb.metadata.get("widgets", None)
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+    return nb
+
+
+def execute(src: Path, dst: Path, parameters: dict[str, Any] | None, cwd: Path) -> nbformat.NotebookNode:
+    """Execute ``src`` into ``dst`` with papermill; a failure names the notebook and the cell."""
+    import papermill as pm
+
+    try:
+        pm.execute_notebook(str(src), str(dst), parameters=parameters or {}, kernel_name=KERNEL,
+                            cwd=str(cwd), progress_bar=False, log_output=False, request_save_on_cell_execute=False)
+    except pm.PapermillExecutionError as exc:
+        raise ReportError(f"{src.name} failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue}") from None
+    nb = strip_volatile_metadata(nbformat.read(dst, as_version=4))
+    nbformat.write(nb, dst)
+    return nb
+
+
+def refresh_committed(directory: Path | None = None) -> list[Path]:
+    """Re-execute the committed notebooks in place, top to bottom, on their default parameters."""
+    done = []
+    for src in notebooks(directory):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / src.name
+            execute(src, out, None, src.parent)
+            nb = nbformat.read(out, as_version=4)
+            nb.metadata.kernelspec = {"name": KERNEL, "display_name": "Python 3.11 (news-actors)",
+                                      "language": "python"}
+            nbformat.write(nb, src)
+        done.append(src)
+    return done
+
+
+def folder_size(path: Path) -> int:
+    """Bytes in every file below ``path``."""
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def build_report(article: str | Path | None = None, published: str | None = None, title: str | None = None,
+                 source: str | None = None, url: str | None = None, parallel: bool = True) -> Path:
+    """Run every notebook on ``article`` and write ``reports/<slug>/`` (pages, notebooks, plotly.js)."""
+    from . import ingest, summary
+
+    article_path = config.resolve(article) if article else config.DEFAULT_ARTICLE
+    ingest.read_article(article_path, published=published, title=title, source=source, url=url)  # fail fast
+    slug = ingest.slug_for(article_path)
+    data_dir = config.processed_dir(slug)
+    params = {"article": str(article_path), "data_dir": str(data_dir), "published": published or "",
+              "title": title or "", "source": source or "", "url": url or ""}
+    out = config.REPORTS / slug
+    config.REPORTS.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{slug}.", dir=config.REPORTS))
+    try:
+        nbs = notebooks()
+        run = lambda src: (src, execute(src, tmp / src.name, params, config.NOTEBOOKS))  # noqa: E731
+        first = [n for n in nbs if n.name[:2] <= "03"]
+        rest = [n for n in nbs if n.name[:2] > "03"]
+        executed = [run(n) for n in first]
+        if parallel and len(rest) > 1:
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                executed += list(pool.map(run, rest))
+        else:
+            executed += [run(n) for n in rest]
+        pages = [(n.with_suffix(".html").name, summary.page_label(n.stem)) for n in nbs]
+        nav = nav_bar(pages)
+        figures = 0
+        for src, nb in executed:
+            text, count = notebook_html(nb, f"{summary.page_label(src.stem)}", nav)
+            figures += count
+            (tmp / src.with_suffix(".html").name).write_text(text, encoding="utf-8")
+        (tmp / "index.html").write_text(page(f"Report: {slug}", summary.index_body(data_dir, pages), nav, False),
+                                        encoding="utf-8")
+        if figures:
+            shutil.copyfile(plotly_js(), tmp / "plotly.min.js")
+        if out.exists():
+            shutil.rmtree(out)
+        tmp.replace(out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def plotly_js() -> Path:
+    """plotly.min.js as shipped inside the plotly Python package (no CDN)."""
+    import plotly
+
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"

@@ -1,0 +1,101 @@
+"""Run the annotators in order and write the contract's tables, all or nothing.
+
+Stages hand data to each other only through the files of the annotation folder, so the
+notebooks can run one stage each and the command line can run them all:
+
+1. ``ingest_stage``: body.txt, meta.json, sentences.csv
+2. ``actor_stage``: actors.csv, mentions.csv, places.csv
+3. ``event_stage``: dates.csv, quotes.csv, events.csv
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pandas as pd
+from spacy.tokens import Doc
+
+from . import config, nlp, schemas
+from .ingest import Article, read_article
+
+
+def sentences_table(doc: Doc, paragraphs: list[tuple[int, int]]) -> pd.DataFrame:
+    """One row per sentence (white space trimmed), numbered with its paragraph."""
+    rows = []
+    for sent in doc.sents:
+        text = sent.text
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        end = sent.end_char - (len(text) - len(text.rstrip()))
+        if end <= start:
+            continue
+        par = next((i for i, (a, b) in enumerate(paragraphs) if a <= start < b), len(paragraphs) - 1)
+        rows.append({"sentence_id": len(rows), "paragraph_id": par, "start": start, "end": end,
+                     "text": doc.text[start:end]})
+    return pd.DataFrame(rows, columns=schemas.COLUMNS["sentences"])
+
+
+@contextlib.contextmanager
+def staged(out_dir: Path) -> Iterator[Path]:
+    """A scratch folder whose files replace those in ``out_dir`` only if the block succeeds."""
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        yield tmp
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for f in sorted(tmp.iterdir()):
+            f.replace(out_dir / f.name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_meta(meta: dict, directory: Path) -> None:
+    """meta.json with sorted keys, so it is byte-identical for the same input."""
+    (directory / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+                                         encoding="utf-8")
+
+
+def default_out(article_path: str | Path) -> Path:
+    """``data/processed/<slug>/`` for an article path."""
+    from .ingest import slug_for
+
+    return config.processed_dir(slug_for(article_path))
+
+
+def _write_ingest(article: Article, directory: Path) -> None:
+    doc = nlp.parse(article.body)
+    sents = sentences_table(doc, article.paragraphs)
+    meta = dict(article.meta, model=nlp.model_name(nlp.load()), slug=article.slug,
+                paragraphs=len(article.paragraphs), sentences=len(sents), characters=len(article.body))
+    (directory / "body.txt").write_text(article.body, encoding="utf-8")
+    write_meta(meta, directory)
+    schemas.write_table(sents, "sentences", directory, article.body)
+
+
+def ingest_stage(article_path: str | Path, out_dir: str | Path | None = None, **overrides: str | None) -> Path:
+    """Read the article and write body.txt, meta.json and sentences.csv."""
+    article = read_article(article_path, **overrides)
+    out = Path(out_dir) if out_dir else default_out(article_path)
+    with staged(out) as tmp:
+        _write_ingest(article, tmp)
+    return out
+
+
+#: The stages after ingest: (name, function(directory), tables it writes).
+STAGES: list[tuple[str, Callable[[Path], None], tuple[str, ...]]] = []
+
+
+def annotate(article_path: str | Path, out_dir: str | Path | None = None, **overrides: str | None) -> Path:
+    """Run every stage on the article; DIR gets all tables or, on error, nothing new."""
+    article = read_article(article_path, **overrides)
+    out = Path(out_dir) if out_dir else default_out(article_path)
+    with staged(out) as tmp:
+        _write_ingest(article, tmp)
+        for _name, stage, _tables in STAGES:
+            stage(tmp)
+    return out

@@ -1,0 +1,202 @@
+"""The annotation contract as pandera schemas, and the only code that reads or writes tables.
+
+Every table is validated on write and on read, so a hand-corrected CSV that breaks the
+contract is reported with the column and row at fault instead of failing later in a chart.
+Optional text columns hold ``""`` (never NaN), so CSVs round-trip byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.pandas import Check, Column, DataFrameSchema
+
+PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+ACTOR_TYPES = ("person", "state", "organization", "bloc", "group")
+PLACE_KINDS = ("city", "country", "region", "other")
+DATE_KINDS = ("date", "period", "duration", "relative")
+
+_ISO3_OR_EMPTY = Check.str_matches(r"^([A-Z]{3})?$")
+_ISO_DATE_OR_EMPTY = Check.str_matches(r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")
+_ID = Check.str_matches(r"^\S+$")
+
+
+def _text(_: bool = True, *checks: Check) -> Column:
+    return Column(str, checks=list(checks), nullable=False, coerce=True)
+
+
+def _int(*checks: Check) -> Column:
+    return Column(int, checks=list(checks), coerce=True)
+
+
+SCHEMAS: dict[str, DataFrameSchema] = {
+    "sentences": DataFrameSchema({
+        "sentence_id": _int(Check.ge(0)),
+        "paragraph_id": _int(Check.ge(0)),
+        "start": _int(Check.ge(0)),
+        "end": _int(Check.ge(0)),
+        "text": _text(),
+    }, strict=False, ordered=False, unique=["sentence_id"]),
+    "actors": DataFrameSchema({
+        "actor_id": _text(True, Check.str_matches(r"^(person|state|org|bloc|group):\S+$")),
+        "name": _text(),
+        "type": _text(True, Check.isin(ACTOR_TYPES)),
+        "country": _text(True, _ISO3_OR_EMPTY),
+        "role": _text(),
+        "mentions": _int(Check.ge(0)),
+    }, unique=["actor_id"]),
+    "places": DataFrameSchema({
+        "place_id": _text(True, _ID),
+        "name": _text(),
+        "kind": _text(True, Check.isin(PLACE_KINDS)),
+        "country": _text(True, _ISO3_OR_EMPTY),
+        "lat": Column(float, Check.in_range(-90, 90), coerce=True, nullable=True),
+        "lon": Column(float, Check.in_range(-180, 180), coerce=True, nullable=True),
+        "mentions": _int(Check.ge(0)),
+    }, unique=["place_id"]),
+    "mentions": DataFrameSchema({
+        "mention_id": _text(True, _ID),
+        "sentence_id": _int(Check.ge(0)),
+        "start": _int(Check.ge(0)),
+        "end": _int(Check.ge(0)),
+        "text": _text(),
+        "actor_id": _text(),
+        "place_id": _text(),
+        "how": _text(True, Check.str_length(min_value=1)),
+    }, unique=["mention_id"]),
+    "events": DataFrameSchema({
+        "event_id": _text(True, _ID),
+        "sentence_id": _int(Check.ge(0)),
+        "type": _text(True, Check.isin(PLOVER)),
+        "mode": _text(),
+        "cameo": _text(True, Check.str_matches(r"^\d{2,4}$")),
+        "goldstein": Column(float, Check.in_range(-10, 10), coerce=True),
+        "source": _text(True, Check.str_length(min_value=1)),
+        "target": _text(),
+        "date": _text(True, _ISO_DATE_OR_EMPTY),
+        "date_text": _text(),
+        "place_id": _text(),
+        "trigger": _text(True, Check.str_length(min_value=1)),
+        "negated": Column(bool, coerce=True),
+        "confidence": Column(float, Check.in_range(0, 1), coerce=True),
+    }, unique=["event_id"]),
+    "quotes": DataFrameSchema({
+        "quote_id": _text(True, _ID),
+        "sentence_id": _int(Check.ge(0)),
+        "speaker": _text(),
+        "text": _text(True, Check.str_length(min_value=1)),
+        "start": _int(Check.ge(0)),
+        "end": _int(Check.ge(0)),
+        "marked": Column(bool, coerce=True),
+    }, unique=["quote_id"]),
+    "dates": DataFrameSchema({
+        "date_id": _text(True, _ID),
+        "sentence_id": _int(Check.ge(0)),
+        "start": _int(Check.ge(0)),
+        "end": _int(Check.ge(0)),
+        "text": _text(),
+        "value": _text(True, Check.str_matches(r"^(\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?|P\d+[YMWD])?$")),
+        "kind": _text(True, Check.isin(DATE_KINDS)),
+        "anchor": _text(),
+    }, unique=["date_id"]),
+}
+
+#: Column order of each table as written (contract columns first, then additions).
+COLUMNS: dict[str, list[str]] = {name: list(s.columns) for name, s in SCHEMAS.items()}
+EXTRA_COLUMNS: dict[str, list[str]] = {
+    "events": ["date_basis", "sentence"],
+    "dates": ["basis"],
+    "places": ["geonameid"],
+}
+
+_BOOL_COLUMNS = {"events": ("negated",), "quotes": ("marked",)}
+
+META_KEYS = ("title", "source", "url", "published", "published_basis", "language", "sha256",
+             "model", "created_with")
+
+
+class ContractError(ValueError):
+    """A table or meta.json that does not follow the annotation contract."""
+
+
+def empty(name: str) -> pd.DataFrame:
+    """An empty table with the contract's columns (and this project's additions)."""
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS[name] + EXTRA_COLUMNS.get(name, [])})
+
+
+def validate(df: pd.DataFrame, name: str, body: str | None = None) -> pd.DataFrame:
+    """Validate ``df`` as table ``name``; with ``body``, also check that offsets slice exactly."""
+    try:
+        out = SCHEMAS[name].validate(df, lazy=True)
+    except (pa.errors.SchemaErrors, pa.errors.SchemaError) as exc:  # pragma: no cover - message path
+        raise ContractError(f"{name}.csv breaks the contract: {_first_failure(exc)}") from None
+    if body is not None and {"start", "end", "text"} <= set(out.columns):
+        for row in out.itertuples(index=False):
+            if body[row.start:row.end] != row.text:
+                raise ContractError(
+                    f"{name}.csv: offsets {row.start}-{row.end} do not slice {row.text!r} from body.txt")
+    return out
+
+
+def _first_failure(exc: Exception) -> str:
+    cases = getattr(exc, "failure_cases", None)
+    if cases is not None and len(cases):
+        first = cases.iloc[0]
+        return f"column {first.get('column')!r} fails {first.get('check')!r} (value {first.get('failure_case')!r})"
+    return str(exc).splitlines()[0]
+
+
+def write_table(df: pd.DataFrame, name: str, directory: Path, body: str | None = None) -> Path:
+    """Validate and write ``name``.csv into ``directory`` with a fixed column order."""
+    cols = COLUMNS[name] + [c for c in EXTRA_COLUMNS.get(name, []) if c in df.columns]
+    df = df.reindex(columns=cols)
+    for c in cols:
+        if df[c].dtype == object:
+            df[c] = df[c].fillna("")
+    df = validate(df, name, body)
+    for c in _BOOL_COLUMNS.get(name, ()):
+        df[c] = df[c].map({True: "true", False: "false"})
+    path = Path(directory) / f"{name}.csv"
+    df.to_csv(path, index=False, lineterminator="\n", float_format="%.6g")
+    return path
+
+
+def read_table(directory: str | Path, name: str) -> pd.DataFrame:
+    """Read ``name``.csv from an annotation folder, validated against the contract."""
+    path = Path(directory) / f"{name}.csv"
+    if not path.exists():
+        raise ContractError(f"{path} is missing: run `python -m helpers annotate` on the article first")
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for c in _BOOL_COLUMNS.get(name, ()):
+        if c in df.columns:
+            bad = sorted(set(df[c]) - {"true", "false"})
+            if bad:
+                raise ContractError(f"{path}: column {c!r} must be true or false, not {bad[0]!r}")
+            df[c] = df[c] == "true"
+    for c in ("lat", "lon"):
+        if c in df.columns:
+            df[c] = pd.to_numeric(df[c].replace("", None))
+    df = validate(df, name)
+    return df
+
+
+def read_meta(directory: str | Path) -> dict[str, Any]:
+    """The article's meta.json, checked for the contract's keys."""
+    path = Path(directory) / "meta.json"
+    if not path.exists():
+        raise ContractError(f"{path} is missing: run `python -m helpers annotate` on the article first")
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    missing = [k for k in META_KEYS if k not in meta]
+    if missing:
+        raise ContractError(f"{path} lacks {', '.join(missing)}")
+    return meta
+
+
+def read_body(directory: str | Path) -> str:
+    """The article body that every offset refers to."""
+    return (Path(directory) / "body.txt").read_text(encoding="utf-8")
