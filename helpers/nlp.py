@@ -24,10 +24,13 @@ class ModelMissing(RuntimeError):
     """The configured spaCy pipeline is not installed."""
 
 
-@lru_cache(maxsize=2)
 def load(name: str | None = None) -> Language:
-    """The spaCy pipeline ``name`` (default: ``config.SPACY_MODEL``), cached."""
-    name = name or config.SPACY_MODEL
+    """The spaCy pipeline ``name`` (default: ``config.SPACY_MODEL``), loaded once per process."""
+    return _load(name or config.SPACY_MODEL)
+
+
+@lru_cache(maxsize=2)
+def _load(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError:

@@ -90,6 +90,29 @@ def ingest_stage(article_path: str | Path, out_dir: str | Path | None = None, **
 STAGES: list[tuple[str, Callable[[Path], None], tuple[str, ...]]] = []
 
 
+def actor_stage(directory: str | Path) -> Path:
+    """Read body.txt and write actors.csv, mentions.csv and places.csv."""
+    from . import actors
+
+    directory = Path(directory)
+    body = schemas.read_body(directory)
+    result = actors.annotate(nlp.parse(body))
+    with staged(directory) as tmp:
+        schemas.write_table(result.actors, "actors", tmp)
+        schemas.write_table(result.mentions, "mentions", tmp, body)
+        schemas.write_table(result.places, "places", tmp)
+    return directory
+
+
+def _in_place(stage: Callable[[str | Path], Path]) -> Callable[[Path], None]:
+    def run(directory: Path) -> None:
+        stage(directory)
+    return run
+
+
+STAGES.append(("actors", _in_place(actor_stage), ("actors", "mentions", "places")))
+
+
 def annotate(article_path: str | Path, out_dir: str | Path | None = None, **overrides: str | None) -> Path:
     """Run every stage on the article; DIR gets all tables or, on error, nothing new."""
     article = read_article(article_path, **overrides)

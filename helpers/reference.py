@@ -86,6 +86,13 @@ def country_name(iso3: str) -> str:
     return c.name if c else iso3
 
 
+def country_phrase(iso3: str) -> str:
+    """A country's name as it reads after "of": "the United States", "Iran"."""
+    name = country_name(iso3)
+    plural = name.endswith(("Islands", "lands", "ines", "amas", "ives", "oros", "elles"))
+    return f"the {name}" if name.startswith("United") or "Republic" in name or plural else name
+
+
 @lru_cache(maxsize=1)
 def organizations() -> dict[str, Org]:
     """Organisations, blocs and groups from ``data/reference/organizations.csv``."""

@@ -1,0 +1,718 @@
+"""From raw named entities to canonical actors, every mention linked, and the places named.
+
+The annotator works in passes over one spaCy parse:
+
+1. candidate spans: reference phrases (countries, aliases, demonyms, capitals, metonyms,
+   organisations, blocs, regions) and spaCy's entities, longest first, reference first;
+2. people: titles and honorifics stripped from names, names clustered by surname, roles and
+   countries read from titles ("Belarusian President X"), appositions ("his Iranian counterpart,
+   President X"; "Iran's leader, X") and possessives;
+3. NER label errors corrected: a "place" that is a known person's name is that person;
+4. capitals and seats of power used as governments (subject, object, "ties with Moscow") are
+   mentions of the state and places at once; "in Tehran" is only a place;
+5. descriptors ("the Belarusian leader") and subject pronouns ("he", "it") linked to the actor
+   they refer to.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import pandas as pd
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from . import config, geo, reference, schemas
+
+NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+GENERIC_HEADS = {"leader", "counterpart", "head", "chief", "ruler", "strongman", "premier", "president",
+                 "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
+                 "chancellor", "king", "queen", "emir", "general", "commander", "diplomat", "official"}
+METONYM_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "npadvmod", "appos", "ROOT", "iobj", "dative"}
+METONYM_PREPS = {"with", "against", "by", "between", "toward", "towards", "on", "than"}
+PERSON_PRONOUNS = {"he", "she"}
+THING_PRONOUNS = {"it"}
+
+
+@dataclass
+class Cand:
+    """A span that may mention an actor or a place."""
+
+    start: int
+    end: int
+    source: str  # "ref" or "ner"
+    label: str  # NER label, or the reference kind
+    key: str = ""  # reference key (ISO3, actor id, region name)
+    how: str = "ner"
+    tok: int = 0  # index of the span's head token
+    tok_start: int = 0
+    tok_end: int = 0
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    actor_id: str = ""
+    place_id: str = ""
+    how: str = "ner"
+
+
+@dataclass
+class Person:
+    tokens: tuple[str, ...]
+    first: int
+    titles: list[tuple[int, str]] = field(default_factory=list)  # (rank, role)
+    countries: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    mentions: int = 0
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def actor_id(self) -> str:  # noqa: D401
+        return f"person:{config.slugify(self.name)}"
+
+    def role(self) -> tuple[str, str]:
+        """(role, country) from the highest-ranking title seen and the commonest country."""
+        country = max(sorted(set(self.countries)), key=self.countries.count) if self.countries else ""
+        org = max(sorted(set(self.orgs)), key=self.orgs.count) if self.orgs else ""
+        if org and not self.countries:
+            country = _org_country(org)
+        if not self.titles:
+            return "", country
+        rank, title = min(self.titles)
+        if org and (not self.countries or self.international):
+            return f"{title} of {_org_name(org)}", _org_country(org)
+        return (f"{title} of {reference.country_phrase(country)}" if country else title), country
+
+    @property
+    def international(self) -> bool:
+        """Holds an office of an international body (Secretary-General, Commissioner...)."""
+        kinds = {t.role: t.kind for t in reference.titles().values()}
+        return bool(self.titles) and kinds.get(min(self.titles)[1]) == "international"
+
+
+def _org_name(actor_id: str) -> str:
+    org = reference.organizations().get(actor_id)
+    name = org.name if org else actor_id.split(":", 1)[-1].replace("-", " ").title()
+    return name if name.isupper() or name.startswith("the ") else f"the {name}"
+
+
+def _org_country(actor_id: str) -> str:
+    org = reference.organizations().get(actor_id)
+    return org.country if org else ""
+
+
+@dataclass
+class Annotation:
+    actors: pd.DataFrame
+    mentions: pd.DataFrame
+    places: pd.DataFrame
+
+
+_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def _matcher(doc: Doc) -> PhraseMatcher:
+    """A phrase matcher over the reference lexicon, built once per vocabulary."""
+    key = id(doc.vocab)
+    if key not in _MATCHERS:
+        from . import nlp as nlp_mod
+
+        nlp = nlp_mod.load()
+        matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+        for phrase in sorted(reference.lexicon()):
+            matcher.add(phrase, [nlp.make_doc(phrase)])
+        _MATCHERS[key] = matcher
+    return _MATCHERS[key]
+
+
+def _head(doc: Doc, start: int, end: int) -> int:
+    span = doc[start:end]
+    return span.root.i if len(span) else start
+
+
+def reference_candidates(doc: Doc) -> list[Cand]:
+    """Reference phrases found in the text, including prefixes like "U.S.-dominated"."""
+    lex = reference.lexicon()
+    matcher = _matcher(doc)
+    out = []
+    for match_id, s, e in matcher(doc):
+        phrase = doc.vocab.strings[match_id]
+        kind, key, how = lex[phrase]
+        span = doc[s:e]
+        out.append(Cand(span.start_char, span.end_char, "ref", kind, key, how, _head(doc, s, e), s, e))
+    for tok in doc:  # "U.S.-dominated", "Iran-backed": the state named inside a hyphenated word
+        if "-" in tok.text[1:]:
+            prefix = tok.text.split("-")[0]
+            hit = lex.get(prefix)
+            if hit and hit[0] == "state" and prefix[:1].isupper():
+                out.append(Cand(tok.idx, tok.idx + len(prefix), "ref", "state", hit[1], "demonym",
+                                tok.i, tok.i, tok.i + 1))
+    return out
+
+
+def ner_candidates(doc: Doc) -> list[Cand]:
+    """spaCy's entities of interesting labels, without a leading "the"."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS:
+            continue
+        s, e = ent.start, ent.end
+        while s < e and doc[s].lower_ in ("the", "a", "an"):
+            s += 1
+        while e > s and doc[e - 1].text in ("’s", "'s", "’", "'"):
+            e -= 1
+        label = ent.label_
+        if label in ("PERSON", "GPE", "LOC", "ORG") and s < e:
+            s, e, label = _repair_name(doc, s, e, label)
+        if s < e:
+            span = doc[s:e]
+            out.append(Cand(span.start_char, span.end_char, "ner", label, "", "ner", _head(doc, s, e), s, e))
+    return _dedupe(out)
+
+
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "bin", "al", "el", "la", "le", "dos", "das"}
+
+
+def _is_name_token(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and \
+        tok.text.lower() not in reference.titles() and tok.text.lower() not in reference.demonym_index()
+
+
+def _repair_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int, str]:
+    """Fix names the NER cut short ("Ursula von der" + "Leyen") or mislabelled after a title."""
+    if label != "PERSON" and geo.lookup(doc[s:e].text) is not None:
+        return s, e, label
+    titled = bool(_title_before(doc, s)[0])
+    if label != "PERSON" and not titled:
+        return s, e, label
+    while e < len(doc) and (_is_name_token(doc[e]) or (doc[e].lower_ in NAME_PARTICLES and e + 1 < len(doc)
+                                                       and doc[e + 1].text[:1].isupper())):
+        if doc[e].ent_type_ and doc[e].ent_type_ != "PERSON" and geo.lookup(doc[e].text) is not None:
+            break
+        e += 1
+    while e > s and doc[e - 1].lower_ in NAME_PARTICLES:
+        e -= 1
+    return s, e, "PERSON" if titled or label == "PERSON" else label
+
+
+def _dedupe(cands: list[Cand]) -> list[Cand]:
+    """Drop candidates swallowed by a repaired neighbour."""
+    out = []
+    for c in cands:
+        if not any(o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
+                   for o in cands):
+            out.append(c)
+    return out
+
+
+def select(cands: list[Cand]) -> list[Cand]:
+    """Non-overlapping candidates: longest first, reference before NER at equal length."""
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), c.source != "ref", c.start))
+    taken: list[Cand] = []
+    for c in order:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: (c.start, c.end))
+
+
+def is_metonymic(doc: Doc, tok_i: int) -> bool:
+    """Does a place name at ``tok_i`` act as a government (subject, object, "ties with X")?"""
+    tok = doc[tok_i]
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in METONYM_DEPS:
+        return True
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.lower_ in METONYM_PREPS:
+            return True
+    return False
+
+
+def _title_before(doc: Doc, start_tok: int) -> tuple[list[tuple[int, str]], list[str], list[str], int]:
+    """Titles, countries and organisations right before a name: "Belarusian President", "Iran's",
+    "UN Secretary-General".
+
+    Returns (titles as (rank, role), countries, organisation ids, index of the first such token).
+    """
+    tits = reference.titles()
+    dem = reference.demonym_index()
+    found: list[tuple[int, str]] = []
+    countries: list[str] = []
+    orgs_found: list[str] = []
+    i = start_tok
+    first = start_tok
+    while i > 0:
+        matched = False
+        for n in (4, 3, 2, 1):
+            if i - n < 0:
+                continue
+            words = doc[i - n:i]
+            text = words.text.lower()
+            if text in tits and all(t.is_alpha or t.text in (".", "-") or t.text.endswith(".") for t in words):
+                t = tits[text]
+                if t.role:
+                    found.append((t.rank, t.role))
+                i -= n
+                first = i
+                matched = True
+                break
+            if text in dem and (words[0].text[:1].isupper()):
+                countries.append(dem[text])
+                i -= n
+                first = i
+                matched = True
+                break
+            hit = reference.lexicon().get(words.text)
+            if hit and hit[0] == "org" and found:
+                orgs_found.append(hit[1])
+                i -= n
+                first = i
+                matched = True
+                break
+        if not matched:
+            if doc[i - 1].text in ("’s", "'s") and i - 2 >= 0 and doc[i - 2].text.lower() in dem:
+                countries.append(dem[doc[i - 2].text.lower()])
+                i -= 2
+                first = i
+                continue
+            if doc[i - 1].lower_ in ("former", "then", "deputy", "acting", "new", "late"):
+                i -= 1
+                continue
+            break
+    return found, countries, orgs_found, first
+
+
+def _descriptor_np(doc: Doc, end_tok: int) -> tuple[list[tuple[int, str]], list[str]] | None:
+    """The noun phrase ending at ``end_tok`` if it describes an office: "Iran's leader", "his Iranian counterpart"."""
+    head = doc[end_tok]
+    if head.pos_ not in ("NOUN", "PROPN") or head.lower_ not in GENERIC_HEADS | set(reference.titles()):
+        return None
+    return _describe(doc, head)
+
+
+def _describe(doc: Doc, head: Token) -> tuple[list[tuple[int, str]], list[str]]:
+    tits = reference.titles()
+    dem = reference.demonym_index()
+    titles: list[tuple[int, str]] = []
+    countries: list[str] = []
+    t = tits.get(head.lower_)
+    compound = " ".join(c.lower_ for c in head.lefts if c.dep_ == "compound") + " " + head.lower_
+    t2 = tits.get(compound.strip())
+    if t2 and t2.role:
+        titles.append((t2.rank, t2.role))
+    elif t and t.role:
+        titles.append((t.rank, t.role))
+    for c in head.children:
+        if c.i < head.i and c.text.lower() in dem and c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod"):
+            countries.append(dem[c.text.lower()])
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.text.lower() in dem:
+                    countries.append(dem[p.text.lower()])
+    return titles, countries
+
+
+def _strip_name(doc: Doc, s: int, e: int) -> tuple[int, int, list[tuple[int, str]]]:
+    """Drop titles and honorifics inside a PERSON span; return the name tokens and those titles."""
+    tits = reference.titles()
+    found: list[tuple[int, str]] = []
+    changed = True
+    while changed and s < e - 1:
+        changed = False
+        for n in (3, 2, 1):
+            if s + n < e and doc[s:s + n].text.lower() in tits:
+                t = tits[doc[s:s + n].text.lower()]
+                if t.role:
+                    found.append((t.rank, t.role))
+                s += n
+                changed = True
+                break
+    return s, e, found
+
+
+class _People:
+    """People clustered by name in document order."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+
+    def find(self, tokens: tuple[str, ...]) -> Person | None:
+        low = tuple(t.lower() for t in tokens)
+        last = low[-1]
+        best = None
+        for p in self.people:
+            plow = tuple(t.lower() for t in p.tokens)
+            if plow[-1] == last and (set(low) <= set(plow) or set(plow) <= set(low)):
+                best = p
+            elif len(low) == 1 and last in plow:
+                best = best or p
+        return best
+
+    def add(self, tokens: tuple[str, ...], pos: int) -> Person:
+        p = self.find(tokens)
+        if p is None:
+            p = Person(tokens, pos)
+            self.people.append(p)
+        elif len(tokens) > len(p.tokens):
+            p.tokens = tokens
+        return p
+
+    def surnames(self) -> set[str]:
+        return {w for p in self.people for w in p.tokens if w.lower() not in NAME_PARTICLES}
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    return [s.start_char for s in doc.sents]
+
+
+def annotate(doc: Doc) -> Annotation:
+    """Actors, mentions and places of a parsed article."""
+    cands = select(reference_candidates(doc) + ner_candidates(doc))
+    people = _People()
+    mentions: list[tuple[Mention, object]] = []  # (mention, person-or-None)
+    places: dict[str, geo.Place] = {}
+    actors: dict[str, dict[str, str]] = {}
+    orgs = reference.organizations()
+
+    # People first, so that label errors ("Raisi" as GPE) can be corrected against them.
+    person_spans: list[tuple[Cand, int, int, list[tuple[int, str]]]] = []
+    for c in cands:
+        if c.source == "ner" and c.label == "PERSON":
+            s, e, inner = _strip_name(doc, c.tok_start, c.tok_end)
+            person_spans.append((c, s, e, inner))
+            tokens = tuple(t.text for t in doc[s:e] if t.text not in (".",))
+            if len(tokens) > 1:
+                people.add(tokens, doc[s].idx)
+    title_tokens: set[int] = set()
+    for c, s, e, _ in person_spans:
+        tokens = tuple(t.text for t in doc[s:e])
+        people.add(tokens, doc[s].idx)
+        title_tokens.update(range(_title_before(doc, s)[3], s))
+    known_names = people.surnames()
+    # "Secretary of State X": "State" is part of a title, not an organisation
+    cands = [c for c in cands if not (c.source == "ner" and c.label != "PERSON"
+                                      and set(range(c.tok_start, c.tok_end)) <= title_tokens)]
+
+    def add_actor(actor_id: str, name: str, type_: str, country: str, role: str = "") -> str:
+        actors.setdefault(actor_id, {"actor_id": actor_id, "name": name, "type": type_, "country": country,
+                                     "role": role})
+        return actor_id
+
+    def add_place(p: geo.Place | None) -> str:
+        if p is None:
+            return ""
+        places.setdefault(p.place_id, p)
+        return p.place_id
+
+    def state(iso3: str) -> str:
+        return add_actor(f"state:{iso3}", reference.country_name(iso3), "state", iso3)
+
+    def person_mention(c: Cand, s: int, e: int, inner: list[tuple[int, str]], how: str) -> None:
+        tokens = tuple(t.text for t in doc[s:e])
+        p = people.add(tokens, doc[s].idx)
+        titles, countries, orgs_before, first = _title_before(doc, s)
+        p.orgs += orgs_before
+        titles += inner
+        # apposition: "his Iranian counterpart, President X" / "Iran's leader, X"
+        root = doc[s:e].root
+        appos_head = root.head if root.dep_ == "appos" else None
+        if appos_head is None and s >= 2 and doc[first - 1].text == "," if first >= 1 else False:
+            np = _descriptor_np(doc, first - 2)
+            if np:
+                titles += np[0]
+                countries += np[1]
+        if appos_head is not None and appos_head.i < s:
+            t2, c2 = _describe(doc, appos_head)
+            titles += t2
+            countries += c2
+        for child in root.children:  # "X, the Belarusian leader,"
+            if child.dep_ == "appos" and child.i > root.i:
+                t2, c2 = _describe(doc, child)
+                titles += t2
+                countries += c2
+        p.titles += titles
+        p.countries += countries
+        start = doc[s].idx
+        mentions.append((Mention(start, doc[e - 1].idx + len(doc[e - 1].text), "", how=how if not titles else "title"), p))
+
+    for c in cands:
+        text = doc.text[c.start:c.end]
+        if c.source == "ref":
+            if c.label == "state":
+                place = "" if c.how == "demonym" else add_place(geo.country_place(c.key))
+                mentions.append((Mention(c.start, c.end, text, state(c.key), place, c.how), None))
+            elif c.label == "capital":
+                place = add_place(geo.capital_place(c.key) or geo.city(text))
+                actor = state(c.key) if is_metonymic(doc, c.tok) else ""
+                mentions.append((Mention(c.start, c.end, text, actor, place, "metonym" if actor else "ner"), None))
+            elif c.label == "metonym":
+                mentions.append((Mention(c.start, c.end, text, state(c.key), "", "metonym"), None))
+            elif c.label == "org":
+                o = orgs[c.key]
+                add_actor(o.actor_id, o.name, o.type if o.type != "bloc" or not o.actor_id.startswith("group")
+                          else "group", o.country)
+                mentions.append((Mention(c.start, c.end, text, o.actor_id, "", c.how), None))
+            elif c.label == "region":
+                mentions.append((Mention(c.start, c.end, text, "", add_place(geo.region_place(c.key)), "ner"), None))
+            continue
+        if c.label == "PERSON":
+            s, e, inner = _strip_name(doc, c.tok_start, c.tok_end)
+            person_mention(c, s, e, inner, "ner")
+        elif c.label in ("GPE", "LOC", "ORG", "FAC") and (text in known_names or text.split()[-1] in known_names) \
+                and geo.lookup(text) is None:
+            person_mention(c, c.tok_start, c.tok_end, [], "name")  # NER label error corrected
+        elif c.label in ("GPE", "LOC"):
+            place = geo.lookup(text)
+            if place is None:
+                titles = _title_before(doc, c.tok_start)[0]
+                if titles:
+                    person_mention(c, c.tok_start, c.tok_end, [], "name")
+                    continue
+                place = geo.Place(f"other:{config.slugify(text)}", text, "other", "", None, None)
+            pid = add_place(place)
+            actor = ""
+            if place.kind == "city" and place.country and is_metonymic(doc, c.tok):
+                cap = geo.capital_place(place.country)
+                if cap and cap.place_id == place.place_id:
+                    actor = state(place.country)
+            mentions.append((Mention(c.start, c.end, text, actor, pid, "metonym" if actor else "ner"), None))
+        elif c.label == "ORG":
+            countries = _title_before(doc, c.tok_start)[1]
+            inside = [reference.demonym_index()[t.text.lower()] for t in doc[c.tok_start:c.tok_end]
+                      if t.text.lower() in reference.demonym_index() and t.text[:1].isupper()]
+            country = (inside + countries + [""])[0]
+            name = text if inside or not country else f"{text} of {reference.country_name(country)}"
+            aid = add_actor(f"org:{config.slugify(name)}", name, "organization", country)
+            mentions.append((Mention(c.start, c.end, text, aid, "", "ner"), None))
+        elif c.label == "NORP":
+            if doc[c.tok].tag_ == "NNPS" or text.endswith("s"):
+                aid = add_actor(f"group:{config.slugify(text)}", text, "group", "")
+                mentions.append((Mention(c.start, c.end, text, aid, "", "ner"), None))
+
+    _infer_affiliations(doc, people, mentions, actors)
+    # People as actors, now that their roles are known.
+    for p in people.people:
+        role, country = p.role()
+        add_actor(p.actor_id, p.name, "person", country, role)
+    resolved: list[Mention] = []
+    for m, p in mentions:
+        if p is not None:
+            m.actor_id = p.actor_id  # type: ignore[attr-defined]
+        m.text = doc.text[m.start:m.end]
+        resolved.append(m)
+    resolved += descriptors(doc, resolved, actors)
+    resolved += former_latter(doc, resolved)
+    resolved += pronouns(doc, resolved, actors)
+    return _tables(doc, resolved, actors, places)
+
+
+def _infer_affiliations(doc: Doc, people: _People, mentions: list[tuple[Mention, object]],
+                        actors: dict[str, dict[str, str]]) -> None:
+    """A titled person with no country or body in the text near the name takes the nearest one
+    in the same sentence, else the sentence before: "accusing President X" after "Venezuela's";
+    an international office ("Secretary General X") takes the nearest organisation or bloc."""
+    sents = [(s.start_char, s.end_char) for s in doc.sents]
+
+    def sentence_of(pos: int) -> int:
+        return max(bisect_right([a for a, _ in sents], pos) - 1, 0)
+
+    for p in people.people:
+        if not p.titles or p.countries or p.orgs:
+            continue
+        own = [m for m, q in mentions if q is p]
+        if not own:
+            continue
+        first = own[0]
+        si = sentence_of(first.start)
+        want_org = p.international
+        for k in (si, si - 1):
+            if k < 0:
+                continue
+            lo, hi = sents[k]
+            near = []
+            for m, q in mentions:
+                if q is not None or not m.actor_id or not (lo <= m.start < hi):
+                    continue
+                kind = actors[m.actor_id]["type"]
+                if want_org and kind in ("organization", "bloc"):
+                    near.append((abs(m.start - first.start), m.actor_id))
+                elif not want_org and kind == "state":
+                    near.append((abs(m.start - first.start), m.actor_id))
+            if near:
+                best = min(near)[1]
+                if want_org:
+                    p.orgs.append(best)
+                else:
+                    p.countries.append(best.split(":", 1)[1])
+                break
+
+
+def descriptors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]) -> list[Mention]:
+    """ "The Belarusian leader", "the Russian president": link to the one person who fits."""
+    covered = [(m.start, m.end) for m in mentions if m.actor_id.startswith("person:")]
+    out = []
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if head.lower_ not in GENERIC_HEADS | {t for t in reference.titles() if " " not in t}:
+            continue
+        if any(t.pos_ == "PROPN" and t.text.lower() not in reference.demonym_index() and t.i > head.i - 3
+               and t.i != head.i and t.text.lower() not in reference.titles() for t in chunk):
+            continue
+        if head.tag_ in ("NNS", "NNPS") or any(s < chunk.end_char and chunk.start_char < e for s, e in covered):
+            continue
+        if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
+            continue
+        nxt = doc[chunk.end] if chunk.end < len(doc) else None
+        if nxt is not None and nxt.text == "," and chunk.end + 1 < len(doc) and doc[chunk.end + 1].ent_type_ == "PERSON":
+            continue
+        titles, countries = _describe(doc, head)
+        if not countries:
+            continue
+        fits = [a for a in actors.values() if a["type"] == "person" and a["country"] == countries[0]]
+        if titles:
+            role_word = titles[0][1].lower()
+            exact = [a for a in fits if a["role"].lower().startswith(role_word)]
+            fits = exact or ([a for a in fits if a["role"]] if head.lower_ in ("leader", "head") else exact)
+        if len(fits) == 1:
+            start = next((t.idx for t in chunk if t.dep_ != "det" or t.i > chunk.start), chunk.start_char)
+            start = chunk.start_char
+            out.append(Mention(start, chunk.end_char, chunk.text, fits[0]["actor_id"], "", "descriptor"))
+    return out
+
+
+def former_latter(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the former" / "the latter": the first / second actor of the last pair "X and Y" before it."""
+    out = []
+    by_start = {m.start: m for m in mentions if m.actor_id and m.how != "demonym"}
+    for tok in doc:
+        if tok.lower_ not in ("former", "latter") or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN"):
+            continue  # "the former president": a descriptor, not an anaphor
+        pair = None
+        for t in doc[max(0, tok.i - 60):tok.i]:
+            if t.dep_ == "conj" and t.idx in by_start and t.head.idx in by_start:
+                pair = (by_start[t.head.idx], by_start[t.idx])
+        if pair:
+            ref = pair[0] if tok.lower_ == "former" else pair[1]
+            start = doc[tok.i - 1].idx
+            out.append(Mention(start, tok.idx + len(tok.text), doc.text[start:tok.idx + len(tok.text)],
+                               ref.actor_id, "", "anaphor"))
+    return out
+
+
+def pronouns(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]) -> list[Mention]:
+    """Subject pronouns ("he", "it") linked to the actor they most likely refer to."""
+    ordered = sorted((m for m in mentions if m.actor_id), key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    out: list[Mention] = []
+    for tok in doc:
+        low = tok.lower_
+        if low not in PERSON_PRONOUNS | THING_PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if low in THING_PRONOUNS and tok.dep_ != "nsubj":
+            continue  # "it can be used": usually a situation, not an actor
+        want_person = low in PERSON_PRONOUNS
+
+        def fits(m: Mention) -> bool:
+            kind = actors[m.actor_id]["type"]
+            return (kind == "person") if want_person else (kind in ("state", "organization", "group", "bloc")
+                                                            and m.how != "demonym")
+        # cataphora: "While not denying it had supplied these, Iran rejects ..."
+        sent = tok.sent
+        target = None
+        if any(a.dep_ == "advcl" for a in tok.ancestors):
+            for m in ordered:
+                if tok.idx < m.start < sent.end_char and fits(m):
+                    if _is_subject(doc, m, loose=True) and doc.char_span(m.start, m.end, alignment_mode="expand").root.head == sent.root:
+                        target = m
+                        break
+        if target is None:
+            par_start = doc.text.rfind("\n\n", 0, tok.idx)
+            prev_par = doc.text.rfind("\n\n", 0, max(par_start, 0))
+            floor = prev_par if par_start > 0 else 0
+            i = bisect_right(starts, tok.idx)
+            cands = [m for m in ordered[:i] if m.start >= floor and fits(m)]
+            same = [m for m in cands if m.start >= sent.start_char and _is_subject(doc, m, loose=True)]
+            subj = [m for m in cands if _is_subject(doc, m)]
+            target = (same or subj or cands or [None])[-1]
+        if target is not None:
+            out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, target.actor_id, "", "pronoun"))
+    return out
+
+
+def _is_subject(doc: Doc, m: Mention, loose: bool = False) -> bool:
+    """Is the mention a clause subject? ``loose`` also admits a fronted "Tehran—despite ..." (npadvmod)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    deps = ("nsubj", "nsubjpass", "npadvmod") if loose else ("nsubj", "nsubjpass")
+    return span is not None and span.root.dep_ in deps
+
+
+def _tables(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]],
+            places: dict[str, geo.Place]) -> Annotation:
+    starts = _sentence_index(doc)
+    mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+    rows = []
+    for i, m in enumerate(mentions, 1):
+        rows.append({"mention_id": f"m{i:04d}", "sentence_id": max(bisect_right(starts, m.start) - 1, 0),
+                     "start": m.start, "end": m.end, "text": m.text, "actor_id": m.actor_id,
+                     "place_id": m.place_id, "how": m.how})
+    mdf = pd.DataFrame(rows, columns=schemas.COLUMNS["mentions"])
+    counts = mdf["actor_id"].value_counts()
+    first = mdf.drop_duplicates("actor_id").set_index("actor_id")["start"]
+    arows = []
+    for aid, a in actors.items():
+        if counts.get(aid, 0) == 0:
+            continue
+        arows.append(dict(a, mentions=int(counts.get(aid, 0)), _first=int(first.get(aid, 0))))
+    adf = pd.DataFrame(arows, columns=schemas.COLUMNS["actors"] + ["_first"])
+    adf = adf.sort_values(["_first", "actor_id"]).drop(columns="_first").reset_index(drop=True)
+    pcounts = mdf["place_id"].value_counts()
+    pfirst = mdf.drop_duplicates("place_id").set_index("place_id")["start"]
+    prows = [{"place_id": p.place_id, "name": p.name, "kind": p.kind, "country": p.country, "lat": p.lat,
+              "lon": p.lon, "mentions": int(pcounts.get(p.place_id, 0)), "geonameid": p.geonameid,
+              "_first": int(pfirst.get(p.place_id, 0))} for p in places.values()]
+    pdf = pd.DataFrame(prows, columns=schemas.COLUMNS["places"] + ["geonameid", "_first"])
+    pdf = pdf.sort_values(["_first", "place_id"]).drop(columns="_first").reset_index(drop=True)
+    return Annotation(adf, mdf, pdf)
+
+
+def surface_forms(actors_df: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Every distinct way the text refers to each actor, with how it was resolved and how often."""
+    m = mentions[mentions["actor_id"] != ""]
+    if m.empty:
+        return pd.DataFrame(columns=["actor", "form", "how", "count"])
+    names = actors_df.set_index("actor_id")["name"]
+    g = m.groupby(["actor_id", "text", "how"], sort=False).size().reset_index(name="count")
+    g.insert(0, "actor", g["actor_id"].map(names))
+    order = {a: i for i, a in enumerate(actors_df["actor_id"])}
+    g["_o"] = g["actor_id"].map(order)
+    g = g.sort_values(["_o", "count", "text"], ascending=[True, False, True])
+    return g.drop(columns=["_o", "actor_id"]).rename(columns={"text": "form"}).reset_index(drop=True)
+
+
+def open_questions(actors_df: pd.DataFrame, mentions: pd.DataFrame, places: pd.DataFrame) -> list[str]:
+    """What stayed ambiguous or unresolved, in sentences."""
+    out = []
+    for r in actors_df[(actors_df["type"] == "person") & (actors_df["country"] == "")].itertuples():
+        out.append(f"{r.name}: no country could be read from the text" + (f" (role: {r.role})." if r.role else "."))
+    for r in actors_df[(actors_df["type"] == "organization") & (actors_df["country"] == "")].itertuples():
+        if r.actor_id not in reference.organizations():
+            out.append(f"{r.name}: an organisation not in the reference list, with no country in the text.")
+    for r in places[places["kind"] == "other"].itertuples():
+        out.append(f"“{r.name}” looks like a place but is not in the gazetteer, so it has no coordinates.")
+    pron = mentions[mentions["how"].isin(["pronoun", "descriptor", "anaphor"])]
+    if len(pron):
+        out.append(f"{len(pron)} pronouns, descriptors or anaphors were linked by rule; "
+                   "each is a guess worth checking in the highlighted text.")
+    return out

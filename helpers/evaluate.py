@@ -1,0 +1,178 @@
+"""Score annotation tables against a hand-made gold standard, listing every miss and false hit.
+
+Reads only tables and the gold JSON; never runs an annotator. Actors are aligned to gold
+actors through their mentions (a predicted actor maps to the gold actor most of its mentions
+overlap); a second predicted actor mapped to the same gold actor is an unmerged duplicate and
+counts as a false hit.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import config
+
+
+class GoldError(ValueError):
+    """The gold file is malformed or does not fit the article."""
+
+
+@dataclass
+class Score:
+    """Metrics plus the rows behind them."""
+
+    metrics: dict[str, float]
+    misses: pd.DataFrame = field(default_factory=pd.DataFrame)
+    false_hits: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def gold_path(slug: str) -> Path:
+    """Where the gold standard of the article ``slug`` lives."""
+    return config.GOLD / f"{slug}.json"
+
+
+def occurrence(body: str, text: str, n: int) -> tuple[int, int]:
+    """Offsets of the ``n``-th whole-word occurrence of ``text`` in ``body``."""
+    hits = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", body)]
+    if not 1 <= n <= len(hits):
+        raise GoldError(f"gold mention {text!r} #{n} is not in the article ({len(hits)} occurrences)")
+    return hits[n - 1], hits[n - 1] + len(text)
+
+
+def load_gold(path: str | Path, body: str) -> dict[str, Any]:
+    """The gold standard with mention offsets resolved against ``body``."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    rows = []
+    for text, n, actor, place in data.get("mentions", []):
+        s, e = occurrence(body, text, n)
+        rows.append({"start": s, "end": e, "text": text, "actor": actor, "place": place})
+    data["mention_table"] = pd.DataFrame(rows, columns=["start", "end", "text", "actor", "place"])
+    data["actor_table"] = pd.DataFrame(data.get("actors", []), columns=["id", "name", "type", "country", "role"])
+    data["place_table"] = pd.DataFrame(data.get("places", []),
+                                       columns=["id", "name", "kind", "country", "lat", "lon"])
+    return data
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    """Precision, recall and F1 (1.0 when there is nothing to find and nothing found)."""
+    p = tp / n_pred if n_pred else (1.0 if not n_gold else 0.0)
+    r = tp / n_gold if n_gold else (1.0 if not n_pred else 0.0)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def align_actors(gold_mentions: pd.DataFrame, mentions: pd.DataFrame) -> dict[str, str]:
+    """Predicted actor_id -> gold actor id, by majority of overlapping mentions."""
+    votes: dict[str, Counter] = {}
+    gm = gold_mentions[gold_mentions["actor"] != ""]
+    for m in mentions[mentions["actor_id"] != ""].itertuples():
+        for g in gm.itertuples():
+            if _overlaps(m.start, m.end, g.start, g.end):
+                votes.setdefault(m.actor_id, Counter())[g.actor] += 1
+    return {a: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for a, c in sorted(votes.items())}
+
+
+def score_actors(gold: dict[str, Any], actors: pd.DataFrame, mentions: pd.DataFrame) -> Score:
+    """Actor P/R/F1 (duplicates count as false hits), mention linking, country, type, role accuracy."""
+    gm: pd.DataFrame = gold["mention_table"]
+    ga: pd.DataFrame = gold["actor_table"].set_index("id")
+    mapping = align_actors(gm, mentions)
+    support = Counter()
+    for m in mentions[mentions["actor_id"] != ""].itertuples():
+        support[m.actor_id] += 1
+    matched: dict[str, str] = {}  # gold id -> predicted id (the best-supported one)
+    false_rows = []
+    for a in sorted(actors.itertuples(), key=lambda r: (-support[r.actor_id], r.actor_id)):
+        g = mapping.get(a.actor_id)
+        if g is None:
+            false_rows.append({"actor_id": a.actor_id, "name": a.name, "why": "not an actor in the gold standard"})
+        elif g in matched:
+            false_rows.append({"actor_id": a.actor_id, "name": a.name,
+                               "why": f"duplicate of {matched[g]} (gold {g})"})
+        else:
+            matched[g] = a.actor_id
+    scores = {f"actors_{k}": v for k, v in prf(len(matched), len(actors), len(ga)).items()}
+    pred = actors.set_index("actor_id")
+    checks = {"country": [], "type": [], "role": []}
+    attr_rows = []
+    for g, p in matched.items():
+        for col in checks:
+            ok = str(pred.at[p, col]) == str(ga.at[g, col]) if col != "role" else \
+                str(pred.at[p, col]).lower() == str(ga.at[g, col]).lower()
+            checks[col].append(ok)
+            if not ok:
+                attr_rows.append({"gold": g, "predicted": p, "field": col, "expected": ga.at[g, col],
+                                  "found": pred.at[p, col]})
+    for col, oks in checks.items():
+        scores[f"{col}_accuracy"] = round(sum(oks) / len(oks), 4) if oks else 1.0
+    linked = 0
+    miss_rows = []
+    pm = mentions[mentions["actor_id"] != ""]
+    for g in gm[gm["actor"] != ""].itertuples():
+        hits = pm[(pm["start"] < g.end) & (pm["end"] > g.start)]
+        if any(mapping.get(a) == g.actor for a in hits["actor_id"]):
+            linked += 1
+        else:
+            found = ", ".join(f"{r.text} → {r.actor_id}" for r in hits.itertuples()) or "nothing"
+            miss_rows.append({"text": g.text, "start": g.start, "gold": g.actor, "found": found})
+    n_gold = int((gm["actor"] != "").sum())
+    scores["mention_linking_recall"] = round(linked / n_gold, 4) if n_gold else 1.0
+    for g in ga.index.difference(list(matched)):
+        miss_rows.append({"text": ga.at[g, "name"], "start": -1, "gold": g, "found": "actor not found"})
+    misses = pd.DataFrame(miss_rows + [{"text": r["expected"], "start": -1, "gold": r["gold"],
+                                        "found": f"{r['field']}: {r['found'] or '(empty)'}"} for r in attr_rows],
+                          columns=["text", "start", "gold", "found"])
+    return Score(scores, misses, pd.DataFrame(false_rows, columns=["actor_id", "name", "why"]))
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+GEOCODE_TOLERANCE_KM = {"city": 50, "region": 500, "country": 1000, "other": 500}
+
+
+def score_places(gold: dict[str, Any], places: pd.DataFrame) -> Score:
+    """Place P/R/F1 (same kind and country, and near) and geocoding accuracy."""
+    gp: pd.DataFrame = gold["place_table"]
+    used: set[str] = set()
+    tp = 0
+    good_geo = 0
+    misses = []
+    for g in gp.itertuples():
+        best = None
+        for p in places.itertuples():
+            if p.place_id in used or p.kind != g.kind or p.country != g.country:
+                continue
+            if p.place_id == g.id or p.name.lower() in g.name.lower() or g.name.lower() in p.name.lower():
+                best = p
+                break
+        if best is None:
+            misses.append({"place": g.id, "name": g.name, "why": "not found"})
+            continue
+        used.add(best.place_id)
+        tp += 1
+        dist = _km(g.lat, g.lon, best.lat, best.lon) if pd.notna(best.lat) else float("inf")
+        if dist <= GEOCODE_TOLERANCE_KM.get(g.kind, 500):
+            good_geo += 1
+        else:
+            misses.append({"place": g.id, "name": g.name, "why": f"geocoded {dist:.0f} km away"})
+    false_hits = places[~places["place_id"].isin(used)][["place_id", "name", "kind"]]
+    scores = {f"places_{k}": v for k, v in prf(tp, len(places), len(gp)).items()}
+    scores["geocoding_accuracy"] = round(good_geo / tp, 4) if tp else 1.0
+    return Score(scores, pd.DataFrame(misses, columns=["place", "name", "why"]), false_hits.reset_index(drop=True))
