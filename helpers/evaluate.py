@@ -176,3 +176,112 @@ def score_places(gold: dict[str, Any], places: pd.DataFrame) -> Score:
     scores = {f"places_{k}": v for k, v in prf(tp, len(places), len(gp)).items()}
     scores["geocoding_accuracy"] = round(good_geo / tp, 4) if tp else 1.0
     return Score(scores, pd.DataFrame(misses, columns=["place", "name", "why"]), false_hits.reset_index(drop=True))
+
+
+COMPATIBLE = [{"AGREE", "COOPERATE", "SUPPORT"}, {"COOPERATE", "AID"}, {"CONSULT"},
+              {"ACCUSE", "THREATEN", "PROTEST", "REJECT", "REQUEST"}, {"SANCTION", "COERCE"},
+              {"MOBILIZE", "ASSAULT", "COERCE"}, {"CONCEDE", "RETREAT"}]
+
+
+def compatible(a: str, b: str) -> bool:
+    """Are two PLOVER categories the same or close enough to count as one event?"""
+    return a == b or any(a in g and b in g for g in COMPATIBLE)
+
+
+def _sentence_of(sentences: pd.DataFrame, pos: int) -> int:
+    hit = sentences[(sentences["start"] <= pos) & (sentences["end"] > pos)]
+    return int(hit["sentence_id"].iloc[0]) if len(hit) else -1
+
+
+def score_events(gold: dict[str, Any], events: pd.DataFrame, sentences: pd.DataFrame, body: str,
+                 mapping: dict[str, str] | None = None) -> Score:
+    """Event P/R/F1: same sentence, same source and target (either order when symmetric) and a
+    compatible category; plus date and negation accuracy over the matched events."""
+    mapping = mapping or {}
+    pred = events.assign(gs=events["source"].map(lambda a: mapping.get(a, a)),
+                         gt=events["target"].map(lambda a: mapping.get(a, a)))
+    used: set[str] = set()
+    misses, matched = [], []
+    for trig, n, typ, src, tgt, sym, date, neg in gold.get("events", []):
+        start, _ = occurrence(body, trig, n)
+        sid = _sentence_of(sentences, start)
+        hit = None
+        for r in pred[pred["sentence_id"] == sid].itertuples():
+            if r.event_id in used or not compatible(r.type, typ):
+                continue
+            if (r.gs, r.gt) == (src, tgt) or (sym and (r.gt, r.gs) == (src, tgt)):
+                hit = r
+                break
+        if hit is None:
+            misses.append({"sentence_id": sid, "trigger": trig, "type": typ, "source": src, "target": tgt})
+            continue
+        used.add(hit.event_id)
+        matched.append((hit, date, neg))
+    false_hits = events[~events["event_id"].isin(used)][["event_id", "sentence_id", "type", "source", "target",
+                                                         "trigger"]].reset_index(drop=True)
+    scores = {f"events_{k}": v for k, v in prf(len(matched), len(events), len(gold.get("events", []))).items()}
+    scores["event_date_accuracy"] = round(sum(h.date == d for h, d, _ in matched) / len(matched), 4) if matched else 1.0
+    scores["negation_accuracy"] = round(sum(bool(h.negated) == n for h, _, n in matched) / len(matched), 4) \
+        if matched else 1.0
+    return Score(scores, pd.DataFrame(misses, columns=["sentence_id", "trigger", "type", "source", "target"]),
+                 false_hits)
+
+
+def score_dates(gold: dict[str, Any], dates: pd.DataFrame, body: str) -> Score:
+    """Date accuracy: the share of gold time expressions found with the right normalised value."""
+    rows, correct = [], 0
+    found_ids: set[str] = set()
+    for text, n, value, kind in gold.get("dates", []):
+        s, e = occurrence(body, text, n)
+        hit = dates[(dates["start"] < e) & (dates["end"] > s)]
+        got = hit["value"].iloc[0] if len(hit) else None
+        found_ids.update(hit["date_id"])
+        if got == value:
+            correct += 1
+        else:
+            rows.append({"text": text, "expected": value, "found": "not found" if got is None else (got or "(empty)")})
+    n_gold = len(gold.get("dates", []))
+    extra = dates[~dates["date_id"].isin(found_ids)][["date_id", "text", "value"]].reset_index(drop=True)
+    return Score({"date_accuracy": round(correct / n_gold, 4) if n_gold else 1.0,
+                  "dates_found": len(dates)}, pd.DataFrame(rows, columns=["text", "expected", "found"]), extra)
+
+
+def score_quotes(gold: dict[str, Any], quotes: pd.DataFrame, body: str,
+                 mapping: dict[str, str] | None = None) -> Score:
+    """Quote P/R/F1 (a predicted quotation covering the gold one's opening words) and speaker accuracy."""
+    mapping = mapping or {}
+    used: set[str] = set()
+    rows, speakers_ok, matched = [], 0, 0
+    for prefix, n, speaker, marked in gold.get("quotes", []):
+        s, _ = occurrence(body, prefix, n)
+        hit = quotes[(quotes["start"] <= s + 2) & (quotes["end"] > s) & ~quotes["quote_id"].isin(used)]
+        if hit.empty:
+            rows.append({"quote": prefix, "expected": speaker, "found": "quotation not found"})
+            continue
+        q = hit.iloc[0]
+        used.add(q["quote_id"])
+        matched += 1
+        got = mapping.get(q["speaker"], q["speaker"])
+        if got == speaker:
+            speakers_ok += 1
+        else:
+            rows.append({"quote": prefix, "expected": speaker, "found": got or "(no speaker)"})
+    scores = {f"quotes_{k}": v for k, v in prf(matched, len(quotes), len(gold.get("quotes", []))).items()}
+    scores["speaker_accuracy"] = round(speakers_ok / matched, 4) if matched else 1.0
+    extra = quotes[~quotes["quote_id"].isin(used)][["quote_id", "speaker", "text"]].reset_index(drop=True)
+    return Score(scores, pd.DataFrame(rows, columns=["quote", "expected", "found"]), extra)
+
+
+def score_all(directory: str | Path, gold_file: str | Path) -> dict[str, Score]:
+    """Every score for an annotation folder (tables read only through the contract)."""
+    from . import schemas
+
+    body = schemas.read_body(directory)
+    gold = load_gold(gold_file, body)
+    t = {name: schemas.read_table(directory, name) for name in schemas.SCHEMAS}
+    mapping = align_actors(gold["mention_table"], t["mentions"])
+    return {"actors": score_actors(gold, t["actors"], t["mentions"]),
+            "places": score_places(gold, t["places"]),
+            "events": score_events(gold, t["events"], t["sentences"], body, mapping),
+            "dates": score_dates(gold, t["dates"], body),
+            "quotes": score_quotes(gold, t["quotes"], body, mapping)}

@@ -113,6 +113,34 @@ def _in_place(stage: Callable[[str | Path], Path]) -> Callable[[Path], None]:
 STAGES.append(("actors", _in_place(actor_stage), ("actors", "mentions", "places")))
 
 
+def event_stage(directory: str | Path) -> Path:
+    """Read body, meta, actors and mentions; write dates.csv, quotes.csv and events.csv."""
+    from . import dates, events, quotes
+
+    directory = Path(directory)
+    body = schemas.read_body(directory)
+    meta = schemas.read_meta(directory)
+    actors = schemas.read_table(directory, "actors")
+    mentions = schemas.read_table(directory, "mentions")
+    doc = nlp.parse(body)
+    published = dates.parse_published(meta.get("published"))
+    date_table = dates.table(doc, published)
+    quote_table, notes = quotes.table(doc, mentions)
+    event_table = events.table(doc, mentions, actors, date_table)
+    meta["relative_dates"] = ("resolved against the publication date " + meta["published"] if published else
+                              "left unresolved: the article has no publication date (give --published YYYY-MM-DD)")
+    meta["quote_notes"] = notes
+    with staged(directory) as tmp:
+        schemas.write_table(date_table, "dates", tmp, body)
+        schemas.write_table(quote_table, "quotes", tmp, body)
+        schemas.write_table(event_table, "events", tmp)
+        write_meta(meta, tmp)
+    return directory
+
+
+STAGES.append(("events", _in_place(event_stage), ("dates", "quotes", "events")))
+
+
 def annotate(article_path: str | Path, out_dir: str | Path | None = None, **overrides: str | None) -> Path:
     """Run every stage on the article; DIR gets all tables or, on error, nothing new."""
     article = read_article(article_path, **overrides)

@@ -100,7 +100,7 @@ SCHEMAS: dict[str, DataFrameSchema] = {
         "start": _int(Check.ge(0)),
         "end": _int(Check.ge(0)),
         "text": _text(),
-        "value": _text(True, Check.str_matches(r"^(\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?|P\d+[YMWD])?$")),
+        "value": _text(True, Check.str_matches(r"^(\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?|P\d+[YMWD]|PT\d+[HM])?$")),
         "kind": _text(True, Check.isin(DATE_KINDS)),
         "anchor": _text(),
     }, unique=["date_id"]),

@@ -62,3 +62,24 @@ def test_gold_mentions_point_at_real_text():
     body = pipeline.read_article(config.DEFAULT_ARTICLE).body
     gold = evaluate.load_gold(evaluate.gold_path(config.DEFAULT_SLUG), body)
     assert all(body[r.start:r.end] == r.text for r in gold["mention_table"].itertuples())
+
+
+def test_event_date_and_quote_scores_hold_the_level_reached(annotated):
+    out, _ = annotated
+    scores = evaluate.score_all(out, evaluate.gold_path(config.DEFAULT_SLUG))
+    assert scores["events"].metrics["events_f1"] >= 0.9
+    assert scores["events"].metrics["negation_accuracy"] == 1.0
+    assert scores["dates"].metrics["date_accuracy"] >= 0.9
+    assert scores["quotes"].metrics["quotes_f1"] >= 0.95
+    assert scores["quotes"].metrics["speaker_accuracy"] >= 0.95
+
+
+def test_a_wrong_event_direction_is_a_miss(annotated):
+    out, gold = annotated
+    ev = schemas.read_table(out, "events")
+    flipped = ev.copy()
+    row = flipped.index[(flipped["type"] == "ASSAULT")][0]
+    flipped.loc[row, ["source", "target"]] = flipped.loc[row, ["target", "source"]].values
+    score = evaluate.score_events(gold, flipped, schemas.read_table(out, "sentences"), schemas.read_body(out))
+    assert score.metrics["events_recall"] < 1.0
+    assert (score.misses["type"] == "ASSAULT").any()

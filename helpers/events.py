@@ -1,0 +1,537 @@
+"""Events: who did what to whom, when and where, coded in PLOVER 2.0 categories with CAMEO codes
+and Goldstein values from a general verb and noun lexicon (``data/reference/event_lexicon.csv``).
+
+For each trigger (a verb, a light-verb + noun such as "hold talks" / "issue warnings" /
+"placed under sanctions", or an event noun such as "invasion of Ukraine"), the source and target
+come from the dependency parse and the actor mentions: subject and object, the agent of a passive
+("Sanctioned by the U.S., Tehran ..."), the possessor of a noun ("Russia's invasion"), a
+preposition's object ("talks with Raisi"), coordinated actors ("X and Y agreed"), and the place
+of a visit. Negation ("has not deployed"), hedges ("while not denying it had supplied") and
+allegations ("accused X of supplying") lower the confidence or set ``negated``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from . import config, schemas
+
+ALLEGE_VERBS = {"accuse", "allege", "blame", "suspect", "charge"}
+TARGET_GOVERNORS = {"face", "suffer", "endure", "withstand", "evade", "circumvent", "escape", "resist", "survive"}
+RESPONSE_NOUNS = {"accusation", "charge", "allegation", "claim", "measure", "sanction", "decision", "move", "plan",
+                  "proposal", "demand", "step", "report", "statement", "ultimatum"}
+MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"}
+MODALS = {"would", "could", "might", "may", "should", "must"}
+LIGHT_VERBS = {"hold", "have", "issue", "impose", "make", "sign", "place", "put", "wage", "launch", "conduct",
+               "pay", "level", "face", "begin", "start", "hold"}
+NOUN_HEAD_PREPS = {"with", "to", "of", "on", "against", "between", "about", "from", "in"}
+PLACE_PREPS = {"in", "at"}
+
+
+@dataclass(frozen=True)
+class Lex:
+    lemma: str
+    pos: str
+    cue: str
+    type: str
+    mode: str
+    cameo: str
+    goldstein: float
+    symmetric: bool
+    target_preps: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], Lex]:
+    """(lemma, VERB|NOUN) -> lexicon entry."""
+    with open(config.REFERENCE / "event_lexicon.csv", encoding="utf-8", newline="") as fh:
+        return {(r["lemma"], r["pos"]): Lex(r["lemma"], r["pos"], r["cue"], r["type"], r["mode"], r["cameo"],
+                                            float(r["goldstein"]), r["symmetric"] == "true",
+                                            tuple(p for p in r["target_preps"].split("|") if p))
+                for r in csv.DictReader(fh)}
+
+
+@dataclass
+class Event:
+    sentence_id: int
+    lex: Lex
+    trigger: Token
+    source: str
+    target: str = ""
+    negated: bool = False
+    confidence: float = 0.9
+    place_id: str = ""
+    date: str = ""
+    date_text: str = ""
+    date_basis: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+class Mentions:
+    """Actor and place mentions, looked up by token."""
+
+    def __init__(self, mentions: pd.DataFrame, actors: pd.DataFrame) -> None:
+        self.df = mentions
+        self.types = dict(zip(actors["actor_id"], actors["type"]))
+        self.rows = sorted(mentions.itertuples(index=False), key=lambda r: (r.start, -(r.end - r.start)))
+
+    def actor(self, tok: Token) -> str:
+        """The actor a token belongs to (the longest mention covering it)."""
+        best = ("", -1)
+        for r in self.rows:
+            if r.start <= tok.idx < r.end and r.actor_id and (r.end - r.start) > best[1]:
+                best = (r.actor_id, r.end - r.start)
+        return best[0]
+
+    def how(self, tok: Token) -> str:
+        for r in self.rows:
+            if r.start <= tok.idx < r.end and r.actor_id:
+                return r.how
+        return ""
+
+    def place(self, tok: Token) -> str:
+        for r in self.rows:
+            if r.start <= tok.idx < r.end and r.place_id:
+                return r.place_id
+        return ""
+
+
+def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
+    """Actors named by a noun phrase: itself, its conjuncts ("X and Y"), or inside it ("Russia's invasion")."""
+    found: list[str] = []
+    own = m.actor(tok)
+    if own:
+        found.append(own)
+    for c in tok.children:
+        if c.dep_ == "conj":
+            found += _actors_of(c, m, depth + 1)
+    return list(dict.fromkeys(found))
+
+
+def _np_actors(tok: Token, m: Mentions) -> list[str]:
+    """Actors of a noun phrase; "Iran's leader, Ayatollah X" is X, not Iran."""
+    own = _actors_of(tok, m)
+    if own:
+        return own
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
+        for t in doc[tok.i + 2:tok.i + 7]:
+            nxt = m.actor(t)
+            if nxt and m.types.get(nxt) == "person":
+                return [nxt]
+            if t.pos_ not in ("PROPN",):
+                break
+    return _inner_actor(tok, m)
+
+
+def _inner_actor(tok: Token, m: Mentions, demonyms: bool = False) -> list[str]:
+    """An actor inside a phrase: its possessor or compound ("Russia's invasion", "Iran's achievements");
+    with ``demonyms``, also an adjective ("Venezuelan officials")."""
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "nmod", "amod", "npadvmod", "appos") and m.actor(c) \
+                and (demonyms or m.how(c) != "demonym"):
+            return _actors_of(c, m)
+    return []
+
+
+def _own_participants(tok: Token, m: Mentions) -> bool:
+    """Does an event noun name its own actors ("Russia's invasion of Ukraine")?"""
+    if _inner_actor(tok, m):
+        return True
+    return any(c.dep_ == "prep" and any(_actors_of(p, m) for p in c.children if p.dep_ == "pobj")
+               for c in tok.children)
+
+
+def _subject(tok: Token, m: Mentions) -> tuple[list[str], bool]:
+    """(actors, passive) of a verb, climbing xcomp/conj/advcl chains when it has no subject of its own."""
+    cur = tok
+    for _ in range(6):
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            for s in subj:
+                if s.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":  # "an ally ... which supported"
+                    head = cur.head
+                    return (_actors_of(head, m) or _appositive_subject(head, m)), False
+                actors = _actors_of(s, m) or _plural_referent(s, m) or _inner_actor(s, m)
+                if actors:
+                    return actors, s.dep_ == "nsubjpass"
+            return [], False
+        if cur.dep_ == "pcomp" and cur.head.lower_ == "of" and cur.head.head.lemma_ in ALLEGE_VERBS:
+            # "accused the Islamic Republic of supplying drones": the accused is the actor
+            verb = cur.head.head
+            return [a for c in verb.children if c.dep_ == "dobj" for a in _actors_of(c, m)], False
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.pos_ == "ADP":
+                cur = cur.head
+            continue
+        break
+    if tok.dep_ == "ROOT" or cur.dep_ == "ROOT":  # a broken parse: the people named before the verb
+        persons = [m.actor(t) for t in tok.sent if t.i < tok.i and m.types.get(m.actor(t)) == "person"]
+        return list(dict.fromkeys(persons))[:2], False
+    return [], False
+
+
+def _appositive_subject(tok: Token, m: Mentions) -> list[str]:
+    """"A staunch ally of X which ..., Belarus has been ...": the other subject of the same verb."""
+    for c in tok.head.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and _actors_of(c, m):
+            return _actors_of(c, m)
+    return []
+
+
+def _plural_referent(tok: Token, m: Mentions) -> list[str]:
+    """"they", "both", "the two presidents": the last coordinated pair of actors before it."""
+    low = tok.lower_
+    if low not in ("they", "both", "presidents", "leaders", "sides", "countries", "nations", "ministers"):
+        return []
+    if low in ("presidents", "leaders", "ministers") and not any(c.lower_ in ("two", "both") for c in tok.children):
+        return []
+    doc = tok.doc
+    want_person = low in ("presidents", "leaders", "ministers")
+    pair: list[str] = []
+    for t in reversed(doc[max(0, tok.i - 120):tok.i]):
+        if t.dep_ == "conj" and m.actor(t) and m.actor(t.head):
+            a, b = m.actor(t.head), m.actor(t)
+            if a != b and (not want_person or (m.types.get(a) == "person" and m.types.get(b) == "person")):
+                pair = [a, b]
+                break
+        if not want_person and t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("presidents", "leaders", "ministers"):
+            pair = _plural_referent(t, m)
+            if pair:
+                break
+    if not pair and want_person:
+        persons = [m.actor(t) for t in doc[max(0, tok.i - 120):tok.i] if m.types.get(m.actor(t)) == "person"]
+        persons = list(dict.fromkeys(reversed(persons)))[:2]
+        pair = list(reversed(persons)) if len(persons) == 2 else []
+    return pair
+
+
+def _objects(tok: Token, lex: Lex, m: Mentions) -> list[str]:
+    """Targets of a trigger: direct object, prepositional objects, or an actor inside the object."""
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative", "attr", "oprd"):
+            out += _actors_of(c, m) or _inner_actor(c, m)
+            if not out:  # "froze the assets of six Venezuelan officials"
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ == "of":
+                        out += [a for p in g.children if p.dep_ == "pobj" for a in
+                                (_actors_of(p, m) or _inner_actor(p, m, demonyms=True))]
+            for g in c.children:  # "placed under sanctions by"; "accused X of"; "issue warnings about"
+                if g.dep_ == "prep" and (g.lower_ in lex.target_preps or g.lower_ in ("of", "about", "between")):
+                    for p in g.children:
+                        if p.dep_ == "pobj" and not out:
+                            out += _actors_of(p, m) or _inner_actor(p, m)
+                            for pp in p.children:
+                                if pp.dep_ == "prep" and pp.lower_ in ("between", "of", "with"):
+                                    for q in pp.children:
+                                        if q.dep_ == "pobj" and not out:
+                                            out += _actors_of(q, m)
+        elif c.dep_ == "prep" and c.lower_ in lex.target_preps + ("with",) * lex.symmetric:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += _np_actors(p, m)
+        elif c.dep_ == "ccomp" and lex.type == "COOPERATE":  # "permitted Russia to use": object raised
+            out += [a for s in c.children if s.dep_ == "nsubj" for a in _actors_of(s, m)]
+    return list(dict.fromkeys(out))
+
+
+def _place(tok: Token, m: Mentions, sent: Span) -> str:
+    """A place the event happens at: "in Tehran", or (meetings, visits) a pure place in the sentence."""
+    for c in list(tok.subtree):
+        if c.dep_ == "pobj" and c.head.lower_ in PLACE_PREPS | {"of"} and m.place(c) and not m.actor(c):
+            return m.place(c)
+    return ""
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return any(c.dep_ == "neg" for c in tok.head.children) and tok.dep_ in ("xcomp",)
+
+
+def _hedged(tok: Token) -> str:
+    """"While not denying it had supplied", "accused X of supplying": hedge or allegation, else ""."""
+    for a in tok.ancestors:
+        if a.lemma_ in ("deny", "reject", "dispute") and any(c.dep_ == "neg" for c in a.children):
+            return "hedged"
+        if a.lemma_ in ("accuse", "allege", "claim", "blame", "suspect"):
+            return "alleged"
+        if a.lemma_ in ("say", "state", "note", "add", "believe") and a.i < tok.i:
+            return "reported"
+    return ""
+
+
+def _trigger_entries(tok: Token) -> Lex | None:
+    lex = lexicon()
+    if tok.pos_ in ("VERB", "AUX"):
+        entry = lex.get((tok.lemma_.lower(), "VERB"))
+        if entry and entry.cue and entry.cue != "phone" and \
+                not any(d.lower_ == entry.cue for d in tok.subtree if tok.i < d.i <= tok.i + 3):
+            return None  # "draw closer": the cue word must be there
+        if tok.lemma_.lower() in LIGHT_VERBS and not entry:
+            return None
+        return entry
+    if tok.pos_ in ("NOUN", "PROPN"):
+        key = tok.text.lower() if (tok.text.lower(), "NOUN") in lex else tok.lemma_.lower()
+        return lex.get((key, "NOUN"))
+    return None
+
+
+def _noun_event(tok: Token, entry: Lex, m: Mentions) -> tuple[list[str], list[str], Token]:
+    """Source and target of an event noun: "Russia's invasion of Ukraine", "talks with Raisi",
+    "warnings about ...", "pressure from the West", "sanctions by the EU"."""
+    sources = _inner_actor(tok, m)
+    targets: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "prep":
+            objs = [a for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, m)]
+            if c.lower_ in ("by", "from") and objs:
+                sources = sources or objs
+            elif c.lower_ == "between" and objs:
+                sources, targets = objs[:1], objs[1:2]
+            elif c.lower_ in entry.target_preps + ("with",) * entry.symmetric and objs:
+                targets += objs
+            elif c.lower_ in ("about", "over", "against") and not targets:
+                # "warnings about the impact of cooperation between Russia and Iran"
+                deep = [m.actor(t) for t in c.subtree if m.actor(t) and m.how(t) != "demonym"]
+                targets += list(dict.fromkeys(deep))
+    governor = tok.head
+    while governor.pos_ == "ADP" and governor.head.i != governor.i:
+        governor = governor.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("under",) and governor.pos_ == "VERB":
+        # "Belarus has been placed under sanctions by the EU": target is the verb's subject
+        subj, _ = _subject(governor, m)
+        agent = [a for c in governor.children if c.dep_ == "agent" for p in c.children for a in _actors_of(p, m)]
+        return agent or sources, subj, governor
+    if governor.pos_ in ("VERB", "AUX") and governor.lemma_ in TARGET_GOVERNORS:
+        subj, _ = _subject(governor, m)  # "they face pressure from the West": they are the target
+        return sources, targets or subj, governor
+    if not sources and governor.pos_ in ("VERB", "AUX"):
+        sources, _ = _subject(governor, m)
+    return sources, targets, governor
+
+
+def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[Event]:
+    """Every event the lexicon and the parse support, in document order."""
+    m = Mentions(mentions, actors)
+    starts = [s.start_char for s in doc.sents]
+    events: list[Event] = []
+    for sent in doc.sents:
+        sid = max(bisect_right(starts, sent.start_char) - 1, 0)
+        for tok in sent:
+            entry = _trigger_entries(tok)
+            if entry is None:
+                continue
+            if tok.pos_ in ("NOUN", "PROPN"):
+                gov = tok.head.head if tok.head.pos_ == "ADP" else tok.head
+                if tok.dep_ == "dobj" and _trigger_entries(gov) is not None and gov.i != tok.i \
+                        and not _own_participants(tok, m):
+                    continue  # "pledged cooperation", "rejects the accusation": the verb is the event
+                if any(_trigger_entries(a) is not None and a.lemma_ in ALLEGE_VERBS | {"warn"} for a in tok.ancestors) \
+                        or any(a.lemma_ == "warning" for a in tok.ancestors):
+                    continue  # a nominal inside an allegation is not stated as fact
+                sources, targets, governor = _noun_event(tok, entry, m)
+                if tok.head.lemma_ in LIGHT_VERBS and tok.dep_ == "dobj":
+                    conf = 0.8
+                else:
+                    conf = 0.6
+            else:
+                if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
+                    continue  # "would cooperate", "must cooperate": not an event that happened
+                head_entry = _trigger_entries(tok.head) if tok.dep_ == "xcomp" else None
+                if head_entry is not None and head_entry.type in ("AGREE", "REQUEST") and head_entry.type != entry.type:
+                    continue  # "agreed to strengthen relations": the agreement is the event
+                if tok.lemma_ in ("deny", "dispute") and _negated(tok) and any(
+                        _trigger_entries(c) is not None for c in tok.subtree if c.i != tok.i):
+                    continue  # "while not denying it had supplied": a hedge on another event
+                sources, passive = _subject(tok, m)
+                targets = _objects(tok, entry, m)
+                agent = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in _actors_of(p, m)]
+                if tok.tag_ == "VBN" and agent:  # "Sanctioned by the U.S. since 1979, Tehran ..."
+                    passive = True
+                    if not sources:
+                        own = [a for c in tok.children if c.dep_ in ("npadvmod", "appos", "nsubjpass")
+                               for a in _actors_of(c, m)]
+                        subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
+                        sources = own or [a for x in subj for a in _actors_of(x, m)] or (
+                            [m.actor(tok.head)] if m.actor(tok.head) else [])
+                if passive:
+                    sources, targets = agent, (sources or targets)
+                conf = 0.9
+            if entry.mode == "visit" and not targets:
+                place = _place(tok, m, sent)
+                country = place.split(":", 1)[1] if place.startswith("country:") else _country_of_place(place, mentions)
+                targets = [f"state:{country}"] if country else []
+            sources = [s for s in sources if s]
+            if not sources:
+                continue
+            if not targets and entry.symmetric and len(sources) > 1:
+                sources, targets = sources[:1], sources[1:2]
+            hedge = _hedged(tok)
+            negated = _negated(tok)
+            if hedge == "hedged":
+                conf = min(conf, 0.5)
+            elif hedge == "alleged":
+                conf = min(conf, 0.5)
+            if any(m.how(t) in ("pronoun", "anaphor") for t in tok.sent if m.actor(t) in sources + targets):
+                conf -= 0.1
+            for s in sources:
+                for t in (targets or [""]):
+                    if s == t:
+                        continue
+                    events.append(Event(sid, entry, tok, s, t, negated, round(max(conf, 0.1), 2),
+                                        _place(tok, m, sent)))
+    events = _inherit_targets(_dedupe(events), m)
+    return _dedupe([e for e in events if e.target or e.lex.type in ("MOBILIZE", "PROTEST")])
+
+
+def _country_of_place(place_id: str, mentions: pd.DataFrame) -> str:
+    if not place_id:
+        return ""
+    from . import geo
+
+    name = place_id.split(":", 1)[1]
+    p = geo.city(name.replace("-", " "))
+    return p.country if p else ""
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    seen: set[tuple] = set()
+    out = []
+    for e in events:
+        key = (e.sentence_id, e.lex.type, e.source, e.target)
+        rev = (e.sentence_id, e.lex.type, e.target, e.source)
+        if key in seen or (e.lex.symmetric and rev in seen):
+            continue
+        seen.add(key)
+        out.append(e)
+    return out
+
+
+def _inherit_targets(events: list[Event], m: Mentions) -> list[Event]:
+    """An event with no target takes one from the context: "it had supplied these" after
+    "accused X of supplying drones to aid Y"; "rejects the accusation" answers the accuser."""
+    out = []
+    for i, e in enumerate(events):
+        if not e.target:
+            earlier = [p for p in events[:i] if p.sentence_id >= e.sentence_id - 2]
+            if e.lex.type in ("REJECT", "ACCUSE", "PROTEST") and any(
+                    c.lemma_ in RESPONSE_NOUNS for c in e.trigger.children if c.dep_ == "dobj"):
+                # "rejects the accusation", "condemned the move": answers whoever acted on it
+                acc = [p for p in earlier if p.target == e.source and p.source != e.source] or \
+                      [p for p in earlier if p.source != e.source and p.lex.type in MATERIAL_CONFLICT]
+                if acc:
+                    e.target = acc[-1].source
+            elif any(c.dep_ == "dobj" and c.lower_ in ("these", "those", "them", "it", "this")
+                     for c in e.trigger.children):  # "it had supplied these": the earlier event's target
+                same = [p for p in earlier if p.lex.type == e.lex.type and p.source == e.source and p.target]
+                if same:
+                    e.target = same[-1].target
+        out.append(e)
+    return out
+
+
+def assign_dates(events: list[Event], dates: pd.DataFrame, doc: Doc) -> None:
+    """Each event takes the most specific date that applies: one in its own clause or sentence;
+    else one stated earlier in the same paragraph; else, for past-tense reports, the article's
+    main event (its first day-precise date)."""
+    usable = dates[(dates["value"] != "") & dates["kind"].isin(["date", "relative"])]
+    main = usable[usable["value"].str.len() == 10]
+    main_date = main.iloc[0] if len(main) else None
+    sent_par = {}
+    for i, s in enumerate(doc.sents):
+        sent_par[i] = doc.text.count("\n\n", 0, s.start_char)
+    triggers = {e.trigger.i for e in events}
+
+    def owner(start: int) -> int | None:
+        """The event trigger that governs a date most closely (its nearest trigger ancestor)."""
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        tok = span[0]
+        for t in [tok, *tok.ancestors]:
+            if t.i in triggers:
+                return t.i
+        return None
+
+    for e in sorted(events, key=lambda e: -len(list(e.trigger.ancestors))):  # nested events first
+        own = usable[usable["sentence_id"] == e.sentence_id]
+        owners = {r.date_id: owner(r.start) for r in own.itertuples()}
+        mine = [r for r in own.itertuples() if owners[r.date_id] == e.trigger.i]
+        free = [r for r in own.itertuples() if owners[r.date_id] is None]
+        if mine or free:
+            row = (mine or sorted(free, key=lambda r: abs(r.start - e.trigger.idx)))[0]
+            e.date, e.date_text = row.value, row.text
+            e.date_basis = "explicit" if row.kind == "date" else "relative"
+            continue
+        nested = [o for o in events if o.date and o.sentence_id == e.sentence_id and o.trigger.i != e.trigger.i
+                  and next((a.i for a in o.trigger.ancestors if a.i in triggers), None) == e.trigger.i]
+        if nested:  # "supported Russia's 2022 invasion": the date of the nested event
+            e.date, e.date_text, e.date_basis = nested[0].date, nested[0].date_text, "nested event"
+            continue
+        if len(own):
+            continue  # the sentence's dates belong to its other events
+        par = sent_par.get(e.sentence_id)
+        ctx = usable[usable["sentence_id"].map(lambda s: sent_par.get(s) == par) & (usable["sentence_id"] < e.sentence_id)]
+        if len(ctx):
+            row = ctx.iloc[-1]
+            e.date, e.date_text, e.date_basis = row["value"], row["text"], "context: earlier in the paragraph"
+            continue
+        verb = e.trigger if e.trigger.pos_ in ("VERB", "AUX") else e.trigger.sent.root
+        perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
+        if main_date is not None and verb.tag_ == "VBD" and not perfect and e.sentence_id < len(sent_par) // 2 + 1:
+            e.date, e.date_text = main_date["value"], main_date["text"]
+            e.date_basis = "the article's main event"
+
+
+def table(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame, dates: pd.DataFrame) -> pd.DataFrame:
+    """events.csv rows."""
+    events = extract(doc, mentions, actors)
+    assign_dates(events, dates, doc)
+    rows = []
+    for i, e in enumerate(events, 1):
+        sent = e.trigger.sent
+        trig = e.trigger.text
+        if e.trigger.pos_ in ("NOUN", "PROPN") and e.trigger.head.lemma_ in LIGHT_VERBS and e.trigger.dep_ == "dobj":
+            trig = f"{e.trigger.head.text} … {e.trigger.text}" if e.trigger.head.i + 1 != e.trigger.i \
+                else f"{e.trigger.head.text} {e.trigger.text}"
+        rows.append({"event_id": f"e{i:03d}", "sentence_id": e.sentence_id, "type": e.lex.type, "mode": e.lex.mode,
+                     "cameo": e.lex.cameo, "goldstein": e.lex.goldstein, "source": e.source, "target": e.target,
+                     "date": e.date, "date_text": e.date_text, "place_id": e.place_id, "trigger": trig,
+                     "negated": e.negated, "confidence": e.confidence, "date_basis": e.date_basis,
+                     "sentence": sent.text.strip()})
+    return pd.DataFrame(rows, columns=schemas.COLUMNS["events"] + schemas.EXTRA_COLUMNS["events"])
+
+
+__all__ = ["extract", "table", "lexicon", "dt"]
+
+
+def summary_sentences(events: pd.DataFrame, actors: pd.DataFrame) -> list[str]:
+    """Who did what to whom, one plain sentence per event ("Russia ASSAULT Ukraine (2022): invasion")."""
+    names = dict(zip(actors["actor_id"], actors["name"]))
+    verbs = {"AGREE": "agreed with", "CONSULT": "met or visited", "SUPPORT": "supported", "CONCEDE": "conceded to",
+             "COOPERATE": "cooperated with", "AID": "aided", "RETREAT": "retreated from", "REQUEST": "asked",
+             "ACCUSE": "accused or criticised", "REJECT": "rejected", "THREATEN": "threatened",
+             "PROTEST": "protested against", "SANCTION": "sanctioned", "MOBILIZE": "mobilised against",
+             "COERCE": "pressured", "ASSAULT": "attacked"}
+    out = []
+    for e in events.itertuples():
+        verb = verbs.get(e.type, e.type.lower())
+        if e.negated:
+            verb = "did not " + {"mobilised against": "mobilise against"}.get(verb, verb.split(" ")[0].rstrip("d"))
+        who = names.get(e.source, e.source)
+        whom = names.get(e.target, e.target) if e.target else "(no target named)"
+        when = f" ({e.date})" if e.date else ""
+        hedge = " — reported with low confidence" if float(e.confidence) < 0.6 else ""
+        line = f"{who} {verb} {whom}{when}: “{e.trigger}”{hedge}."
+        out.append(line[:1].upper() + line[1:])
+    return out

@@ -1,0 +1,156 @@
+"""Quotations: marked ("…", “…”), partial quotations inside reported speech, and unmarked
+first-person paragraphs that quote the last speaker; each attributed to an actor.
+
+Apostrophes (’ in "Iran’s") are never quotation marks here, and an opening mark without a
+closing one is skipped with a note instead of breaking the extractor.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import pandas as pd
+from spacy.tokens import Doc, Token
+
+from . import schemas
+
+SPEECH_LEMMAS = {"say", "state", "note", "add", "tell", "warn", "declare", "stress", "insist", "claim", "believe",
+                 "urge", "call", "describe", "write", "argue", "announce", "explain", "reply", "respond", "vow",
+                 "pledge", "promise", "praise", "accuse", "deny", "reject", "criticise", "criticize", "condemn",
+                 "assert", "maintain", "acknowledge", "admit", "suggest", "comment", "remark", "observe", "emphasise",
+                 "emphasize", "underline", "confirm", "predict", "ask", "demand", "threaten", "welcome", "hail"}
+FIRST_PERSON = re.compile(r"^(I|We|My|Our|Us)\b")
+_PAIRS = [("“", "”"), ("\"", "\""), ("«", "»"), ("„", "“")]
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    marked: bool
+    speaker: str = ""
+
+
+def marked_spans(body: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """Inner spans of quotations with marks, per paragraph; and notes on unbalanced marks."""
+    spans: list[tuple[int, int]] = []
+    notes: list[str] = []
+    pos = 0
+    for par in body.split("\n\n"):
+        for open_mark, close_mark in _PAIRS:
+            i = 0
+            while True:
+                a = par.find(open_mark, i)
+                if a < 0:
+                    break
+                b = par.find(close_mark, a + 1)
+                if b < 0:
+                    notes.append(f"unclosed {open_mark} at character {pos + a}; skipped")
+                    break
+                if not any(s <= pos + a < e for s, e in spans):
+                    spans.append((pos + a + 1, pos + b))
+                i = b + 1
+        pos += len(par) + 2
+    return sorted(spans), notes
+
+
+def trim(body: str, start: int, end: int) -> tuple[int, int]:
+    """Drop white space and a trailing comma from a quotation's inner span."""
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _mention_at(mentions: pd.DataFrame, tok: Token) -> str:
+    hit = mentions[(mentions["start"] <= tok.idx) & (mentions["end"] > tok.idx) & (mentions["actor_id"] != "")]
+    if hit.empty:
+        return ""
+    # the longest mention covering the token (a descriptor over its demonym)
+    hit = hit.assign(_len=hit["end"] - hit["start"]).sort_values("_len", ascending=False)
+    return str(hit.iloc[0]["actor_id"])
+
+
+def _subject_actor(tok: Token, mentions: pd.DataFrame) -> str:
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            actor = _mention_at(mentions, child)
+            if actor:
+                return actor
+    return ""
+
+
+def speaker_for(doc: Doc, start: int, end: int, mentions: pd.DataFrame) -> str:
+    """The actor a quotation is attributed to: the subject of the nearest governing verb that has an
+    actor as subject (speech verbs first), looking up from the quote and then across its sentence."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    first = doc[span.start].sent
+    if span.end > first.end:  # a quotation running over several sentences: its first one decides
+        span = doc[span.start:first.end]
+    chain = [span.root, *span.root.ancestors][:12]
+    for tok in chain:  # a speech verb above the quotation decides ("X warned that Y would not become “…”")
+        if tok.lemma_ in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX"):
+            actor = _subject_actor(tok, mentions)
+            if actor:
+                return actor
+    for tok in chain:  # else the nearest verb above it with an actor as subject
+        if tok.pos_ in ("VERB", "AUX"):
+            actor = _subject_actor(tok, mentions)
+            if actor:
+                return actor
+    sent = span.sent
+    for t in sent:  # "“…,” Scholz said." — a speech verb elsewhere in the sentence
+        if t.lemma_ in SPEECH_LEMMAS and not (span.start <= t.i < span.end):
+            actor = _subject_actor(t, mentions)
+            if actor:
+                return actor
+    return ""
+
+
+def _last_speaker(quotes: list[Quote], doc: Doc, before: int, mentions: pd.DataFrame) -> str:
+    """The most recent speaker before ``before``: of a quotation or of a speech verb."""
+    last: tuple[int, str] = (-1, "")
+    for q in quotes:
+        if q.start < before and q.speaker and q.start > last[0]:
+            last = (q.start, q.speaker)
+    for t in doc:
+        if t.idx >= before:
+            break
+        if t.lemma_ in SPEECH_LEMMAS and t.pos_ == "VERB" and t.idx > last[0]:
+            actor = _subject_actor(t, mentions)
+            if actor:
+                last = (t.idx, actor)
+    return last[1]
+
+
+def extract(doc: Doc, mentions: pd.DataFrame) -> tuple[list[Quote], list[str]]:
+    """All quotations of the article with their speakers, in document order."""
+    body = doc.text
+    quotes: list[Quote] = []
+    spans, notes = marked_spans(body)
+    for a, b in spans:
+        a, b = trim(body, a, b)
+        if b > a:
+            quotes.append(Quote(a, b, True, speaker_for(doc, a, b, mentions)))
+    pos = 0
+    for par in body.split("\n\n"):  # unmarked first-person paragraphs quote the last speaker
+        if FIRST_PERSON.match(par) and not any(m in par for m, _ in _PAIRS):
+            speaker = _last_speaker(sorted(quotes, key=lambda q: q.start), doc, pos, mentions)
+            quotes.append(Quote(pos, pos + len(par), False, speaker))
+        pos += len(par) + 2
+    return sorted(quotes, key=lambda q: q.start), notes
+
+
+def table(doc: Doc, mentions: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """quotes.csv rows, and notes on anything skipped."""
+    starts = [s.start_char for s in doc.sents]
+    quotes, notes = extract(doc, mentions)
+    rows = [{"quote_id": f"q{i:03d}", "sentence_id": max(bisect_right(starts, q.start) - 1, 0),
+             "speaker": q.speaker, "text": doc.text[q.start:q.end], "start": q.start, "end": q.end,
+             "marked": q.marked} for i, q in enumerate(quotes, 1)]
+    return pd.DataFrame(rows, columns=schemas.COLUMNS["quotes"]), notes
