@@ -47,13 +47,13 @@ annotate: $(STAMP) ## write the annotation tables of ARTICLE (default article if
 
 test: $(STAMP) ## all tests: helpers, strict nbval over notebooks/, browser tests
 	$(PY) -m pytest tests notebooks --nbval --nbval-sanitize-with tests/sanitize.cfg \
-	  --nbval-kernel-name $(KERNEL) -p no:randomly
+	  --nbval-kernel-name $(KERNEL)
 
 test-unit: $(STAMP) ## unit tests of the helpers only
 	$(PY) -m pytest tests -m "not browser"
 
 lab: $(STAMP) ## start JupyterLab on the notebooks with the project kernel
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 notebooks: $(STAMP) ## re-execute the committed notebooks in place (after changing helpers)
 	$(PY) -m helpers notebooks

@@ -119,16 +119,46 @@ def strip_volatile_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def execute(src: Path, dst: Path, parameters: dict[str, Any] | None, cwd: Path) -> nbformat.NotebookNode:
-    """Execute ``src`` into ``dst`` with papermill; a failure names the notebook and the cell."""
-    import papermill as pm
+WARM_UP = "import helpers.pipeline, helpers.maps, helpers.charts, helpers.evaluate, helpers.show, plotly.express"
 
+
+def start_kernel(cwd: Path):
+    """A started, warmed-up project kernel (imports done), so a notebook's first cell does not wait."""
+    from jupyter_client.manager import KernelManager
+
+    km = KernelManager(kernel_name=KERNEL)
+    km.start_kernel(cwd=str(cwd))
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=120)
+    kc.execute(WARM_UP, silent=True)
+    return km, kc
+
+
+def execute(src: Path, dst: Path, parameters: dict[str, Any] | None, cwd: Path, kernel=None) -> nbformat.NotebookNode:
+    """Execute ``src`` into ``dst`` (papermill's parameter injection, nbclient's execution), on ``kernel``
+    (a (manager, client) pair from ``start_kernel``) or a new one; a failure names the notebook and cell."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+    from papermill.parameterize import parameterize_notebook
+
+    nb = nbformat.read(src, as_version=4)
+    if parameters:
+        nb.metadata.setdefault("papermill", {})
+        nb = parameterize_notebook(nb, parameters, kernel_name=KERNEL, language="python")
+    km, kc = kernel if kernel else start_kernel(cwd)
+    client = NotebookClient(nb, km=km, kernel_name=KERNEL, timeout=600, record_timing=False,
+                            resources={"metadata": {"path": str(cwd)}})
+    client.kc = kc
     try:
-        pm.execute_notebook(str(src), str(dst), parameters=parameters or {}, kernel_name=KERNEL,
-                            cwd=str(cwd), progress_bar=False, log_output=False, request_save_on_cell_execute=False)
-    except pm.PapermillExecutionError as exc:
-        raise ReportError(f"{src.name} failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue}") from None
-    nb = strip_volatile_metadata(nbformat.read(dst, as_version=4))
+        client.execute(reset_kc=False, cleanup_kc=False)
+    except CellExecutionError as exc:
+        first = str(exc).strip().splitlines()[-1] if str(exc).strip() else "error"
+        raise ReportError(f"{src.name} failed: {first}") from None
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    nb = strip_volatile_metadata(nb)
     nbformat.write(nb, dst)
     return nb
 
@@ -154,30 +184,45 @@ def folder_size(path: Path) -> int:
 
 
 def build_report(article: str | Path | None = None, published: str | None = None, title: str | None = None,
-                 source: str | None = None, url: str | None = None, parallel: bool = True) -> Path:
-    """Run every notebook on ``article`` and write ``reports/<slug>/`` (pages, notebooks, plotly.js)."""
+                 source: str | None = None, url: str | None = None, parallel: bool = True,
+                 reports_dir: Path | None = None, data_dir: Path | None = None) -> Path:
+    """Run every notebook on ``article`` and write ``reports/<slug>/`` (pages, notebooks, plotly.js).
+
+    The committed notebooks and the default article's tables are never modified: notebooks are
+    executed into the report folder, and another article's tables go to ``data/processed/<slug>/``."""
     from . import ingest, summary
 
     article_path = config.resolve(article) if article else config.DEFAULT_ARTICLE
     ingest.read_article(article_path, published=published, title=title, source=source, url=url)  # fail fast
     slug = ingest.slug_for(article_path)
-    data_dir = config.processed_dir(slug)
+    data_dir = Path(data_dir) if data_dir else config.processed_dir(slug)
     params = {"article": str(article_path), "data_dir": str(data_dir), "published": published or "",
               "title": title or "", "source": source or "", "url": url or ""}
-    out = config.REPORTS / slug
-    config.REPORTS.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{slug}.", dir=config.REPORTS))
+    reports = Path(reports_dir) if reports_dir else config.REPORTS
+    out = reports / slug
+    reports.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{slug}.", dir=reports))
     try:
         nbs = notebooks()
-        run = lambda src: (src, execute(src, tmp / src.name, params, config.NOTEBOOKS))  # noqa: E731
-        first = [n for n in nbs if n.name[:2] <= "03"]
-        rest = [n for n in nbs if n.name[:2] > "03"]
-        executed = [run(n) for n in first]
-        if parallel and len(rest) > 1:
-            with ThreadPoolExecutor(max_workers=2) as pool:
-                executed += list(pool.map(run, rest))
-        else:
-            executed += [run(n) for n in rest]
+        kernels = {}
+        if parallel:  # all kernels start and warm up at once, instead of one after another
+            with ThreadPoolExecutor(max_workers=len(nbs)) as pool:
+                kernels = dict(zip(nbs, pool.map(lambda _: start_kernel(config.NOTEBOOKS), nbs)))
+        run = lambda src: (src, execute(src, tmp / src.name, params, config.NOTEBOOKS, kernels.get(src)))  # noqa: E731
+        first = [n for n in nbs if n.name[:2] <= "03"]  # 01 -> 02 -> 03 hand tables on in order
+        rest = [n for n in nbs if n.name[:2] > "03"]  # maps, charts, evaluation only read them
+        try:
+            executed = [run(n) for n in first]
+            if parallel and len(rest) > 1:
+                with ThreadPoolExecutor(max_workers=len(rest)) as pool:
+                    executed += list(pool.map(run, rest))
+            else:
+                executed += [run(n) for n in rest]
+        finally:
+            for km, kc in kernels.values():  # those a failure left unused
+                if km.has_kernel:
+                    kc.stop_channels()
+                    km.shutdown_kernel(now=True)
         pages = [(n.with_suffix(".html").name, summary.page_label(n.stem)) for n in nbs]
         nav = nav_bar(pages)
         figures = 0
@@ -191,6 +236,7 @@ def build_report(article: str | Path | None = None, published: str | None = None
             shutil.copyfile(plotly_js(), tmp / "plotly.min.js")
         if out.exists():
             shutil.rmtree(out)
+        tmp.chmod(0o755)
         tmp.replace(out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

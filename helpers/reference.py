@@ -39,6 +39,7 @@ class Org:
     type: str
     country: str
     aliases: tuple[str, ...]
+    hq: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def country_phrase(iso3: str) -> str:
 @lru_cache(maxsize=1)
 def organizations() -> dict[str, Org]:
     """Organisations, blocs and groups from ``data/reference/organizations.csv``."""
-    return {r["actor_id"]: Org(r["actor_id"], r["name"], r["type"], r["country"], _split(r["aliases"]))
+    return {r["actor_id"]: Org(r["actor_id"], r["name"], r["type"], r["country"], _split(r["aliases"]), r["hq"])
             for r in _rows("organizations.csv")}
 
 
