@@ -65,6 +65,7 @@ class Mention:
 class Person:
     tokens: tuple[str, ...]
     first: int
+    display: str = ""
     titles: list[tuple[int, str]] = field(default_factory=list)  # (rank, role)
     countries: list[str] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
@@ -72,7 +73,7 @@ class Person:
 
     @property
     def name(self) -> str:
-        return " ".join(self.tokens)
+        return self.display or " ".join(self.tokens)
 
     @property
     def actor_id(self) -> str:  # noqa: D401
@@ -226,6 +227,10 @@ def select(cands: list[Cand]) -> list[Cand]:
 def is_metonymic(doc: Doc, tok_i: int) -> bool:
     """Does a place name at ``tok_i`` act as a government (subject, object, "ties with X")?"""
     tok = doc[tok_i]
+    nxt = doc[tok_i + 1] if tok_i + 1 < len(doc) else None
+    if (tok.i == 0 or doc[tok.i - 1].is_space) and nxt is not None and nxt.text in ("—", "–", "-", ",", "(") \
+            and (tok.text.isupper() or nxt.text in ("—", "–")):
+        return False  # a dateline ("KHARTOUM —"), not the government
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ in METONYM_DEPS:
@@ -358,13 +363,14 @@ class _People:
                 best = best or p
         return best
 
-    def add(self, tokens: tuple[str, ...], pos: int) -> Person:
+    def add(self, tokens: tuple[str, ...], pos: int, display: str = "") -> Person:
         p = self.find(tokens)
         if p is None:
-            p = Person(tokens, pos)
+            p = Person(tokens, pos, display)
             self.people.append(p)
         elif len(tokens) > len(p.tokens):
             p.tokens = tokens
+            p.display = display
         return p
 
     def surnames(self) -> set[str]:
@@ -386,17 +392,21 @@ def annotate(doc: Doc) -> Annotation:
 
     # People first, so that label errors ("Raisi" as GPE) can be corrected against them.
     person_spans: list[tuple[Cand, int, int, list[tuple[int, str]]]] = []
+    for c in cands:  # "KHARTOUM —": an all-caps dateline is a place, whatever the NER says
+        text = doc.text[c.start:c.end]
+        if c.source == "ner" and c.label == "PERSON" and text.isupper() and geo.lookup(text) is not None:
+            c.label = "GPE"
     for c in cands:
         if c.source == "ner" and c.label == "PERSON":
             s, e, inner = _strip_name(doc, c.tok_start, c.tok_end)
             person_spans.append((c, s, e, inner))
             tokens = tuple(t.text for t in doc[s:e] if t.text not in (".",))
             if len(tokens) > 1:
-                people.add(tokens, doc[s].idx)
+                people.add(tokens, doc[s].idx, doc[s:e].text)
     title_tokens: set[int] = set()
     for c, s, e, _ in person_spans:
         tokens = tuple(t.text for t in doc[s:e])
-        people.add(tokens, doc[s].idx)
+        people.add(tokens, doc[s].idx, doc[s:e].text)
         title_tokens.update(range(_title_before(doc, s)[3], s))
     known_names = people.surnames()
     # "Secretary of State X": "State" is part of a title, not an organisation
@@ -419,7 +429,7 @@ def annotate(doc: Doc) -> Annotation:
 
     def person_mention(c: Cand, s: int, e: int, inner: list[tuple[int, str]], how: str) -> None:
         tokens = tuple(t.text for t in doc[s:e])
-        p = people.add(tokens, doc[s].idx)
+        p = people.add(tokens, doc[s].idx, doc[s:e].text)
         titles, countries, orgs_before, first = _title_before(doc, s)
         p.orgs += orgs_before
         titles += inner
@@ -492,7 +502,10 @@ def annotate(doc: Doc) -> Annotation:
                       if t.text.lower() in reference.demonym_index() and t.text[:1].isupper()]
             country = (inside + countries + [""])[0]
             name = text if inside or not country else f"{text} of {reference.country_name(country)}"
-            aid = add_actor(f"org:{config.slugify(name)}", name, "organization", country)
+            known = next((a for a in actors.values() if a["type"] == "organization" and text.isupper()
+                          and _initials(a["name"]) == text), None)  # "RSF" after "Rapid Support Forces"
+            aid = known["actor_id"] if known else add_actor(f"org:{config.slugify(name)}", name, "organization",
+                                                            country)
             mentions.append((Mention(c.start, c.end, text, aid, "", "ner"), None))
         elif c.label == "NORP":
             if doc[c.tok].tag_ == "NNPS" or text.endswith("s"):
@@ -548,6 +561,15 @@ def _infer_affiliations(doc: Doc, people: _People, mentions: list[tuple[Mention,
                     near.append((abs(m.start - first.start), m.actor_id))
                 elif not want_org and kind == "state":
                     near.append((abs(m.start - first.start), m.actor_id))
+            if near and k != si:  # the sentence before: the state most mentioned so far, then the earliest
+                so_far = [m.actor_id for m, q in mentions if q is None and m.start < first.start]
+                near = [(-so_far.count(a), so_far.index(a) if a in so_far else 0, a) for _, a in near]
+                best = min(near)[2]
+                if want_org:
+                    p.orgs.append(best)
+                else:
+                    p.countries.append(best.split(":", 1)[1])
+                break
             if near:
                 best = min(near)[1]
                 if want_org:
@@ -649,6 +671,11 @@ def pronouns(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]
         if target is not None:
             out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, target.actor_id, "", "pronoun"))
     return out
+
+
+def _initials(name: str) -> str:
+    """ "Rapid Support Forces" -> "RSF" (function words skipped)."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("of", "the", "and", "for"))
 
 
 def _is_subject(doc: Doc, m: Mention, loose: bool = False) -> bool:

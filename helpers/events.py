@@ -26,11 +26,12 @@ from . import config, schemas
 ALLEGE_VERBS = {"accuse", "allege", "blame", "suspect", "charge"}
 TARGET_GOVERNORS = {"face", "suffer", "endure", "withstand", "evade", "circumvent", "escape", "resist", "survive"}
 RESPONSE_NOUNS = {"accusation", "charge", "allegation", "claim", "measure", "sanction", "decision", "move", "plan",
-                  "proposal", "demand", "step", "report", "statement", "ultimatum"}
+                  "proposal", "demand", "step", "report", "statement", "ultimatum", "drill", "exercise", "attack",
+                  "strike", "test", "launch", "deployment", "invasion"}
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"}
 MODALS = {"would", "could", "might", "may", "should", "must"}
 LIGHT_VERBS = {"hold", "have", "issue", "impose", "make", "sign", "place", "put", "wage", "launch", "conduct",
-               "pay", "level", "face", "begin", "start", "hold"}
+               "pay", "level", "face", "begin", "start", "stage", "carry"}
 NOUN_HEAD_PREPS = {"with", "to", "of", "on", "against", "between", "about", "from", "in"}
 PLACE_PREPS = {"in", "at"}
 
@@ -109,6 +110,8 @@ def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
     own = m.actor(tok)
     if own:
         found.append(own)
+    elif depth == 0 or tok.dep_ == "conj":
+        found += _inner_actor(tok, m)  # "Sudan's army and the RSF": the army stands for Sudan
     for c in tok.children:
         if c.dep_ == "conj":
             found += _actors_of(c, m, depth + 1)
@@ -117,9 +120,8 @@ def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
 
 def _np_actors(tok: Token, m: Mentions) -> list[str]:
     """Actors of a noun phrase; "Iran's leader, Ayatollah X" is X, not Iran."""
-    own = _actors_of(tok, m)
-    if own:
-        return own
+    if m.actor(tok):
+        return _actors_of(tok, m)
     doc = tok.doc
     if tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
         for t in doc[tok.i + 2:tok.i + 7]:
@@ -128,7 +130,7 @@ def _np_actors(tok: Token, m: Mentions) -> list[str]:
                 return [nxt]
             if t.pos_ not in ("PROPN",):
                 break
-    return _inner_actor(tok, m)
+    return _actors_of(tok, m) or _plural_referent(tok, m) or _inner_actor(tok, m)
 
 
 def _inner_actor(tok: Token, m: Mentions, demonyms: bool = False) -> list[str]:
@@ -190,23 +192,33 @@ def _appositive_subject(tok: Token, m: Mentions) -> list[str]:
 def _plural_referent(tok: Token, m: Mentions) -> list[str]:
     """"they", "both", "the two presidents": the last coordinated pair of actors before it."""
     low = tok.lower_
-    if low not in ("they", "both", "presidents", "leaders", "sides", "countries", "nations", "ministers"):
+    if low not in ("they", "them", "both", "presidents", "leaders", "sides", "countries", "nations", "ministers",
+                   "parties", "governments"):
         return []
-    if low in ("presidents", "leaders", "ministers") and not any(c.lower_ in ("two", "both") for c in tok.children):
+    if low in ("presidents", "leaders", "ministers", "sides", "parties", "governments", "countries", "nations") \
+            and not any(c.lower_ in ("two", "both") for c in tok.children):
         return []
     doc = tok.doc
     want_person = low in ("presidents", "leaders", "ministers")
     pair: list[str] = []
-    for t in reversed(doc[max(0, tok.i - 120):tok.i]):
-        if t.dep_ == "conj" and m.actor(t) and m.actor(t.head):
-            a, b = m.actor(t.head), m.actor(t)
-            if a != b and (not want_person or (m.types.get(a) == "person" and m.types.get(b) == "person")):
-                pair = [a, b]
-                break
+    fallback: list[str] = []
+    for t in reversed(doc[max(0, tok.i - 120):tok.i]):  # nearest first
         if not want_person and t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("presidents", "leaders", "ministers"):
             pair = _plural_referent(t, m)
             if pair:
                 break
+        if t.dep_ != "conj":
+            continue
+        a, b = m.actor(t.head) or "".join(_inner_actor(t.head, m)[:1]), m.actor(t)
+        if not a or not b or a == b:
+            continue
+        if want_person and not (m.types.get(a) == "person" and m.types.get(b) == "person"):
+            continue
+        if t.head.dep_ in ("nsubj", "nsubjpass"):  # a pair that acted together ("X and Y agreed")
+            pair = [a, b]
+            break
+        fallback = fallback or [a, b]
+    pair = pair or fallback
     if not pair and want_person:
         persons = [m.actor(t) for t in doc[max(0, tok.i - 120):tok.i] if m.types.get(m.actor(t)) == "person"]
         persons = list(dict.fromkeys(reversed(persons)))[:2]
@@ -340,6 +352,9 @@ def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[Even
                         or any(a.lemma_ == "warning" for a in tok.ancestors):
                     continue  # a nominal inside an allegation is not stated as fact
                 sources, targets, governor = _noun_event(tok, entry, m)
+                if tok.dep_ == "dobj" and not _own_participants(tok, m) and not targets \
+                        and tok.head.lemma_ not in LIGHT_VERBS:
+                    continue  # "called the exercises concerning": someone else's event, not the speaker's
                 if tok.head.lemma_ in LIGHT_VERBS and tok.dep_ == "dobj":
                     conf = 0.8
                 else:

@@ -146,7 +146,9 @@ def region_place(name: str) -> Place | None:
 
 
 def lookup(name: str) -> Place | None:
-    """A place for ``name``: a country, a region, or a city (in that order)."""
+    """A place for ``name``: a country, a region, or a city (in that order); "KHARTOUM" as "Khartoum"."""
+    if name.isupper() and len(name) > 4:
+        name = name.title()
     hit = reference.lexicon().get(name)
     if hit and hit[0] == "state" and hit[2] != "demonym":
         return country_place(hit[1])

@@ -138,3 +138,14 @@ def test_text_without_entities_gives_empty_valid_tables():
     ann = annotate_text("It rained all day and nobody went out.")
     assert ann.actors.empty and ann.places.empty
     assert list(ann.mentions.columns)[:3] == ["mention_id", "sentence_id", "start"]
+
+
+def test_hyphenated_names_datelines_and_acronyms():
+    ann = annotate_text(read_article(FIXTURES / "sudan.txt").body)
+    burhan = actor(ann, "person:abdel-fattah-al-burhan")
+    assert burhan["name"] == "Abdel Fattah al-Burhan" and burhan["country"] == "SDN"
+    assert linked(ann, "KHARTOUM") == [""] and "city:khartoum" in set(ann.places["place_id"])
+    assert set(linked(ann, "RSF")) == {"org:rapid-support-forces"}
+    ann = annotate_text(read_article(FIXTURES / "china-taiwan.txt").body)
+    assert actor(ann, "person:lai-ching-te")["name"] == "Lai Ching-te"
+    assert actor(ann, "org:pla")["country"] == "CHN"

@@ -146,3 +146,13 @@ def test_fixture_dates_and_quotes():
     speakers = dict(zip(q["text"], q["speaker"]))
     assert speakers["hold the Maduro regime accountable."] == "person:antony-blinken"
     assert speakers["an act of economic aggression"] == "person:yvan-gil"
+
+
+def test_drills_condemnation_and_calls_on_both_sides():
+    *_, e = annotate(FIXTURES / "china-taiwan.txt")
+    has(e, "MOBILIZE", "state:CHN", "state:TWN")
+    has(e, "ACCUSE", "org:defence-ministry-of-taiwan", "state:CHN")
+    has(e, "REQUEST", "state:USA", "state:CHN")
+    *_, e = annotate(FIXTURES / "sudan.txt")
+    has(e, "AGREE", "state:SDN", "org:rapid-support-forces")
+    has(e, "REQUEST", "org:african-union", "org:rapid-support-forces")
