@@ -561,17 +561,12 @@ def _infer_affiliations(doc: Doc, people: _People, mentions: list[tuple[Mention,
                     near.append((abs(m.start - first.start), m.actor_id))
                 elif not want_org and kind == "state":
                     near.append((abs(m.start - first.start), m.actor_id))
-            if near and k != si:  # the sentence before: the state most mentioned so far, then the earliest
-                so_far = [m.actor_id for m, q in mentions if q is None and m.start < first.start]
-                near = [(-so_far.count(a), so_far.index(a) if a in so_far else 0, a) for _, a in near]
-                best = min(near)[2]
-                if want_org:
-                    p.orgs.append(best)
-                else:
-                    p.countries.append(best.split(":", 1)[1])
-                break
             if near:
-                best = min(near)[1]
+                if k == si:  # the same sentence: the nearest
+                    best = min(near)[1]
+                else:  # the sentence before: the one most mentioned so far, then the earliest
+                    so_far = [m.actor_id for m, q in mentions if q is None and m.start < first.start]
+                    best = min((-so_far.count(a), so_far.index(a) if a in so_far else 0, a) for _, a in near)[2]
                 if want_org:
                     p.orgs.append(best)
                 else:

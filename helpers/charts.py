@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import textwrap
 
 import networkx as nx
 import pandas as pd
@@ -19,7 +20,9 @@ from plotly.colors import sample_colorscale
 
 from . import reference
 
-GOLDSTEIN_SCALE = "RdYlBu"
+#: Goldstein colours from conflict (-10, red) through neutral grey to cooperation (+10, blue); no pale middle,
+#: so mildly scored events stay visible on a light background.
+GOLDSTEIN_SCALE = [[0.0, "#b2182b"], [0.25, "#ef8a62"], [0.5, "#8c8c8c"], [0.75, "#4393c3"], [1.0, "#2166ac"]]
 LAYOUT_SEED = 7
 TYPE_COLOURS = {"person": "#1f77b4", "state": "#2ca02c", "organization": "#9467bd", "bloc": "#ff7f0e",
                 "group": "#8c564b"}
@@ -68,16 +71,10 @@ def timeline_rows(events: pd.DataFrame, dates: pd.DataFrame, actors: pd.DataFram
     return df.sort_values(["start", "end", "label"], kind="stable").reset_index(drop=True)
 
 
-def _wrap(text: str, width: int = 80) -> str:
-    out, cur = [], ""
-    for w in str(text).split():
-        if len(cur) + len(w) + 1 > width:
-            out.append(cur)
-            cur = w
-        else:
-            cur = f"{cur} {w}".strip()
-    out.append(cur)
-    return "<br>".join(html.escape(x) for x in out[:6])
+def hover_text(text: str, width: int = 80, lines: int = 6) -> str:
+    """Escaped text wrapped into hover lines joined by <br> (plotly's line break)."""
+    wrapped = textwrap.wrap(str(text), width=width, max_lines=lines, placeholder=" …")
+    return "<br>".join(html.escape(x) for x in wrapped)
 
 
 def timeline(events: pd.DataFrame, dates: pd.DataFrame, actors: pd.DataFrame) -> go.Figure | None:
@@ -92,7 +89,7 @@ def timeline(events: pd.DataFrame, dates: pd.DataFrame, actors: pd.DataFrame) ->
     symbols = {"day": "diamond", "month": "square", "year": "circle", "period": "line-ns-open"}
     for cat in cats:
         sub = rows[rows["category"] == cat]
-        hover = [f"<b>{html.escape(r.what)}</b> ({html.escape(r.date)}, {r.precision})<br>{_wrap(r.sentence)}"
+        hover = [f"<b>{html.escape(r.what)}</b> ({html.escape(r.date)}, {r.precision})<br>{hover_text(r.sentence)}"
                  for r in sub.itertuples()]
         widths = [((r.end - r.start).days + 1) * 86_400_000 for r in sub.itertuples()]
         fig.add_trace(go.Bar(y=sub["row"], x=widths, base=[r.start.isoformat() for r in sub.itertuples()],
@@ -264,7 +261,7 @@ def quotes_bar(quotes: pd.DataFrame, actors: pd.DataFrame) -> go.Figure | None:
     names = dict(zip(actors["actor_id"], actors["name"]))
     q = quotes.assign(speaker_name=quotes["speaker"].map(lambda a: names.get(a, a) or "unattributed"),
                       words=quotes["text"].str.split().str.len(),
-                      hover=quotes["text"].map(lambda t: _wrap(t, 70)))
+                      hover=quotes["text"].map(lambda t: hover_text(t, 70)))
     order = q.groupby("speaker_name")["words"].sum().sort_values().index.tolist()
     fig = go.Figure()
     for r in q.itertuples():

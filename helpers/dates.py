@@ -90,6 +90,7 @@ def _relative(text: str, base: dt.date) -> str | None:
     """Calendar arithmetic on the publication date for common relative expressions."""
     low = text.lower().strip()
     low = re.sub(r"^(on|in|since|by|during|at)\s+", "", low)
+    low = re.sub(r"^(earlier|later|early|late)\s+(?=this|last|next)", "", low)  # "earlier this month"
     months = "|".join(MONTHS)
     m = re.match(rf"^(?:(?:the\s+)?(?:month\s+of\s+)?)?({months})(?:\s+of)?\s+(last|this|next)\s+year$", low) or \
         re.match(rf"^(last|this|next)\s+({months})$", low)

@@ -209,6 +209,9 @@ def _plural_referent(tok: Token, m: Mentions) -> list[str]:
                 break
         if t.dep_ != "conj":
             continue
+        if tok.dep_ in ("dobj", "pobj", "dative") and t.sent == tok.sent \
+                and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head in tok.ancestors:
+            continue  # "X and Y called on both countries": not the callers themselves
         a, b = m.actor(t.head) or "".join(_inner_actor(t.head, m)[:1]), m.actor(t)
         if not a or not b or a == b:
             continue

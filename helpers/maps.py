@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from . import geo, reference
+from .charts import GOLDSTEIN_SCALE, hover_text
 
 ROLE_ORDER = ["cooperates", "confronts others", "targeted", "mentioned only"]
 ROLE_COLOURS = {"cooperates": "#2b8cbe", "confronts others": "#d7301f", "targeted": "#fdae61",
@@ -24,7 +25,6 @@ ROLE_MEANING = {"cooperates": "mostly cooperative acts (agreements, visits, supp
                 "confronts others": "mostly hostile acts against others (sanctions, accusations, attacks)",
                 "targeted": "on the receiving end of hostile acts",
                 "mentioned only": "named, but no coded event"}
-GOLDSTEIN_SCALE = "RdYlBu"
 DECIMATE_DEG = 0.3
 
 
@@ -273,10 +273,10 @@ def event_map(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFrame,
         gold, negated, date = float(e["goldstein"]), bool(e["negated"]), str(e["date"])
         colour = sample_colorscale(GOLDSTEIN_SCALE, [(gold + 10) / 20])[0]
         src, tgt = names.get(e["source"], e["source"]), names.get(e["target"], e["target"]) or "—"
-        sentence = _wrap(str(e.get("sentence") or e["trigger"]))
+        sentence = hover_text(str(e.get("sentence") or e["trigger"]), width=70, lines=5)
         tip = (f"<b>{html.escape(e['type'])}</b> ({html.escape(e['mode'] or '—')}, Goldstein {gold:+.1f})"
                f"{' <i>negated</i>' if negated else ''}<br>{html.escape(src)} → {html.escape(tgt)}<br>"
-               f"{html.escape(date or 'undated')} · {html.escape(g.where)}<br><i>{html.escape(sentence)}</i>")
+               f"{html.escape(date or 'undated')} · {html.escape(g.where)}<br><i>{sentence}</i>")
         dash = "dot" if negated else ("dash" if float(e["confidence"]) < 0.6 else "solid")
         if g.kind == "at":
             tr = go.Scattergeo(lat=[g.lat0], lon=[g.lon0], mode="markers", hovertext=[tip], hoverinfo="text",
@@ -285,7 +285,7 @@ def event_map(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFrame,
                                showlegend=False, name=g.event_id)
         else:
             tr = go.Scattergeo(lat=[g.lat0, g.lat1], lon=[g.lon0, g.lon1], mode="lines+markers",
-                               line=dict(color=colour, width=2.5, dash=dash), hovertext=[tip, tip], hoverinfo="text",
+                               line=dict(color=colour, width=3, dash=dash), hovertext=[tip, tip], hoverinfo="text",
                                marker=dict(symbol="arrow", size=[0, 15], angleref="previous", color=colour),
                                showlegend=False, name=g.event_id)
         traces.append(tr)
@@ -300,18 +300,6 @@ def event_map(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFrame,
                                   f"{len(events) - coop} conflictual (colour: Goldstein score)")
     _slider(fig, event_traces, periods)
     return fig
-
-
-def _wrap(text: str, width: int = 70) -> str:
-    words, lines, cur = text.split(), [], ""
-    for w in words:
-        if len(cur) + len(w) + 1 > width:
-            lines.append(cur)
-            cur = w
-        else:
-            cur = f"{cur} {w}".strip()
-    lines.append(cur)
-    return "\n".join(lines[:5]).replace("\n", "<br>")
 
 
 def _slider(fig: go.Figure, event_traces: list[tuple[int, str]], periods: pd.DataFrame | None) -> None:
