@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 import textwrap
 
 import networkx as nx
@@ -48,8 +49,34 @@ def span_of(value: str) -> tuple[dt.date, dt.date, str] | None:
     return d, d, "day"
 
 
-def timeline_rows(events: pd.DataFrame, dates: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """Dated events and stated periods, each with the span its precision allows."""
+def implied_rows(events: pd.DataFrame, dates: pd.DataFrame, sentences: pd.DataFrame) -> list[dict]:
+    """Earlier occurrences a duration implies: "a visit ..., his first in 17 years" dated 2023 puts the
+    previous visit in 2006. Only for "first ... in N years" next to a dated event of the same sentence."""
+    out = []
+    sent = sentences.set_index("sentence_id")
+    for d in dates[(dates["kind"] == "duration") & dates["value"].str.fullmatch(r"P\d+Y")].itertuples():
+        if d.sentence_id not in sent.index:
+            continue
+        s = sent.loc[d.sentence_id]
+        before = s["text"][: max(0, int(d.start) - int(s["start"]))]
+        if not re.search(r"\bfirst\b[^.;]{0,30}\b(in|for)\s*$", before):
+            continue
+        dated = events[(events["sentence_id"] == d.sentence_id) & (events["date"] != "")]
+        if dated.empty:
+            continue
+        e = dated.iloc[0]
+        year = int(e["date"][:4]) - int(d.value[1:-1])
+        out.append({"start": dt.date(year, 1, 1), "end": dt.date(year, 12, 31), "precision": "year",
+                    "category": "IMPLIED", "label": f"earlier {e['type'].lower()} (implied)",
+                    "what": f"implied by “{before[-40:].strip()} {d.text}”", "sentence": s["text"],
+                    "date": f"{year:04d}", "negated": False})
+    return out
+
+
+def timeline_rows(events: pd.DataFrame, dates: pd.DataFrame, actors: pd.DataFrame,
+                  sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Dated events, stated periods and (with ``sentences``) implied earlier occurrences, each with the
+    span its precision allows."""
     names = dict(zip(actors["actor_id"], actors["name"]))
     rows = []
     for e in events.itertuples():
@@ -66,6 +93,8 @@ def timeline_rows(events: pd.DataFrame, dates: pd.DataFrame, actors: pd.DataFram
             rows.append({"start": s[0], "end": s[1], "precision": "period", "category": "PERIOD",
                          "label": f"period “{d.text}”", "what": f"period {d.text}", "sentence": d.text,
                          "date": d.value, "negated": False})
+    if sentences is not None:
+        rows += implied_rows(events, dates, sentences)
     df = pd.DataFrame(rows, columns=["start", "end", "precision", "category", "label", "what", "sentence", "date",
                                      "negated"])
     return df.sort_values(["start", "end", "label"], kind="stable").reset_index(drop=True)
@@ -77,9 +106,10 @@ def hover_text(text: str, width: int = 80, lines: int = 6) -> str:
     return "<br>".join(html.escape(x) for x in wrapped)
 
 
-def timeline(events: pd.DataFrame, dates: pd.DataFrame, actors: pd.DataFrame) -> go.Figure | None:
+def timeline(events: pd.DataFrame, dates: pd.DataFrame, actors: pd.DataFrame,
+             sentences: pd.DataFrame | None = None) -> go.Figure | None:
     """Dated events over the article's whole span; a year is drawn as a year, a month as a month."""
-    rows = timeline_rows(events, dates, actors)
+    rows = timeline_rows(events, dates, actors, sentences)
     if rows.empty:
         return None
     rows = rows.assign(row=[f"{r.label} · {r.what}" for r in rows.itertuples()])

@@ -46,3 +46,8 @@ def resolve(path: str | os.PathLike[str]) -> Path:
 def processed_dir(slug: str) -> Path:
     """Where the tables of the article ``slug`` are written by default."""
     return PROCESSED / slug
+
+
+def default_out(article: str | os.PathLike[str]) -> Path:
+    """``data/processed/<slug>/`` for an article path (the slug is its file name, slugified)."""
+    return processed_dir(slugify(Path(article).stem))

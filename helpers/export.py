@@ -112,27 +112,40 @@ def notebook_html(nb: nbformat.NotebookNode, title: str, nav: str) -> tuple[str,
 def strip_volatile_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop run timestamps that papermill and nbclient add, so re-runs leave no diff."""
     nb.metadata.pop("papermill", None)
-    nb.metadata.get("widgets", None)
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        if cell.metadata.get("tags") == []:
+            del cell.metadata["tags"]
     return nb
 
 
 WARM_UP = "import helpers.pipeline, helpers.maps, helpers.charts, helpers.evaluate, helpers.show, plotly.express"
 
 
+_SOCKETS: list[tempfile.TemporaryDirectory] = []  # removed when the process ends
+
+
 def start_kernel(cwd: Path):
-    """A started, warmed-up project kernel (imports done), so a notebook's first cell does not wait."""
+    """A started project kernel on IPC sockets (no TCP ports to race for) and its client."""
     from jupyter_client.manager import KernelManager
 
-    km = KernelManager(kernel_name=KERNEL)
+    if not _SOCKETS:
+        _SOCKETS.append(tempfile.TemporaryDirectory(prefix="news-actors-kernels-"))
+    sockets = Path(_SOCKETS[0].name) / f"k{len(list(Path(_SOCKETS[0].name).iterdir()))}"
+    sockets.mkdir()
+    km = KernelManager(kernel_name=KERNEL, transport="ipc", ip=str(sockets / "kernel"))
     km.start_kernel(cwd=str(cwd))
     kc = km.client()
     kc.start_channels()
+    return km, kc
+
+
+def warm(kernel) -> None:
+    """Wait until a kernel answers, then import the project's modules in it."""
+    _, kc = kernel
     kc.wait_for_ready(timeout=120)
     kc.execute(WARM_UP, silent=True)
-    return km, kc
 
 
 def execute(src: Path, dst: Path, parameters: dict[str, Any] | None, cwd: Path, kernel=None) -> nbformat.NotebookNode:
@@ -142,11 +155,13 @@ def execute(src: Path, dst: Path, parameters: dict[str, Any] | None, cwd: Path, 
     from nbclient.exceptions import CellExecutionError
     from papermill.parameterize import parameterize_notebook
 
-    nb = nbformat.read(src, as_version=4)
+    from papermill.iorw import load_notebook_node
+
+    nb = load_notebook_node(str(src))  # papermill's reader adds the metadata its parameterizer expects
     if parameters:
-        nb.metadata.setdefault("papermill", {})
         nb = parameterize_notebook(nb, parameters, kernel_name=KERNEL, language="python")
     km, kc = kernel if kernel else start_kernel(cwd)
+    kc.wait_for_ready(timeout=120)
     client = NotebookClient(nb, km=km, kernel_name=KERNEL, timeout=600, record_timing=False,
                             resources={"metadata": {"path": str(cwd)}})
     client.kc = kc
@@ -205,9 +220,10 @@ def build_report(article: str | Path | None = None, published: str | None = None
     try:
         nbs = notebooks()
         kernels = {}
-        if parallel:  # all kernels start and warm up at once, instead of one after another
+        if parallel:  # all kernels boot and import at once, instead of one after another
+            kernels = {nb: start_kernel(config.NOTEBOOKS) for nb in nbs}
             with ThreadPoolExecutor(max_workers=len(nbs)) as pool:
-                kernels = dict(zip(nbs, pool.map(lambda _: start_kernel(config.NOTEBOOKS), nbs)))
+                list(pool.map(warm, kernels.values()))
         run = lambda src: (src, execute(src, tmp / src.name, params, config.NOTEBOOKS, kernels.get(src)))  # noqa: E731
         first = [n for n in nbs if n.name[:2] <= "03"]  # 01 -> 02 -> 03 hand tables on in order
         rest = [n for n in nbs if n.name[:2] > "03"]  # maps, charts, evaluation only read them

@@ -38,7 +38,7 @@ class Article:
 
 def slug_for(path: str | Path) -> str:
     """The folder name for an article's tables: its file name without suffix, slugified."""
-    return config.slugify(Path(path).stem)
+    return config.default_out(path).name
 
 
 def read_bytes(path: Path) -> bytes:

@@ -62,9 +62,7 @@ def write_meta(meta: dict, directory: Path) -> None:
 
 def default_out(article_path: str | Path) -> Path:
     """``data/processed/<slug>/`` for an article path."""
-    from .ingest import slug_for
-
-    return config.processed_dir(slug_for(article_path))
+    return config.default_out(article_path)
 
 
 def _write_ingest(article: Article, directory: Path) -> None:

@@ -156,3 +156,14 @@ def test_drills_condemnation_and_calls_on_both_sides():
     *_, e = annotate(FIXTURES / "sudan.txt")
     has(e, "AGREE", "state:SDN", "org:rapid-support-forces")
     has(e, "REQUEST", "org:african-union", "org:rapid-support-forces")
+
+
+def test_a_first_in_n_years_implies_an_earlier_occurrence_on_the_timeline(tmp_path):
+    from helpers import charts, pipeline, schemas
+
+    out = pipeline.annotate(config.DEFAULT_ARTICLE, tmp_path / "out")
+    t = {n: schemas.read_table(out, n) for n in ("actors", "events", "dates", "sentences")}
+    rows = charts.timeline_rows(t["events"], t["dates"], t["actors"], t["sentences"])
+    implied = rows[rows["category"] == "IMPLIED"]
+    assert implied["date"].tolist() == ["2006"]
+    assert set(rows["precision"]) >= {"day", "month", "year", "period"}
