@@ -68,7 +68,7 @@ def implied_rows(events: pd.DataFrame, dates: pd.DataFrame, sentences: pd.DataFr
         year = int(e["date"][:4]) - int(d.value[1:-1])
         out.append({"start": dt.date(year, 1, 1), "end": dt.date(year, 12, 31), "precision": "year",
                     "category": "IMPLIED", "label": f"earlier {e['type'].lower()} (implied)",
-                    "what": f"implied by “{before[-40:].strip()} {d.text}”", "sentence": s["text"],
+                    "what": f"implied by “… {' '.join(before.split()[-4:])} {d.text}”", "sentence": s["text"],
                     "date": f"{year:04d}", "negated": False})
     return out
 
