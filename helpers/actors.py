@@ -436,7 +436,7 @@ def annotate(doc: Doc) -> Annotation:
         # apposition: "his Iranian counterpart, President X" / "Iran's leader, X"
         root = doc[s:e].root
         appos_head = root.head if root.dep_ == "appos" else None
-        if appos_head is None and s >= 2 and doc[first - 1].text == "," if first >= 1 else False:
+        if appos_head is None and first >= 1 and s >= 2 and doc[first - 1].text == ",":
             np = _descriptor_np(doc, first - 2)
             if np:
                 titles += np[0]
@@ -469,8 +469,7 @@ def annotate(doc: Doc) -> Annotation:
                 mentions.append((Mention(c.start, c.end, text, state(c.key), "", "metonym"), None))
             elif c.label == "org":
                 o = orgs[c.key]
-                add_actor(o.actor_id, o.name, o.type if o.type != "bloc" or not o.actor_id.startswith("group")
-                          else "group", o.country)
+                add_actor(o.actor_id, o.name, o.type, o.country)
                 mentions.append((Mention(c.start, c.end, text, o.actor_id, "", c.how), None))
             elif c.label == "region":
                 mentions.append((Mention(c.start, c.end, text, "", add_place(geo.region_place(c.key)), "ner"), None))
@@ -601,9 +600,7 @@ def descriptors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, s
             exact = [a for a in fits if a["role"].lower().startswith(role_word)]
             fits = exact or ([a for a in fits if a["role"]] if head.lower_ in ("leader", "head") else exact)
         if len(fits) == 1:
-            start = next((t.idx for t in chunk if t.dep_ != "det" or t.i > chunk.start), chunk.start_char)
-            start = chunk.start_char
-            out.append(Mention(start, chunk.end_char, chunk.text, fits[0]["actor_id"], "", "descriptor"))
+            out.append(Mention(chunk.start_char, chunk.end_char, chunk.text, fits[0]["actor_id"], "", "descriptor"))
     return out
 
 

@@ -19,7 +19,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-import dateparser
 import pandas as pd
 from dateparser.date import DateDataParser
 from dateutil.relativedelta import relativedelta
@@ -210,5 +209,3 @@ def parse_published(value: str | None) -> dt.date | None:
     """The publication date of meta.json as a date."""
     return dt.date.fromisoformat(value) if value else None
 
-
-__all__ = ["extract", "normalise", "table", "parse_published", "dateparser"]

@@ -13,7 +13,6 @@ allegations ("accused X of supplying") lower the confidence or set ``negated``.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -529,8 +528,6 @@ def table(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame, dates: pd.Data
                      "sentence": sent.text.strip()})
     return pd.DataFrame(rows, columns=schemas.COLUMNS["events"] + schemas.EXTRA_COLUMNS["events"])
 
-
-__all__ = ["extract", "table", "lexicon", "dt"]
 
 
 def summary_sentences(events: pd.DataFrame, actors: pd.DataFrame) -> list[str]:

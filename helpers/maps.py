@@ -232,10 +232,6 @@ def _label_positions(roles: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def _arc(a: Point, b: Point) -> tuple[list[float], list[float]]:
-    return [a.lon, b.lon], [a.lat, b.lat]
-
-
 def event_geometry(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """Where each event is drawn: at its place, or from the source's anchor to the target's."""
     pl = places.set_index("place_id") if len(places) else None
