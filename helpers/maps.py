@@ -204,16 +204,21 @@ def actor_map(actors: pd.DataFrame, events: pd.DataFrame) -> go.Figure | None:
                                     marker=dict(size=7, color=ROLE_COLOURS[role], line=dict(color="#333", width=1)),
                                     hovertext=hover, hoverinfo="text", showlegend=False, legendgroup=role))
         points += [p for p in pts if p[0] is not None]
+    seats: dict[tuple[float, float], list] = {}  # bodies sharing a seat (EU and Commission) share one star
     for b in blocs.itertuples():
         pt = anchor(b.actor_id, actors)
-        if pt is None:
-            continue
-        points.append((pt.lat, pt.lon))
-        labels.append(go.Scattergeo(lat=[pt.lat], lon=[pt.lon], mode="markers+text", text=[b.name],
-                                    textposition="top center", name=f"{b.type}: {b.name}",
+        if pt is not None:
+            seats.setdefault((pt.lat, pt.lon), []).append((b, pt))
+    for (lat, lon), members in seats.items():
+        points.append((lat, lon))
+        names = " / ".join(b.name for b, _ in members)
+        kinds = " / ".join(sorted({b.type for b, _ in members}))
+        hover = "<br>".join(f"<b>{html.escape(b.name)}</b> ({b.type}), seat: {html.escape(pt.label)}, "
+                            f"mentions: {b.mentions}" for b, pt in members)
+        labels.append(go.Scattergeo(lat=[lat], lon=[lon], mode="markers+text", text=[names],
+                                    textposition="top center", name=f"{kinds}: {names}",
                                     marker=dict(symbol="star", size=13, color="#6a51a3", line=dict(color="white", width=1)),
-                                    hovertext=[f"<b>{html.escape(b.name)}</b> ({b.type}), seat: {html.escape(pt.label)}"
-                                               f"<br>mentions: {b.mentions}"], hoverinfo="text"))
+                                    hovertext=[hover], hoverinfo="text"))
     top = roles.iloc[0]["name"] if len(roles) else blocs.iloc[0]["name"]
     counts = roles["role"].value_counts()
     title = (f"{len(roles)} states in the story; {counts.get('cooperates', 0)} cooperate, "
