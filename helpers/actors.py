@@ -24,7 +24,7 @@ import pandas as pd
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from . import config, geo, reference, schemas
+from . import config, geo, lexicon, reference, schemas
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 GENERIC_HEADS = {"leader", "counterpart", "head", "chief", "ruler", "strongman", "premier", "president",
@@ -525,6 +525,7 @@ def annotate(doc: Doc) -> Annotation:
     resolved += descriptors(doc, resolved, actors)
     resolved += former_latter(doc, resolved)
     resolved += pronouns(doc, resolved, actors)
+    resolved += agent_groups(doc, resolved, actors)
     return _tables(doc, resolved, actors, places)
 
 
@@ -602,6 +603,78 @@ def descriptors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, s
         if len(fits) == 1:
             out.append(Mention(chunk.start_char, chunk.end_char, chunk.text, fits[0]["actor_id"], "", "descriptor"))
     return out
+
+
+#: Sectors that stand for the state itself in this project's model ("Sudanese officials",
+#: "the Iraqi government" are the state acting); other sectors are groups of their own.
+STATE_SECTORS = {"GOV"}
+#: Agent heads that never make a group on their own (people in general, not collectives).
+_NOT_GROUP_HEADS = {"people", "person", "citizen", "citizens", "man", "men", "woman", "women", "child",
+                    "children", "resident", "residents", "national", "nationals"}
+
+
+def _agent_sector(tok: Token) -> str:
+    """CAMEO sector of an agent noun ("troops" -> MIL, "rebels" -> REB, "officials" -> GOV)."""
+    from . import actordict
+
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in _NOT_GROUP_HEADS or tok.dep_ == "compound" \
+            or tok.ent_type_ in ("PERSON", "ORG"):
+        return ""  # "President" in "Iranian President X" is a title, not a group
+    extra = lexicon.extra_agents()
+    if tok.lower_ in extra:
+        return extra[tok.lower_]
+    compound = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
+    if compound:
+        two = actordict.agent(f"{compound[0].lower_} {tok.lower_}")
+        if two:
+            return two
+    return actordict.agent(tok.lower_) or actordict.agent(tok.lemma_.lower()) or ""
+
+
+def agent_groups(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]) -> list[Mention]:
+    """"Israeli troops", "Serb forces", "Sudan's army", "the government of Iraq": an agent noun
+    with a state's name or demonym becomes that state's group (``group:isr-mil``, code ``ISRMIL``),
+    or the state itself when the sector is its government."""
+    states = [m for m in mentions if m.actor_id.startswith("state:")]
+    taken = {(m.start, m.end) for m in mentions if m.actor_id and not m.actor_id.startswith("state:")}
+    out = []
+    for tok in doc:
+        sector = _agent_sector(tok)
+        if not sector:
+            continue
+        mod = _state_modifier(tok, states)
+        if mod is None or tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
+            continue  # "Iran's leader, Ayatollah X": the person, not a group
+        nxt = doc[tok.i + 1: tok.i + 3]
+        if len(nxt) == 2 and nxt[0].text == "," and nxt[1].ent_type_ == "PERSON":
+            continue
+        start = min(mod.start, tok.idx)
+        end = max(mod.end, tok.idx + len(tok.text))
+        if any(s <= tok.idx < e for s, e in taken):
+            continue
+        iso3 = mod.actor_id.split(":", 1)[1]
+        if sector in STATE_SECTORS:
+            aid = mod.actor_id
+        else:
+            aid = f"group:{iso3.lower()}-{sector.lower()}"
+            name = f"{reference.country_name(iso3)}: {tok.lemma_.lower() if tok.tag_ != 'NNS' else tok.lower_}"
+            actors.setdefault(aid, {"actor_id": aid, "name": name, "type": "group", "country": iso3,
+                                    "role": "", "code": f"{iso3}{sector}"})
+        out.append(Mention(start, end, doc.text[start:end], aid, "", "agent"))
+    return out
+
+
+def _state_modifier(tok: Token, states: list[Mention]) -> Mention | None:
+    """The state mention that qualifies an agent noun: a demonym or name before it in its phrase
+    ("Israeli troops", "Sudan's army") or an "of" phrase after it ("the government of Iraq")."""
+    left = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i]
+    right = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+             if p.dep_ == "pobj"]
+    for c in left + right:
+        for m in states:
+            if m.start <= c.idx < m.end:
+                return m
+    return None
 
 
 def former_latter(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -693,7 +766,8 @@ def _tables(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]
     for aid, a in actors.items():
         if counts.get(aid, 0) == 0:
             continue
-        arows.append(dict(a, mentions=int(counts.get(aid, 0)), _first=int(first.get(aid, 0))))
+        arows.append(dict(a, mentions=int(counts.get(aid, 0)), code=a.get("code", ""),
+                          _first=int(first.get(aid, 0))))
     adf = pd.DataFrame(arows, columns=schemas.COLUMNS["actors"] + ["_first"])
     adf = adf.sort_values(["_first", "actor_id"]).drop(columns="_first").reset_index(drop=True)
     pcounts = mdf["place_id"].value_counts()

@@ -285,3 +285,101 @@ def score_all(directory: str | Path, gold_file: str | Path) -> dict[str, Score]:
             "events": score_events(gold, t["events"], t["sentences"], body, mapping),
             "dates": score_dates(gold, t["dates"], body),
             "quotes": score_quotes(gold, t["quotes"], body, mapping)}
+
+
+# --- PLOVER gold-standard records (one sentence each) -------------------------------------------
+
+#: PLOVER 0.5 names used by the gold records -> PLOVER 2021 categories.
+PLOVER_05 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+#: CAMEO country codes of the records that differ from ISO 3166 alpha-3.
+CAMEO_ISO3 = {"JAP": "JPN"}
+
+
+def load_plover_records(path: str | Path) -> list[dict[str, Any]]:
+    """The event records of a PLOVER gold-standard JSONL file (documentation records skipped),
+    with ``category`` in PLOVER 2021 terms and ``sources``/``targets`` as sets of codes."""
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        if rec.get("event") == "DOCUMENT":
+            continue
+
+        def codes(side: Any) -> set[str]:
+            return {CAMEO_ISO3.get(a["code"], a["code"]) for a in side} if isinstance(side, list) else set()
+
+        out.append({"id": rec["id"], "text": rec["text"], "date": rec.get("date", ""),
+                    "category": PLOVER_05.get(rec["event"], rec["event"]),
+                    "sources": codes(rec.get("source")), "targets": codes(rec.get("target"))})
+    return out
+
+
+def actor_codes(actors: pd.DataFrame) -> dict[str, str]:
+    """actor_id -> the three-letter code the PLOVER records use: the CAMEO code's first three
+    letters when there is one, else the ISO3 country, else ``IGO`` for international bodies."""
+    out = {}
+    for a in actors.itertuples():
+        code = str(getattr(a, "code", "") or "")
+        if code[:3]:
+            out[a.actor_id] = code[:3]
+        elif a.country:
+            out[a.actor_id] = a.country
+        elif a.type in ("organization", "bloc"):
+            out[a.actor_id] = "IGO"
+        else:
+            out[a.actor_id] = ""
+    return out
+
+
+def _dyad_right(ev: Any, codes: dict[str, str], rec: dict[str, Any]) -> bool:
+    src, tgt = codes.get(ev.source, ""), codes.get(ev.target, "")
+    if src not in rec["sources"]:
+        return False
+    if rec["targets"]:
+        return tgt in rec["targets"]
+    return tgt in rec["sources"] | {""}  # "Jordan and Britain agreed": the pair in either role
+
+
+@dataclass
+class RecordScore:
+    """Scores over PLOVER records: overall metrics, one row per category, the records missed."""
+
+    metrics: dict[str, float]
+    per_category: pd.DataFrame
+    misses: pd.DataFrame
+
+
+def score_plover_records(records: list[dict[str, Any]],
+                         predictions: list[tuple[pd.DataFrame, pd.DataFrame]]) -> RecordScore:
+    """Category precision/recall/F1 over records (each distinct predicted category of a sentence is
+    one guess) and the share of records with an event of the right category between the right
+    source and target codes. ``predictions[i]`` is (events, actors) for ``records[i]``."""
+    guesses = hits = dyads = 0
+    per_cat: dict[str, Counter] = {}
+    rows = []
+    for rec, (events, actors) in zip(records, predictions, strict=True):
+        cats = sorted(set(events["type"])) if len(events) else []
+        guesses += len(cats)
+        gold = rec["category"]
+        ok = gold in cats
+        hits += ok
+        codes = actor_codes(actors)
+        dyad = ok and any(_dyad_right(e, codes, rec) for e in events[events["type"] == gold].itertuples())
+        dyads += dyad
+        c = per_cat.setdefault(gold, Counter())
+        c["gold"] += 1
+        c["found"] += ok
+        c["dyad"] += dyad
+        for cat in cats:
+            per_cat.setdefault(cat, Counter())["guessed"] += 1
+        rows.append({"id": rec["id"], "gold": gold, "found": " ".join(cats), "category_right": ok,
+                     "dyad_right": dyad, "text": rec["text"]})
+    metrics = {f"category_{k}": v for k, v in prf(hits, guesses, len(records)).items()}
+    metrics["dyad_recall"] = round(dyads / len(records), 4) if records else 1.0
+    metrics["guesses_per_record"] = round(guesses / len(records), 2) if records else 0.0
+    table = pd.DataFrame([{"category": k, "gold": c["gold"], "guessed": c["guessed"], "found": c["found"],
+                           "dyad_right": c["dyad"], **prf(c["found"], c["guessed"], c["gold"])}
+                          for k, c in sorted(per_cat.items())])
+    detail = pd.DataFrame(rows)
+    return RecordScore(metrics, table, detail[~detail["category_right"]].reset_index(drop=True))

@@ -20,7 +20,9 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from . import config, schemas
+from . import clauses, config, schemas
+from .lexicon import verb_candidates as lexicon_verb_candidates
+from .lexicon import words
 
 ALLEGE_VERBS = {"accuse", "allege", "blame", "suspect", "charge"}
 TARGET_GOVERNORS = {"face", "suffer", "endure", "withstand", "evade", "circumvent", "escape", "resist", "survive"}
@@ -28,7 +30,6 @@ RESPONSE_NOUNS = {"accusation", "charge", "allegation", "claim", "measure", "san
                   "proposal", "demand", "step", "report", "statement", "ultimatum", "drill", "exercise", "attack",
                   "strike", "test", "launch", "deployment", "invasion"}
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"}
-MODALS = {"would", "could", "might", "may", "should", "must"}
 LIGHT_VERBS = {"hold", "have", "issue", "impose", "make", "sign", "place", "put", "wage", "launch", "conduct",
                "pay", "level", "face", "begin", "start", "stage", "carry"}
 NOUN_HEAD_PREPS = {"with", "to", "of", "on", "against", "between", "about", "from", "in"}
@@ -48,14 +49,33 @@ class Lex:
     target_preps: tuple[str, ...]
 
 
+class LexiconError(ValueError):
+    """A malformed row in event_lexicon.csv (the message names the row)."""
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict[tuple[str, str], Lex]:
-    """(lemma, VERB|NOUN) -> lexicon entry."""
-    with open(config.REFERENCE / "event_lexicon.csv", encoding="utf-8", newline="") as fh:
-        return {(r["lemma"], r["pos"]): Lex(r["lemma"], r["pos"], r["cue"], r["type"], r["mode"], r["cameo"],
-                                            float(r["goldstein"]), r["symmetric"] == "true",
-                                            tuple(p for p in r["target_preps"].split("|") if p))
-                for r in csv.DictReader(fh)}
+    """(lemma, VERB|NOUN) -> entry of the project's override lexicon. Each row gives a CAMEO code
+    and the reason it overrides (or adds to) the CAMEO verb dictionary; the PLOVER category, mode
+    and Goldstein score come from the shipped CAMEO tables, never from the row."""
+    from . import cameo
+
+    path = config.REFERENCE / "event_lexicon.csv"
+    out: dict[tuple[str, str], Lex] = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for n, r in enumerate(csv.DictReader(fh), start=2):
+            if r.get("pos") not in ("VERB", "NOUN") or not r.get("lemma") or not (r.get("reason") or "").strip():
+                raise LexiconError(f"{path.name} row {n}: needs a lemma, pos VERB or NOUN, and a reason")
+            try:
+                info = cameo.code_info(r["cameo"])
+            except (KeyError, ValueError):
+                raise LexiconError(f"{path.name} row {n}: {r['cameo']!r} is not a CAMEO code") from None
+            if not info.plover:
+                raise LexiconError(f"{path.name} row {n}: CAMEO {r['cameo']} has no PLOVER category")
+            out[(r["lemma"], r["pos"])] = Lex(r["lemma"], r["pos"], r["cue"], info.plover, info.mode, r["cameo"],
+                                              info.goldstein, r["symmetric"] == "true",
+                                              tuple(p for p in r["target_preps"].split("|") if p))
+    return out
 
 
 @dataclass
@@ -168,7 +188,7 @@ def _subject(tok: Token, m: Mentions) -> tuple[list[str], bool]:
             # "accused the Islamic Republic of supplying drones": the accused is the actor
             verb = cur.head.head
             return [a for c in verb.children if c.dep_ == "dobj" for a in _actors_of(c, m)], False
-        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and cur.head.i != cur.i:
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             if cur.pos_ == "ADP":
                 cur = cur.head
@@ -258,6 +278,55 @@ def _objects(tok: Token, lex: Lex, m: Mentions) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _phrase_tokens(tok: Token) -> list[Token]:
+    """A noun phrase's own tokens and those of its prepositional phrases ("a fresh offer from
+    Afghanistan"), not those of clauses attached to it ("the accusation that ... Ukraine")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod", "det", "conj"):
+            out += list(c.subtree)
+        elif c.dep_ == "prep" and c.lower_ in ("from", "by", "of", "with", "to", "against", "on", "for", "between"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += _phrase_tokens(p)
+    return out
+
+
+def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list[str]:
+    """Targets of a verb event: its objects and target phrases; else an actor inside its object
+    ("rejected a fresh offer from Afghanistan", "denounced Serbia's suppression"); else the
+    content clause: its subject for a request ("demanded that the US match"), or its objects
+    ("refused to meet Jordan's King Abdullah")."""
+    out = [a for a in _objects(tok, lex, m) if a not in sources]
+    if out:
+        return out
+    for c in tok.children:
+        if c.dep_ in ("dobj", "attr") and c.lemma_ not in RESPONSE_NOUNS:
+            deep = [a for t in _phrase_tokens(c) for a in [m.actor(t)] if a and m.how(t) != "demonym"]
+            deep = [a for a in dict.fromkeys(deep) if a not in sources]
+            if deep:
+                return deep
+    for c in tok.children:
+        if c.dep_ not in ("xcomp", "ccomp") or c.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = [a for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for a in _np_actors(s, m)]
+        subj = [a for a in subj if a not in sources]
+        if subj and c.dep_ == "ccomp":
+            return subj
+        inner = _trigger_entries(c) or lex
+        deeper = [a for a in _objects(c, inner, m) if a not in sources]
+        if deeper:
+            return deeper
+        deep = [m.actor(t) for d in c.children if d.dep_ in ("dobj", "prep") for t in d.subtree
+                if m.actor(t) and m.how(t) != "demonym"]
+        deep = [a for a in dict.fromkeys(deep) if a not in sources]
+        if deep:
+            return deep
+        if subj:
+            return subj
+    return []
+
+
 def _place(tok: Token, m: Mentions, sent: Span) -> str:
     """A place the event happens at: "in Tehran", or (meetings, visits) a pure place in the sentence."""
     for c in list(tok.subtree):
@@ -285,19 +354,103 @@ def _hedged(tok: Token) -> str:
 
 
 def _trigger_entries(tok: Token) -> Lex | None:
+    """The event a token can express: the project's override lexicon first, then (verbs) the
+    CAMEO verb dictionary matched against the verb's particle, object and prepositional phrases."""
+    return _classify(tok.doc, tok.i)
+
+
+def _classify(doc: Doc, i: int) -> Lex | None:
+    cache = doc.user_data.setdefault("event_entries", {})
+    if i not in cache:
+        cache[i] = _classify_token(doc[i])
+    return cache[i]
+
+
+def _classify_token(tok: Token) -> Lex | None:
     lex = lexicon()
     if tok.pos_ in ("VERB", "AUX"):
-        entry = lex.get((tok.lemma_.lower(), "VERB"))
+        lemma = tok.lemma_.lower()
+        if lemma in words("aspectual") and (clauses.particle(tok) == "on" or
+                                            any(c.dep_ == "xcomp" for c in tok.children)):
+            return None  # "went on to state", "continued to shell": the complement is the event
+        entry = lex.get((lemma, "VERB"))
         if entry and entry.cue and entry.cue != "phone" and \
                 not any(d.lower_ == entry.cue for d in tok.subtree if tok.i < d.i <= tok.i + 3):
-            return None  # "draw closer": the cue word must be there
-        if tok.lemma_.lower() in LIGHT_VERBS and not entry:
-            return None
-        return entry
+            entry = None  # "draw closer": the cue word must be there
+        if entry is not None:
+            return entry
+        if lemma in LIGHT_VERBS and lemma not in ("impose", "launch", "sign"):
+            return None  # "hold talks": the noun is the event
+        return _cameo_entry(tok) or _object_noun_entry(tok)
     if tok.pos_ in ("NOUN", "PROPN"):
         key = tok.text.lower() if (tok.text.lower(), "NOUN") in lex else tok.lemma_.lower()
         return lex.get((key, "NOUN"))
     return None
+
+
+SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
+VERB_TARGET_PREPS = ("to", "against", "on", "with", "from", "at", "toward", "towards", "into")
+
+
+def _cameo_entry(tok: Token) -> Lex | None:
+    """A lexicon entry built from the CAMEO verb dictionary's best pattern for this verb."""
+    from . import cameo
+
+    hit = cameo.match(tok.lemma_.lower(), clauses.particle(tok), clauses.objects(tok), clauses.preps(tok),
+                      clauses.subject_words(tok))
+    if hit is None or not hit.plover:
+        return None
+    symmetric = hit.plover in SYMMETRIC_TYPES and hit.mode not in ("visit", "host")
+    return Lex(tok.lemma_.lower(), "VERB", "", hit.plover, hit.mode, hit.code, hit.goldstein, symmetric,
+               VERB_TARGET_PREPS)
+
+
+def _nominal_entry(noun: Token) -> Lex | None:
+    """The event a noun names by being the nominal of a CAMEO verb ("mediation", "welcome",
+    "withdrawal"), coded from the verb's pattern with the noun's own prepositional phrases."""
+    from . import cameo
+
+    for verb in lexicon_verb_candidates(noun.lemma_.lower()):
+        hit = cameo.match(verb, "", [], clauses.preps(noun), [])
+        if hit is not None and hit.plover:
+            return Lex(noun.lemma_.lower(), "NOUN", "", hit.plover, hit.mode, hit.code, hit.goldstein,
+                       hit.plover in SYMMETRIC_TYPES and hit.mode not in ("visit", "host"), VERB_TARGET_PREPS)
+    return None
+
+
+def _object_noun_entry(verb: Token) -> Lex | None:
+    """"undertook a mediation mission", "renewed negotiations", "gave a warm welcome": a verb with no
+    event of its own whose direct object names one carries that event."""
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            noun = lexicon().get((c.lemma_.lower(), "NOUN")) or _nominal_entry(c)
+            if noun is None:
+                for g in c.children:  # "a mediation mission": the compound names the act
+                    if g.dep_ == "compound" and g.i == c.i - 1:
+                        noun = lexicon().get((g.lemma_.lower(), "NOUN")) or _nominal_entry(g)
+            if noun is not None:
+                return Lex(verb.lemma_.lower(), "VERB", "", noun.type, noun.mode, noun.cameo, noun.goldstein,
+                           noun.symmetric, tuple(dict.fromkeys(noun.target_preps + VERB_TARGET_PREPS)))
+    return None
+
+
+#: A stated intention is coded as CAMEO codes it: intent to cooperate (03x, AGREE) for
+#: cooperative acts, a threat (13x, THREATEN) for conflictual ones; verbal acts stay what they are.
+INTENT_CODES = {"CONSULT": "036", "COOPERATE": "030", "AID": "033", "SUPPORT": "032", "RETREAT": "035",
+                "CONCEDE": "035", "AGREE": "", "SANCTION": "131", "COERCE": "1312", "ASSAULT": "138",
+                "MOBILIZE": "138", "PROTEST": "133"}
+
+
+def _intent(entry: Lex) -> Lex:
+    """The entry for a stated intention to do what ``entry`` codes ("will provide" -> AGREE 033)."""
+    from . import cameo
+
+    code = INTENT_CODES.get(entry.type, "")
+    if not code:
+        return entry
+    info = cameo.code_info(code)
+    return Lex(entry.lemma, entry.pos, entry.cue, info.plover, "intent", code, info.goldstein,
+               entry.symmetric and info.plover == "AGREE", entry.target_preps)
 
 
 def _noun_event(tok: Token, entry: Lex, m: Mentions) -> tuple[list[str], list[str], Token]:
@@ -362,16 +515,18 @@ def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[Even
                 else:
                     conf = 0.6
             else:
-                if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
-                    continue  # "would cooperate", "must cooperate": not an event that happened
-                head_entry = _trigger_entries(tok.head) if tok.dep_ == "xcomp" else None
-                if head_entry is not None and head_entry.type in ("AGREE", "REQUEST") and head_entry.type != entry.type:
-                    continue  # "agreed to strengthen relations": the agreement is the event
+                st = clauses.status(tok, lambda t: _trigger_entries(t) is not None)
+                if st.kind == "skip":
+                    continue  # a secondary verb: "agreed to strengthen", "would cooperate", "which ..."
+                if st.kind == "intent":
+                    entry = _intent(entry)
                 if tok.lemma_ in ("deny", "dispute") and _negated(tok) and any(
                         _trigger_entries(c) is not None for c in tok.subtree if c.i != tok.i):
                     continue  # "while not denying it had supplied": a hedge on another event
                 sources, passive = _subject(tok, m)
-                targets = _objects(tok, entry, m)
+                if st.kind == "relative" and not sources:
+                    continue  # "refugees who have lived in Iraq": background, not an actor's act
+                targets = _verb_targets(tok, entry, m, sources)
                 agent = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in _actors_of(p, m)]
                 if tok.tag_ == "VBN" and agent:  # "Sanctioned by the U.S. since 1979, Tehran ..."
                     passive = True
@@ -408,7 +563,8 @@ def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[Even
                     events.append(Event(sid, entry, tok, s, t, negated, round(max(conf, 0.1), 2),
                                         _place(tok, m, sent)))
     events = _inherit_targets(_dedupe(events), m)
-    return _dedupe([e for e in events if e.target or e.lex.type in ("MOBILIZE", "PROTEST")])
+    return _dedupe([e for e in events if e.target or e.lex.type in ("MOBILIZE", "PROTEST")
+                    or e.trigger.pos_ in ("VERB", "AUX")])
 
 
 def _country_of_place(place_id: str, mentions: pd.DataFrame) -> str:
@@ -524,10 +680,18 @@ def table(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame, dates: pd.Data
         rows.append({"event_id": f"e{i:03d}", "sentence_id": e.sentence_id, "type": e.lex.type, "mode": e.lex.mode,
                      "cameo": e.lex.cameo, "goldstein": e.lex.goldstein, "source": e.source, "target": e.target,
                      "date": e.date, "date_text": e.date_text, "place_id": e.place_id, "trigger": trig,
-                     "negated": e.negated, "confidence": e.confidence, "date_basis": e.date_basis,
+                     "negated": e.negated, "confidence": e.confidence, "context": _context(e.lex.cameo),
+                     "date_basis": e.date_basis,
                      "sentence": sent.text.strip()})
     return pd.DataFrame(rows, columns=schemas.COLUMNS["events"] + schemas.EXTRA_COLUMNS["events"])
 
+
+
+def _context(code: str) -> str:
+    """PLOVER context of a CAMEO code ("military", "economic"; several joined by ";")."""
+    from . import cameo
+
+    return cameo.code_info(code).context if code else ""
 
 
 def summary_sentences(events: pd.DataFrame, actors: pd.DataFrame) -> list[str]:

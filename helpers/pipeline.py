@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 from spacy.tokens import Doc
 
-from . import config, nlp, schemas
+from . import config, nlp, plover, schemas
 from .ingest import Article, read_article
 
 
@@ -132,6 +132,7 @@ def event_stage(directory: str | Path) -> Path:
         schemas.write_table(date_table, "dates", tmp, body)
         schemas.write_table(quote_table, "quotes", tmp, body)
         schemas.write_table(event_table, "events", tmp)
+        plover.write(event_table, actors, tmp, meta.get("slug", ""))
         write_meta(meta, tmp)
     return directory
 

@@ -49,6 +49,7 @@ SCHEMAS: dict[str, DataFrameSchema] = {
         "country": _text(_ISO3_OR_EMPTY),
         "role": _text(),
         "mentions": _int(Check.ge(0)),
+        "code": _text(Check.str_matches(r"^([A-Z]{3}([A-Z]{3})*)?$")),
     }, unique=["actor_id"]),
     "places": DataFrameSchema({
         "place_id": _text(_ID),
@@ -109,7 +110,7 @@ SCHEMAS: dict[str, DataFrameSchema] = {
 #: Column order of each table as written (contract columns first, then additions).
 COLUMNS: dict[str, list[str]] = {name: list(s.columns) for name, s in SCHEMAS.items()}
 EXTRA_COLUMNS: dict[str, list[str]] = {
-    "events": ["date_basis", "sentence"],
+    "events": ["context", "date_basis", "sentence"],
     "dates": ["basis"],
     "places": ["geonameid"],
 }
@@ -155,8 +156,11 @@ def write_table(df: pd.DataFrame, name: str, directory: Path, body: str | None =
     """Validate and write ``name``.csv into ``directory`` with a fixed column order."""
     cols = COLUMNS[name] + [c for c in EXTRA_COLUMNS.get(name, []) if c in df.columns]
     df = df.reindex(columns=cols)
+    schema_cols = SCHEMAS[name].columns
     for c in cols:
-        if df[c].dtype == object:
+        if c in schema_cols and str(schema_cols[c].dtype) == "float64":
+            df[c] = pd.to_numeric(df[c]).astype(float)  # an all-missing column is still numeric
+        elif df[c].dtype == object:
             df[c] = df[c].fillna("")
     df = validate(df, name, body)
     for c in _BOOL_COLUMNS.get(name, ()):

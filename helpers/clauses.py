@@ -1,0 +1,178 @@
+"""Which verbs of a sentence state an event of their own, read from spaCy's dependency parse.
+
+A news sentence has one or two event-bearing verbs and many secondary ones: the reporting verb
+("..., officials said"), the infinitive of purpose ("to further develop"), the relative clause
+("who have lived in Iraq"), the complement of a verb that is itself the event ("agreed to set up":
+the agreement is the event, setting up is its content). Choosing the event-bearing verb of each
+clause is where an event coder's precision is won; this module makes that choice, and finds the
+words a dictionary pattern is matched against (particle, object phrase, prepositional phrases).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .lexicon import words
+
+#: Dependency labels of clauses that never carry an event of their own.
+SECONDARY = {"relcl": "relative clause", "acl": "clause modifying a noun", "csubj": "clausal subject",
+             "pcomp": "complement of a preposition", "prep": "preposition", "amod": "adjective",
+             "advcl": "adverbial clause (purpose, time, manner)", "npadvmod": "adverbial noun phrase"}
+CONTENT_WORDS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+
+
+@dataclass(frozen=True)
+class Status:
+    """Whether a verb states an event: ``kind`` is ``event``, ``intent`` (a stated intention:
+    "will provide", "plans to impose"), ``relative`` (a relative clause: an event only when its
+    subject is an actor, "Belarus, which supported ...") or ``skip``; ``why`` says which rule
+    decided."""
+
+    kind: str
+    why: str
+    carrier: bool = False  # skipped only because its complement carries the event
+
+
+def modal(tok: Token) -> str:
+    """The modal auxiliary of a verb's clause, lower case ("" when none)."""
+    for c in tok.children:
+        if c.dep_ == "aux" and c.tag_ == "MD":
+            return c.lower_
+    return ""
+
+
+def _reported(tok: Token) -> bool:
+    """Is ``tok`` the content of a reporting verb ("said it would withdraw")?"""
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in words("reporting")
+
+
+def status(tok: Token, has_event: Callable[[Token], bool]) -> Status:
+    """Does the verb ``tok`` state an event of its own? ``has_event(t)`` says whether a verb has an
+    event category in the dictionary (used to let "agreed to set up" be one event, not two)."""
+    dep = tok.dep_
+    if dep == "conj" and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
+        inherited = status(tok.head, has_event)  # "met and agreed": coordinated verbs share a clause
+        if inherited.kind == "skip":
+            return inherited
+        if modal(tok) or not modal(tok.head):
+            return _own_modality(tok, Status("event", "coordinated with an event-bearing verb"))
+        return inherited
+    if dep == "advcl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+        return Status("event", "participle with an agent ('Sanctioned by the U.S., ...')")
+    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in words("concessive") for c in tok.children) \
+            and tok.tag_ not in ("VBG", "TO"):
+        return _within(tok, has_event, _own_modality(tok, Status("event", "concessive clause: asserted")))
+    if dep == "relcl":
+        return _own_modality(tok, Status("relative", "relative clause: an event only when its subject is an actor"))
+    if dep in SECONDARY:
+        return Status("skip", SECONDARY[dep])
+    if dep == "xcomp":
+        head = tok.head
+        if head.lemma_.lower() in words("intent"):
+            return _within(tok, has_event, Status("intent", f"intention stated with '{head.lemma_}'"))
+        if head.lemma_.lower() in words("aspectual"):
+            return _within(tok, has_event, _own_modality(head, Status("event", f"complement of '{head.lemma_}'")))
+        if has_event(head):
+            return Status("skip", f"content of '{head.lemma_}'")
+        return _within(tok, has_event,
+                       _own_modality(tok, Status("event", f"complement of '{head.lemma_}', which codes no event")))
+    if dep == "ccomp" and not _reported(tok) and has_event(tok.head):
+        return Status("skip", f"content of '{tok.head.lemma_}'")
+    if dep == "ccomp":
+        return _within(tok, has_event, _own_modality(tok, Status("event", "content of a reporting verb")))
+    if tok.lemma_.lower() in words("aspectual") and any(c.dep_ == "xcomp" for c in tok.children):
+        return Status("skip", f"aspectual '{tok.lemma_}': its complement is the event", carrier=True)
+    if tok.lemma_.lower() in words("intent") and any(c.dep_ == "xcomp" for c in tok.children):
+        return Status("skip", f"'{tok.lemma_}' states an intention: its complement is the event", carrier=True)
+    return _own_modality(tok, Status("event", "main verb of its clause"))
+
+
+def _within(tok: Token, has_event: Callable[[Token], bool], own: Status) -> Status:
+    """A complement inside a secondary clause is secondary too ("despite maintaining it takes")."""
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        if head.dep_ in SECONDARY:
+            return Status("skip", f"inside a {SECONDARY[head.dep_]}")
+        head = head.head
+    if head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
+        return own
+    outer = status(head, has_event)
+    if outer.kind == "skip" and not outer.carrier and not outer.why.startswith("content"):
+        return Status("skip", f"inside a clause that is not an event ({outer.why})")
+    return own
+
+
+def _own_modality(tok: Token, default: Status) -> Status:
+    m = modal(tok)
+    if not m:
+        return default
+    if m in words("future") or (m == "would" and _reported(tok)):
+        return Status("intent", f"'{m}': a stated intention")
+    if m in words("hypothetical"):
+        return Status("skip", f"'{m}': not an event that happened or was committed to")
+    return default
+
+
+def particle(tok: Token) -> str:
+    """The phrasal particle of a verb ("call for" has none in spaCy's sense; "back down" has
+    "down"), lower case."""
+    for c in tok.children:
+        if c.dep_ == "prt":
+            return c.lower_
+    return ""
+
+
+def phrase_lemmas(tok: Token, limit: int = 8) -> list[str]:
+    """Lemmas of a noun phrase, its head first, then its content words in order (no clauses)."""
+    out = [tok.lemma_.lower()]
+    stack = [c for c in tok.children if c.dep_ not in ("relcl", "acl", "punct", "cc", "appos")]
+    seen = []
+    while stack and len(seen) < limit:
+        t = stack.pop(0)
+        if t.pos_ in CONTENT_WORDS or t.dep_ == "prep":
+            seen.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "punct", "cc"))
+    out += [t.lemma_.lower() for t in sorted(seen, key=lambda t: t.i)]
+    return out
+
+
+def objects(tok: Token) -> list[str]:
+    """Words of a verb's object: the direct object's phrase, and for "threatened to impose
+    sanctions" the complement verb and its object."""
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "attr", "oprd"):
+            out += phrase_lemmas(c)
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            out.append(c.lemma_.lower())
+            for g in c.children:
+                if g.dep_ in ("dobj", "attr"):
+                    out += phrase_lemmas(g)
+    return out
+
+
+def preps(tok: Token) -> list[tuple[str, list[str]]]:
+    """(preposition, lemmas of its object) for each prepositional phrase of a verb, and of its
+    object ("imposed sanctions on X" gives ("on", ...))."""
+    out: list[tuple[str, list[str]]] = []
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "prt")]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("prep", "agent"):
+                objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+                if objs and objs[0].ent_type_ in ("DATE", "TIME"):
+                    continue  # "telephoned on Tuesday" is not "call on"
+                out.append((c.lower_, phrase_lemmas(objs[0]) if objs else []))
+    return out
+
+
+def subject_words(tok: Token) -> list[str]:
+    """Lemmas of the subject phrase of a verb (for patterns with subject-side words)."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return phrase_lemmas(c)
+    return []

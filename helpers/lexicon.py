@@ -1,0 +1,68 @@
+"""Word lists that encode linguistic knowledge for the rules (reporting verbs, intent verbs,
+modal auxiliaries), kept as data in ``data/reference/rule_words.csv`` with the reason for each
+entry, loaded once and validated.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+
+from . import config
+
+GROUPS = ("reporting", "intent", "future", "hypothetical", "aspectual", "concessive", "nominalization",
+          "demand_modal")
+
+
+class RuleWordsError(ValueError):
+    """A malformed row in rule_words.csv (the message names the row)."""
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, frozenset[str]]:
+    path = config.REFERENCE / "rule_words.csv"
+    groups: dict[str, set[str]] = {g: set() for g in GROUPS}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for n, row in enumerate(csv.DictReader(fh), start=2):
+            group, word = (row.get("group") or "").strip(), (row.get("word") or "").strip()
+            if group not in groups:
+                raise RuleWordsError(f"{path.name} row {n}: group {group!r} is not one of {', '.join(GROUPS)}")
+            if not word or not (row.get("reason") or "").strip():
+                raise RuleWordsError(f"{path.name} row {n}: every row needs a word and a reason")
+            groups[group].add(word.lower())
+    return {g: frozenset(ws) for g, ws in groups.items()}
+
+
+def words(group: str) -> frozenset[str]:
+    """The words of one group (``reporting``, ``intent``, ``future``, ``hypothetical``,
+    ``aspectual``, ``concessive``, ``nominalization``, ``demand_modal``)."""
+    return _table()[group]
+
+
+@lru_cache(maxsize=1)
+def extra_agents() -> dict[str, str]:
+    """Agent nouns the Phoenix agents list lacks ("officials", "forces"), word -> CAMEO sector,
+    from ``data/reference/agents_extra.csv`` (each row with its reason)."""
+    path = config.REFERENCE / "agents_extra.csv"
+    out: dict[str, str] = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for n, row in enumerate(csv.DictReader(fh), start=2):
+            word, sector = (row.get("word") or "").strip().lower(), (row.get("sector") or "").strip()
+            if not word or not sector.isalpha() or not sector.isupper() or len(sector) != 3:
+                raise RuleWordsError(f"{path.name} row {n}: needs a word and a three-letter sector code")
+            if not (row.get("reason") or "").strip():
+                raise RuleWordsError(f"{path.name} row {n}: every row needs a reason")
+            out[word] = sector
+    return out
+
+
+def verb_candidates(noun: str) -> list[str]:
+    """Verbs a noun may name the act of ("mediation" -> ["mediate", ...]), by the nominal suffixes of
+    the ``nominalization`` group; the caller keeps those its verb dictionary knows."""
+    out = []
+    for rule in sorted(words("nominalization"), key=lambda r: -len(r.split(":")[0])):
+        suffix, repl = rule.split(":", 1)
+        if noun.endswith(suffix) and len(noun) - len(suffix) >= 3:
+            stem = noun[: len(noun) - len(suffix)] + repl
+            out += [stem, stem + "e"]
+    return list(dict.fromkeys(out))
