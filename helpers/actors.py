@@ -16,15 +16,17 @@ The annotator works in passes over one spaCy parse:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import pandas as pd
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from . import config, geo, lexicon, reference, schemas
+from . import actordict, config, geo, lexicon, reference, schemas
+from .lexicon import words
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 GENERIC_HEADS = {"leader", "counterpart", "head", "chief", "ruler", "strongman", "premier", "president",
@@ -70,6 +72,8 @@ class Person:
     countries: list[str] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
     mentions: int = 0
+    code: str = ""  # CAMEO actor code from the dictionary
+    basis: str = ""  # how the country was known: text, dictionary, proximity
 
     @property
     def name(self) -> str:
@@ -264,9 +268,10 @@ def _title_before(doc: Doc, start_tok: int) -> tuple[list[tuple[int, str]], list
             text = words.text.lower()
             if text in tits and all(t.is_alpha or t.text in (".", "-") or t.text.endswith(".") for t in words):
                 t = tits[text]
-                if t.role:
-                    found.append((t.rank, t.role))
                 i -= n
+                if t.role:
+                    role, i = _with_modifiers(doc, i, t.role)
+                    found.append((t.rank, role))
                 first = i
                 matched = True
                 break
@@ -294,6 +299,15 @@ def _title_before(doc: Doc, start_tok: int) -> tuple[list[tuple[int, str]], list
                 continue
             break
     return found, countries, orgs_found, first
+
+
+def _with_modifiers(doc: Doc, i: int, role: str) -> tuple[str, int]:
+    """"Principal Deputy Spokesperson": capitalised title modifiers before a title (token ``i``
+    is the title's first) join the role; returns the role and the new first token."""
+    while i > 0 and doc[i - 1].lower_ in words("title_modifier") and doc[i - 1].text[:1].isupper():
+        role = f"{doc[i - 1].text} {role}"
+        i -= 1
+    return role, i
 
 
 def _descriptor_np(doc: Doc, end_tok: int) -> tuple[list[tuple[int, str]], list[str]] | None:
@@ -334,6 +348,12 @@ def _strip_name(doc: Doc, s: int, e: int) -> tuple[int, int, list[tuple[int, str
     changed = True
     while changed and s < e - 1:
         changed = False
+        if doc[s].lower_ in words("title_modifier") and doc[s].text[:1].isupper() and s + 1 < e - 1 \
+                and any(doc[s + 1:s + 1 + n].text.lower() in tits or doc[s + 1].lower_ in words("title_modifier")
+                        for n in (3, 2, 1)):
+            s += 1  # "Deputy" before "Foreign Minister X": part of the title
+            changed = True
+            continue
         for n in (3, 2, 1):
             if s + n < e and doc[s:s + n].text.lower() in tits:
                 t = tits[doc[s:s + n].text.lower()]
@@ -377,12 +397,73 @@ class _People:
         return {w for p in self.people for w in p.tokens if w.lower() not in NAME_PARTICLES}
 
 
+def _relabel(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """Correct NER labels by rule before actors are built:
+    - "KHARTOUM —": an all-caps dateline is a place, whatever the NER says;
+    - "Spokesperson Cale Brown" tagged ORG: a title then a name is a person;
+    - "Foreign Minister" tagged ORG: a title on its own is no actor;
+    - "the Safer oil tanker": a name modifying a common noun names a thing, not a person."""
+    out = []
+    for c in cands:
+        if c.source != "ner":
+            out.append(c)
+            continue
+        text = doc.text[c.start:c.end]
+        span = doc[c.tok_start:c.tok_end]
+        if c.label == "PERSON" and text.isupper() and geo.lookup(text) is not None:
+            c.label = "GPE"
+        elif c.label in ("ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT") and \
+                span[-1].lower_ in words("not_actor_head"):
+            continue  # "the Inter-American Democratic Charter", "the Safer oil tanker": things, not actors
+        if c.label in ("ORG", "PERSON", "GPE", "NORP"):
+            s, e, titles = _strip_name(doc, c.tok_start, c.tok_end)
+            whole_title = _is_title(span)
+            if whole_title:
+                continue
+            if c.label == "ORG" and titles and s < e and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[s:e]):
+                c.label = "PERSON"
+        if c.label == "PERSON" and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN" \
+                and span.root.head.text.islower():
+            continue
+        if c.label == "PERSON":
+            _extend_left(doc, c)
+        out.append(c)
+    return out
+
+
+def _extend_left(doc: Doc, c: Cand) -> None:
+    """"Secretary of State Antony J. Blinken" tagged "J. Blinken": take back the first name the
+    NER left out (capitalised proper nouns before the span that are no title or place)."""
+    tits = reference.titles()
+    i = c.tok_start
+    while i > 0 and c.tok_start - i < 2:
+        t = doc[i - 1]
+        if not (t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha) or t.ent_type_ in ("GPE", "NORP", "LOC") \
+                or t.lower_ in tits or t.lower_ in words("title_modifier") or t.lower_ in reference.demonym_index() \
+                or any(i - n >= 0 and doc[i - n:i].text.lower() in tits for n in (2, 3, 4)):
+            break
+        i -= 1
+    if i < c.tok_start:
+        c.tok_start, c.start = i, doc[i].idx
+
+
+def _is_title(span: Span) -> bool:
+    """Is the span nothing but a title ("Foreign Minister", "Deputy Press Secretary")?"""
+    tits = reference.titles()
+    toks = [t for t in span if t.lower_ not in ("the",)]
+    while toks and toks[0].lower_ in words("title_modifier"):
+        toks = toks[1:]
+    return bool(toks) and " ".join(t.lower_ for t in toks) in tits
+
+
 def _sentence_index(doc: Doc) -> list[int]:
     return [s.start_char for s in doc.sents]
 
 
-def annotate(doc: Doc) -> Annotation:
-    """Actors, mentions and places of a parsed article."""
+def annotate(doc: Doc, published: dt.date | None = None, publisher: str = "") -> Annotation:
+    """Actors, mentions and places of a parsed article; ``published`` dates the affiliations read
+    from the actor dictionary; ``publisher`` is the ISO3 code of the government whose own
+    statement the article is ("We condemn ..." in a State Department release is the United States)."""
     cands = select(reference_candidates(doc) + ner_candidates(doc))
     people = _People()
     mentions: list[tuple[Mention, object]] = []  # (mention, person-or-None)
@@ -392,10 +473,7 @@ def annotate(doc: Doc) -> Annotation:
 
     # People first, so that label errors ("Raisi" as GPE) can be corrected against them.
     person_spans: list[tuple[Cand, int, int, list[tuple[int, str]]]] = []
-    for c in cands:  # "KHARTOUM —": an all-caps dateline is a place, whatever the NER says
-        text = doc.text[c.start:c.end]
-        if c.source == "ner" and c.label == "PERSON" and text.isupper() and geo.lookup(text) is not None:
-            c.label = "GPE"
+    cands = _relabel(doc, cands)
     for c in cands:
         if c.source == "ner" and c.label == "PERSON":
             s, e, inner = _strip_name(doc, c.tok_start, c.tok_end)
@@ -508,14 +586,19 @@ def annotate(doc: Doc) -> Annotation:
             mentions.append((Mention(c.start, c.end, text, aid, "", "ner"), None))
         elif c.label == "NORP":
             if doc[c.tok].tag_ == "NNPS" or text.endswith("s"):
-                aid = add_actor(f"group:{config.slugify(text)}", text, "group", "")
+                dem = reference.demonym_index()
+                bare = text.lower().removeprefix("the ")
+                country = dem.get(bare) or dem.get(bare[:-1]) or ""  # "Palestinians": the people of PSE
+                aid = add_actor(f"group:{config.slugify(text)}", text, "group", country)
+                actors[aid]["code"] = f"{country}CVL" if country else ""
                 mentions.append((Mention(c.start, c.end, text, aid, "", "ner"), None))
 
-    _infer_affiliations(doc, people, mentions, actors)
+    _infer_affiliations(doc, people, mentions, actors, published)
     # People as actors, now that their roles are known.
     for p in people.people:
         role, country = p.role()
         add_actor(p.actor_id, p.name, "person", country, role)
+        actors[p.actor_id].update(code=p.code, country_basis=p.basis if country or p.code else "")
     resolved: list[Mention] = []
     for m, p in mentions:
         if p is not None:
@@ -526,11 +609,50 @@ def annotate(doc: Doc) -> Annotation:
     resolved += former_latter(doc, resolved)
     resolved += pronouns(doc, resolved, actors)
     resolved += agent_groups(doc, resolved, actors)
+    if publisher:
+        resolved += first_person(doc, publisher, actors)
     return _tables(doc, resolved, actors, places)
 
 
+FIRST_PERSON_PLURAL = {"we", "us", "our", "ours"}
+
+
+def first_person(doc: Doc, publisher: str, actors: dict[str, dict[str, str]]) -> list[Mention]:
+    """"We condemn", "our partners": in a government's own statement, the first person plural
+    outside quotation marks is that government."""
+    from .quotes import marked_spans
+
+    spans, _ = marked_spans(doc.text)
+    out = []
+    for tok in doc:
+        if tok.lower_ in FIRST_PERSON_PLURAL and not any(a <= tok.idx < b for a, b in spans):
+            aid = f"state:{publisher}"
+            actors.setdefault(aid, {"actor_id": aid, "name": reference.country_name(publisher), "type": "state",
+                                    "country": publisher, "role": ""})
+            out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, aid, "", "publisher"))
+    return out
+
+
+def _dictionary_entry(p: Person, on: dt.date | None) -> actordict.Entry | None:
+    """The Phoenix dictionary's entry for a person named in the text, valid on ``on``: by full
+    name or spelling variant, else by surname when one known person has it and the first names
+    agree (an initial agrees with its name)."""
+    entry = actordict.lookup(p.name, on)
+    if entry is not None and entry.kind == "person":
+        return entry
+    if len(p.tokens) > 1 and entry is not None:
+        return None
+    hits = [actordict.lookup(n, on) for n in actordict.by_surname(p.tokens[-1])]
+    hits = [h for h in hits if h is not None and h.kind == "person"]
+    if len(p.tokens) > 1:
+        first = p.tokens[0].rstrip(".").lower()
+        hits = [h for h in hits if h.actor.split()[0].lower().startswith(first[:1])
+                and (len(first) == 1 or h.actor.split()[0].lower()[:3] == first[:3])]
+    return hits[0] if len({h.code for h in hits}) == 1 else None
+
+
 def _infer_affiliations(doc: Doc, people: _People, mentions: list[tuple[Mention, object]],
-                        actors: dict[str, dict[str, str]]) -> None:
+                        actors: dict[str, dict[str, str]], published: dt.date | None = None) -> None:
     """A titled person with no country or body in the text near the name takes the nearest one
     in the same sentence, else the sentence before: "accusing President X" after "Venezuela's";
     an international office ("Secretary General X") takes the nearest organisation or bloc."""
@@ -540,7 +662,24 @@ def _infer_affiliations(doc: Doc, people: _People, mentions: list[tuple[Mention,
         return max(bisect_right([a for a, _ in sents], pos) - 1, 0)
 
     for p in people.people:
-        if not p.titles or p.countries or p.orgs:
+        if p.countries or p.orgs:
+            p.basis = p.basis or "text"
+            continue
+        entry = _dictionary_entry(p, published)
+        if entry is not None and p.titles and entry.igo != p.international:
+            entry = None  # the text's title contradicts the (2014-2016) dictionary: the text wins
+        if entry is not None and (entry.country or entry.igo):
+            if entry.country:
+                p.countries.append(entry.country)
+            p.code, p.basis = entry.code, "dictionary"
+            continue  # the dictionary wins over a guess from nearby words
+        if not p.titles:
+            continue
+        by_title = {t.role: t.country for t in reference.titles().values() if t.country}
+        owner = next((by_title[r] for _, r in sorted(p.titles) if r in by_title), "")
+        if owner:  # "Secretary of State X": a title only one state's government uses
+            p.countries.append(owner)
+            p.basis = "title: an office only one state has"
             continue
         own = [m for m, q in mentions if q is p]
         if not own:
@@ -567,6 +706,7 @@ def _infer_affiliations(doc: Doc, people: _People, mentions: list[tuple[Mention,
                 else:  # the sentence before: the one most mentioned so far, then the earliest
                     so_far = [m.actor_id for m, q in mentions if q is None and m.start < first.start]
                     best = min((-so_far.count(a), so_far.index(a) if a in so_far else 0, a) for _, a in near)[2]
+                p.basis = "proximity: the nearest body or state in the text"
                 if want_org:
                     p.orgs.append(best)
                 else:
@@ -594,6 +734,9 @@ def descriptors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, s
             continue
         titles, countries = _describe(doc, head)
         if not countries:
+            person = _titled_person(doc, chunk, titles, actors, mentions)
+            if person:
+                out.append(Mention(chunk.start_char, chunk.end_char, chunk.text, person, "", "descriptor"))
             continue
         fits = [a for a in actors.values() if a["type"] == "person" and a["country"] == countries[0]]
         if titles:
@@ -608,9 +751,11 @@ def descriptors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, s
 #: Sectors that stand for the state itself in this project's model ("Sudanese officials",
 #: "the Iraqi government" are the state acting); other sectors are groups of their own.
 STATE_SECTORS = {"GOV"}
+#: Sectors of people (not of weapons or units) that make a group even when no state is named:
+#: opposition, rebels, civilians, judiciary, media, labour, education, refugees, armed groups.
+PEOPLE_SECTORS = {"OPP", "REB", "CVL", "JUD", "MED", "LAB", "EDU", "REF", "UAF", "HRI", "NGO", "RAD", "SPY"}
 #: Agent heads that never make a group on their own (people in general, not collectives).
-_NOT_GROUP_HEADS = {"people", "person", "citizen", "citizens", "man", "men", "woman", "women", "child",
-                    "children", "resident", "residents", "national", "nationals"}
+_NOT_GROUP_HEADS = {"person", "man", "men", "woman", "women", "child", "children"}
 
 
 def _agent_sector(tok: Token) -> str:
@@ -642,7 +787,12 @@ def agent_groups(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, 
         sector = _agent_sector(tok)
         if not sector:
             continue
+        if not _participant_slot(tok):
+            continue  # "the independence of Georgia's judiciary": named, but not acting or acted on
         mod = _state_modifier(tok, states)
+        if mod is None and tok.tag_ == "NNS" and sector in PEOPLE_SECTORS and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            out += _unqualified_group(doc, tok, sector, actors, taken)
+            continue
         if mod is None or tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
             continue  # "Iran's leader, Ayatollah X": the person, not a group
         nxt = doc[tok.i + 1: tok.i + 3]
@@ -664,6 +814,34 @@ def agent_groups(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, 
     return out
 
 
+def _unqualified_group(doc: Doc, tok: Token, sector: str, actors: dict[str, dict[str, str]],
+                       taken: set[tuple[int, int]]) -> list[Mention]:
+    """"Protesters blocked the road", "police detained lawyers": a plural agent noun acting or acted
+    on is a group of its own (``group:protesters``) when nothing names its state."""
+    if any(s <= tok.idx < e for s, e in taken) or tok.lower_ in ("people", "officials", "leaders"):
+        return []
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and c.pos_ in ("ADJ", "NOUN")]
+    start = min([tok.i] + [c.i for c in mods])
+    span = doc[start:tok.i + 1]
+    aid = f"group:{config.slugify(span.text)}"
+    actors.setdefault(aid, {"actor_id": aid, "name": span.text, "type": "group", "country": "", "role": "",
+                            "code": ""})
+    return [Mention(span.start_char, span.end_char, span.text, aid, "", "agent")]
+
+
+def _participant_slot(tok: Token) -> bool:
+    """Is a noun where an event's participants stand: a subject, an object, the object of a
+    verb's preposition ("sanctions on", "talks with", "by"), or coordinated with one?"""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "appos", "ROOT"):
+        return True
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        return prep.lower_ != "of" and prep.head.pos_ in ("VERB", "AUX", "NOUN") or prep.dep_ == "agent"
+    return False
+
+
 def _state_modifier(tok: Token, states: list[Mention]) -> Mention | None:
     """The state mention that qualifies an agent noun: a demonym or name before it in its phrase
     ("Israeli troops", "Sudan's army") or an "of" phrase after it ("the government of Iraq")."""
@@ -675,6 +853,25 @@ def _state_modifier(tok: Token, states: list[Mention]) -> Mention | None:
             if m.start <= c.idx < m.end:
                 return m
     return None
+
+
+def _titled_person(doc: Doc, chunk: Span, titles: list[tuple[int, str]], actors: dict[str, dict[str, str]],
+                   mentions: list[Mention]) -> str:
+    """"The Secretary", "the Foreign Minister": a definite title with no country names the person
+    the text gave that title (the most recently named one when several have it)."""
+    if not titles or chunk[0].lower_ != "the" or len(chunk) > 4:
+        return ""
+    title = titles[0][1].lower()
+
+    def holds(role: str) -> bool:
+        base = role.lower().split(" of ")[0]
+        return base == title or base.endswith(" " + title) or role.lower().startswith(title)
+
+    fits = {aid for aid, a in actors.items() if a["type"] == "person" and a.get("role") and holds(a["role"])}
+    before = [m for m in mentions if m.actor_id in fits and m.start < chunk.start_char]
+    if not before:
+        return ""
+    return max(before, key=lambda m: m.start).actor_id
 
 
 def former_latter(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -766,9 +963,10 @@ def _tables(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]
     for aid, a in actors.items():
         if counts.get(aid, 0) == 0:
             continue
-        arows.append(dict(a, mentions=int(counts.get(aid, 0)), code=a.get("code", ""),
+        arows.append(dict(a, mentions=int(counts.get(aid, 0)), code=actor_code(a),
+                          country_basis=a.get("country_basis", "text" if a["country"] else ""),
                           _first=int(first.get(aid, 0))))
-    adf = pd.DataFrame(arows, columns=schemas.COLUMNS["actors"] + ["_first"])
+    adf = pd.DataFrame(arows, columns=schemas.COLUMNS["actors"] + ["country_basis", "_first"])
     adf = adf.sort_values(["_first", "actor_id"]).drop(columns="_first").reset_index(drop=True)
     pcounts = mdf["place_id"].value_counts()
     pfirst = mdf.drop_duplicates("place_id").set_index("place_id")["start"]
@@ -778,6 +976,39 @@ def _tables(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]
     pdf = pd.DataFrame(prows, columns=schemas.COLUMNS["places"] + ["geonameid", "_first"])
     pdf = pdf.sort_values(["_first", "place_id"]).drop(columns="_first").reset_index(drop=True)
     return Annotation(adf, mdf, pdf)
+
+
+def _sector(words_: str) -> str:
+    """CAMEO sector of a role or a body's name: the longest agent phrase found at its end
+    ("Deputy Foreign Minister" -> GOV, "Defence Ministry" -> GOV, "Army" -> MIL)."""
+    toks = re.findall(r"[A-Za-z]+", words_.lower())
+    extra = lexicon.extra_agents()
+    for n in range(min(len(toks), 4), 0, -1):
+        for i in range(len(toks) - n, -1, -1):
+            phrase = " ".join(toks[i:i + n])
+            sector = extra.get(phrase) or actordict.agent(phrase)
+            if sector:
+                return sector
+    return ""
+
+
+def actor_code(a: dict[str, str]) -> str:
+    """CAMEO-style actor code: the state's ISO3 for a state; country plus sector for people,
+    national bodies and groups (``RUSGOV``, ``USAMIL``); the dictionary's ``IGO...`` code for
+    international bodies. Text evidence for the country wins over the dictionary's code."""
+    country, kind, code = a.get("country", ""), a["type"], a.get("code", "")
+    if kind == "state":
+        return country
+    if code and (not country or code.startswith(country) or code.startswith("IGO")):
+        return code
+    if kind == "person":
+        return f"{country}{_sector(a.get('role', '').split(' of ')[0])}" if country else ""
+    entry = actordict.lookup(a["name"]) if kind in ("organization", "bloc") else None
+    if entry is not None and (entry.igo and not country or entry.country == country):
+        return entry.code
+    if country:
+        return f"{country}{_sector(a['name'])}"
+    return "IGO" if kind == "organization" and a["actor_id"] in reference.organizations() else ""
 
 
 def surface_forms(actors_df: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:

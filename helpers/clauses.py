@@ -28,7 +28,8 @@ CONTENT_WORDS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 class Status:
     """Whether a verb states an event: ``kind`` is ``event``, ``intent`` (a stated intention:
     "will provide", "plans to impose"), ``relative`` (a relative clause: an event only when its
-    subject is an actor, "Belarus, which supported ...") or ``skip``; ``why`` says which rule
+    subject is an actor, "Belarus, which supported ..."), ``participle`` (", accusing X of ...": an
+    event only when its object is an actor) or ``skip``; ``why`` says which rule
     decided."""
 
     kind: str
@@ -65,6 +66,8 @@ def status(tok: Token, has_event: Callable[[Token], bool]) -> Status:
     if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in words("concessive") for c in tok.children) \
             and tok.tag_ not in ("VBG", "TO"):
         return _within(tok, has_event, _own_modality(tok, Status("event", "concessive clause: asserted")))
+    if dep == "advcl" and tok.tag_ == "VBG" and any(c.dep_ == "dobj" for c in tok.children):
+        return _within(tok, has_event, Status("participle", "participle clause: an event only when its object is an actor"))
     if dep == "relcl":
         return _own_modality(tok, Status("relative", "relative clause: an event only when its subject is an actor"))
     if dep in SECONDARY:
@@ -79,7 +82,7 @@ def status(tok: Token, has_event: Callable[[Token], bool]) -> Status:
             return Status("skip", f"content of '{head.lemma_}'")
         return _within(tok, has_event,
                        _own_modality(tok, Status("event", f"complement of '{head.lemma_}', which codes no event")))
-    if dep == "ccomp" and not _reported(tok) and has_event(tok.head):
+    if dep == "ccomp" and not _reported(tok) and has_event(tok.head) and tok.i > tok.head.i:
         return Status("skip", f"content of '{tok.head.lemma_}'")
     if dep == "ccomp":
         return _within(tok, has_event, _own_modality(tok, Status("event", "content of a reporting verb")))

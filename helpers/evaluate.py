@@ -319,13 +319,14 @@ def actor_codes(actors: pd.DataFrame) -> dict[str, str]:
     """actor_id -> the three-letter code the PLOVER records use: the CAMEO code's first three
     letters when there is one, else the ISO3 country, else ``IGO`` for international bodies."""
     out = {}
+    coded = "code" in actors.columns
     for a in actors.itertuples():
         code = str(getattr(a, "code", "") or "")
         if code[:3]:
             out[a.actor_id] = code[:3]
         elif a.country:
             out[a.actor_id] = a.country
-        elif a.type in ("organization", "bloc"):
+        elif a.type in ("organization", "bloc") and not coded:  # tables without codes (the baseline)
             out[a.actor_id] = "IGO"
         else:
             out[a.actor_id] = ""

@@ -21,6 +21,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from . import clauses, config, schemas
+from .lexicon import extra_agents as lexicon_extra_agents
 from .lexicon import verb_candidates as lexicon_verb_candidates
 from .lexicon import words
 
@@ -47,6 +48,7 @@ class Lex:
     goldstein: float
     symmetric: bool
     target_preps: tuple[str, ...]
+    via_object: bool = False  # the verb carries the event its object names ("expressed support for X")
 
 
 class LexiconError(ValueError):
@@ -141,6 +143,9 @@ def _np_actors(tok: Token, m: Mentions) -> list[str]:
     """Actors of a noun phrase; "Iran's leader, Ayatollah X" is X, not Iran."""
     if m.actor(tok):
         return _actors_of(tok, m)
+    for c in tok.children:  # "Brazil's president, Luiz Inacio Lula da Silva,"
+        if c.dep_ == "appos" and m.types.get(m.actor(c)) == "person":
+            return [m.actor(c)]
     doc = tok.doc
     if tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
         for t in doc[tok.i + 2:tok.i + 7]:
@@ -180,7 +185,7 @@ def _subject(tok: Token, m: Mentions) -> tuple[list[str], bool]:
                 if s.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":  # "an ally ... which supported"
                     head = cur.head
                     return (_actors_of(head, m) or _appositive_subject(head, m)), False
-                actors = _actors_of(s, m) or _plural_referent(s, m) or _inner_actor(s, m)
+                actors = _np_actors(s, m)
                 if actors:
                     return actors, s.dep_ == "nsubjpass"
             return [], False
@@ -202,6 +207,8 @@ def _subject(tok: Token, m: Mentions) -> tuple[list[str], bool]:
 
 def _appositive_subject(tok: Token, m: Mentions) -> list[str]:
     """"A staunch ally of X which ..., Belarus has been ...": the other subject of the same verb."""
+    if tok.dep_ in ("dobj", "pobj", "attr", "dative"):
+        return []  # "signed an agreement that allows ...": the agreement is not its signers
     for c in tok.head.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and _actors_of(c, m):
             return _actors_of(c, m)
@@ -292,11 +299,37 @@ def _phrase_tokens(tok: Token) -> list[Token]:
     return out
 
 
+def _doer_of_object(tok: Token, m: Mentions, sources: list[str]) -> list[str]:
+    """When a verb's object is itself an event ("condemned Russia's invasion", "welcomed the
+    decision by Japan"), the actor who did it: its possessor or its "by" agent."""
+    for c in tok.children:
+        if c.dep_ != "dobj" or c.pos_ != "NOUN" or _trigger_entries(c) is None:
+            continue
+        by = [a for g in c.children if g.dep_ == "prep" and g.lower_ == "by" for p in g.children
+              if p.dep_ == "pobj" for a in _np_actors(p, m)]
+        own = by or _inner_actor(c, m)
+        own = [a for a in own if a not in sources]
+        if own:
+            return own
+    return []
+
+
 def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list[str]:
     """Targets of a verb event: its objects and target phrases; else an actor inside its object
     ("rejected a fresh offer from Afghanistan", "denounced Serbia's suppression"); else the
     content clause: its subject for a request ("demanded that the US match"), or its objects
     ("refused to meet Jordan's King Abdullah")."""
+    if lex.via_object:  # "expressed X's strong support for Y": Y, not X
+        obj = [a for c in tok.children if c.dep_ == "dobj" for g in c.children
+               if g.dep_ == "prep" and g.lower_ in lex.target_preps + ("for", "of", "between")
+               for p in g.children if p.dep_ == "pobj"
+               for a in (_np_actors(p, m) or _inner_actor(p, m, demonyms=True))]
+        obj = [a for a in dict.fromkeys(obj) if a not in sources]
+        if obj:
+            return obj
+    doer = _doer_of_object(tok, m, sources)
+    if doer:  # "condemns the detention of X by Venezuelan forces": aimed at whoever did it
+        return doer
     out = [a for a in _objects(tok, lex, m) if a not in sources]
     if out:
         return out
@@ -381,14 +414,29 @@ def _classify_token(tok: Token) -> Lex | None:
             return entry
         if lemma in LIGHT_VERBS and lemma not in ("impose", "launch", "sign"):
             return None  # "hold talks": the noun is the event
+        if lemma in words("reporting"):
+            return _object_noun_entry(tok)  # "reiterated U.S. support for Georgia": the support is the event
         return _cameo_entry(tok) or _object_noun_entry(tok)
     if tok.pos_ in ("NOUN", "PROPN"):
         key = tok.text.lower() if (tok.text.lower(), "NOUN") in lex else tok.lemma_.lower()
-        return lex.get((key, "NOUN"))
+        entry = lex.get((key, "NOUN"))
+        if entry is None and tok.pos_ == "NOUN" and not _is_agent_noun(tok):
+            entry = _nominal_entry(tok)  # "the detention of X by Y": the noun of a CAMEO verb
+        return entry
     return None
 
 
+def _is_agent_noun(tok: Token) -> bool:
+    """Nouns for people and bodies ("government", "officials") are actors, not acts."""
+    from . import actordict
+
+    low = tok.lemma_.lower()
+    return low in lexicon_extra_agents() or actordict.agent(low) is not None or actordict.agent(tok.lower_) is not None
+
+
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
+#: Material acts done "in" a country are aimed at that country when no target is named.
+PLACE_TARGET_TYPES = {"CONCEDE", "RETREAT", "COERCE", "ASSAULT", "MOBILIZE", "AID"}
 VERB_TARGET_PREPS = ("to", "against", "on", "with", "from", "at", "toward", "towards", "into")
 
 
@@ -430,7 +478,7 @@ def _object_noun_entry(verb: Token) -> Lex | None:
                         noun = lexicon().get((g.lemma_.lower(), "NOUN")) or _nominal_entry(g)
             if noun is not None:
                 return Lex(verb.lemma_.lower(), "VERB", "", noun.type, noun.mode, noun.cameo, noun.goldstein,
-                           noun.symmetric, tuple(dict.fromkeys(noun.target_preps + VERB_TARGET_PREPS)))
+                           noun.symmetric, tuple(dict.fromkeys(noun.target_preps + VERB_TARGET_PREPS)), True)
     return None
 
 
@@ -499,6 +547,8 @@ def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[Even
             if entry is None:
                 continue
             if tok.pos_ in ("NOUN", "PROPN"):
+                if (entry.lemma, "NOUN") not in lexicon() and not _own_participants(tok, m):
+                    continue  # a derived event noun must name its own participants ("X's detention of Y")
                 gov = tok.head.head if tok.head.pos_ == "ADP" else tok.head
                 if tok.dep_ == "dobj" and _trigger_entries(gov) is not None and gov.i != tok.i \
                         and not _own_participants(tok, m):
@@ -527,6 +577,11 @@ def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[Even
                 if st.kind == "relative" and not sources:
                     continue  # "refugees who have lived in Iraq": background, not an actor's act
                 targets = _verb_targets(tok, entry, m, sources)
+                if entry.symmetric and len(sources) > 1 and not any(
+                        c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+                    targets = []  # "X and Y discussed the U.S.-Georgia partnership": the pair is the event
+                if st.kind == "participle" and not any(m.actor(c) for c in tok.children if c.dep_ == "dobj"):
+                    continue  # ", citing domestic opposition": background to the main event
                 agent = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in _actors_of(p, m)]
                 if tok.tag_ == "VBN" and agent:  # "Sanctioned by the U.S. since 1979, Tehran ..."
                     passive = True
@@ -539,10 +594,11 @@ def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[Even
                 if passive:
                     sources, targets = agent, (sources or targets)
                 conf = 0.9
-            if entry.mode == "visit" and not targets:
-                place = _place(tok, m, sent)
+            if not targets and (entry.mode == "visit" or entry.type in PLACE_TARGET_TYPES):
+                place = _place(tok, m, sent)  # "arrived in Amman", "lifted a curfew in Montenegro"
                 country = place.split(":", 1)[1] if place.startswith("country:") else _country_of_place(place, mentions)
-                targets = [f"state:{country}"] if country else []
+                own = {m.types.get(s) == "state" and s.split(":", 1)[1] for s in sources}
+                targets = [f"state:{country}"] if country and country not in own else []
             sources = [s for s in sources if s]
             if not sources:
                 continue
@@ -714,3 +770,16 @@ def summary_sentences(events: pd.DataFrame, actors: pd.DataFrame) -> list[str]:
         line = f"{who} {verb} {whom}{when}: “{e.trigger}”{hedge}."
         out.append(line[:1].upper() + line[1:])
     return out
+
+
+def implied_actors(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """``actors`` plus the states that events imply through a place ("arrived in Amman": Jordan),
+    so that every event's source and target is in actors.csv."""
+    from . import reference
+
+    known = set(actors["actor_id"])
+    new = sorted({a for a in pd.concat([events["source"], events["target"]]) if a.startswith("state:")} - known)
+    rows = [{"actor_id": a, "name": reference.country_name(a[6:]), "type": "state", "country": a[6:], "role": "",
+             "mentions": 0, "code": a[6:], "country_basis": "implied: a place in the country is named in an event"}
+            for a in new]
+    return pd.concat([actors, pd.DataFrame(rows, columns=actors.columns)], ignore_index=True) if rows else actors

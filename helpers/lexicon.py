@@ -11,7 +11,7 @@ from functools import lru_cache
 from . import config
 
 GROUPS = ("reporting", "intent", "future", "hypothetical", "aspectual", "concessive", "nominalization",
-          "demand_modal")
+          "demand_modal", "title_modifier", "not_actor_head")
 
 
 class RuleWordsError(ValueError):

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 from spacy.tokens import Doc
 
-from . import config, nlp, plover, schemas
+from . import config, nlp, plover, reference, schemas
 from .ingest import Article, read_article
 
 
@@ -92,9 +92,13 @@ def actor_stage(directory: str | Path) -> Path:
     """Read body.txt and write actors.csv, mentions.csv and places.csv."""
     from . import actors
 
+    from . import dates
+
     directory = Path(directory)
     body = schemas.read_body(directory)
-    result = actors.annotate(nlp.parse(body))
+    meta = schemas.read_meta(directory)
+    published = dates.parse_published(meta.get("published"))
+    result = actors.annotate(nlp.parse(body), published, reference.publisher_country(meta))
     with staged(directory) as tmp:
         schemas.write_table(result.actors, "actors", tmp)
         schemas.write_table(result.mentions, "mentions", tmp, body)
@@ -125,6 +129,7 @@ def event_stage(directory: str | Path) -> Path:
     date_table = dates.table(doc, published)
     quote_table, notes = quotes.table(doc, mentions)
     event_table = events.table(doc, mentions, actors, date_table)
+    all_actors = events.implied_actors(event_table, actors)
     meta["relative_dates"] = ("resolved against the publication date " + meta["published"] if published else
                               "left unresolved: the article has no publication date (give --published YYYY-MM-DD)")
     meta["quote_notes"] = notes
@@ -132,7 +137,9 @@ def event_stage(directory: str | Path) -> Path:
         schemas.write_table(date_table, "dates", tmp, body)
         schemas.write_table(quote_table, "quotes", tmp, body)
         schemas.write_table(event_table, "events", tmp)
-        plover.write(event_table, actors, tmp, meta.get("slug", ""))
+        if len(all_actors) > len(actors):
+            schemas.write_table(all_actors, "actors", tmp)
+        plover.write(event_table, all_actors, tmp, meta.get("slug", ""))
         write_meta(meta, tmp)
     return directory
 

@@ -50,6 +50,7 @@ class Title:
     role: str
     rank: int
     kind: str
+    country: str = ""  # the one state whose government uses this title ("Secretary of State": USA)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -91,6 +92,8 @@ def country_phrase(iso3: str) -> str:
     """A country's name as it reads after "of": "the United States", "Iran"."""
     name = country_name(iso3)
     plural = name.endswith(("Islands", "lands", "ines", "amas", "ives", "oros", "elles"))
+    if name.lower().startswith("the "):
+        return "the " + name[4:]
     return f"the {name}" if name.startswith("United") or "Republic" in name or plural else name
 
 
@@ -104,7 +107,8 @@ def organizations() -> dict[str, Org]:
 @lru_cache(maxsize=1)
 def titles() -> dict[str, Title]:
     """Titles keyed by lower-case text (``"prime minister"``)."""
-    return {r["title"].lower(): Title(r["title"], r["role"], int(r["rank"]), r["kind"]) for r in _rows("titles.csv")}
+    return {r["title"].lower(): Title(r["title"], r["role"], int(r["rank"]), r["kind"], r.get("country", ""))
+            for r in _rows("titles.csv")}
 
 
 @lru_cache(maxsize=1)
@@ -164,3 +168,36 @@ def demonym_index() -> dict[str, str]:
         for w in (c.name, *c.aliases, *c.demonyms):
             out.setdefault(w.lower(), c.iso3)
     return out
+
+
+#: Web domains of national governments: a ``.gov`` host is the U.S. federal government's; others
+#: carry the country in a second-level ``gov.<cc>`` (``gov.uk``, ``gov.au``) or are listed here.
+GOVERNMENT_HOSTS = {"gov": "USA", "mil": "USA", "gc.ca": "CAN", "europa.eu": ""}
+
+
+def publisher_country(meta: dict) -> str:
+    """The state that published an article, when it is a government's own statement: from the
+    page's host (``state.gov`` -> USA, ``gov.uk`` -> GBR) or the source line ("U.S. Department of
+    State", "The White House"). Empty for news outlets and when unknown."""
+    import re
+    from urllib.parse import urlparse
+
+    host = urlparse(str(meta.get("url") or "")).hostname or ""
+    parts = host.lower().split(".")
+    if len(parts) >= 2:
+        if ".".join(parts[-2:]) in GOVERNMENT_HOSTS:
+            return GOVERNMENT_HOSTS[".".join(parts[-2:])]
+        if parts[-1] in GOVERNMENT_HOSTS:
+            return GOVERNMENT_HOSTS[parts[-1]]
+        if len(parts) >= 3 and parts[-2] == "gov" and len(parts[-1]) == 2:
+            c = pycountry.countries.get(alpha_2="GB" if parts[-1] == "uk" else parts[-1].upper())
+            return c.alpha_3 if c else ""
+    source = str(meta.get("source") or "")
+    if not re.search(r"\b(Department|Ministry|Embassy|Office|Government|White House|Kremlin|Mission)\b", source):
+        return ""  # a news outlet, not a government speaking for itself
+    for phrase, iso3 in metonyms().items():
+        if phrase in source:
+            return iso3
+    found = [(m.start(), iso3) for word, iso3 in demonym_index().items() if word[:1].isalpha()
+             for m in [re.search(r"(?<![\w.])" + re.escape(word) + r"(?![\w])", source, re.IGNORECASE)] if m]
+    return min(found)[1] if found else ""

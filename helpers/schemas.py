@@ -113,6 +113,7 @@ EXTRA_COLUMNS: dict[str, list[str]] = {
     "events": ["context", "date_basis", "sentence"],
     "dates": ["basis"],
     "places": ["geonameid"],
+    "actors": ["country_basis"],
 }
 
 _BOOL_COLUMNS = {"events": ("negated",), "quotes": ("marked",)}
