@@ -58,8 +58,10 @@ lab: $(STAMP) ## start JupyterLab on the notebooks with the project kernel
 notebooks: $(STAMP) ## re-execute the committed notebooks in place (after changing helpers)
 	$(PY) -m helpers notebooks
 
-bench: $(STAMP) ## time make report (median of 5) and the annotation stages
+bench: $(STAMP) ## timings (make report, stages, dictionaries) and quality on unseen text (PLOVER records, dev set)
 	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/annotate_bench.py
+	$(PY) benchmarks/events_bench.py all
 
 clean: ## remove reports/ and caches (keeps .venv)
 	rm -rf reports .pytest_cache test-artifacts

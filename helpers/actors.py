@@ -765,14 +765,14 @@ def _agent_sector(tok: Token) -> str:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in _NOT_GROUP_HEADS or tok.dep_ == "compound" \
             or tok.ent_type_ in ("PERSON", "ORG"):
         return ""  # "President" in "Iranian President X" is a title, not a group
-    extra = lexicon.extra_agents()
-    if tok.lower_ in extra:
-        return extra[tok.lower_]
-    compound = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
-    if compound:
+    compound = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
+    if compound:  # "security forces" (COP) before "forces" (MIL)
         two = actordict.agent(f"{compound[0].lower_} {tok.lower_}")
         if two:
             return two
+    extra = lexicon.extra_agents()
+    if tok.lower_ in extra:
+        return extra[tok.lower_]
     return actordict.agent(tok.lower_) or actordict.agent(tok.lemma_.lower()) or ""
 
 

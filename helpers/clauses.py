@@ -70,6 +70,9 @@ def status(tok: Token, has_event: Callable[[Token], bool]) -> Status:
         return _within(tok, has_event, Status("participle", "participle clause: an event only when its object is an actor"))
     if dep == "relcl":
         return _own_modality(tok, Status("relative", "relative clause: an event only when its subject is an actor"))
+    if dep == "advcl" and tok.lemma_.lower() in words("aim_verbs") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                          for c in tok.children):
+        return Status("event", f"'to {tok.lemma_}': the aim of a protest is itself a protest or demand")
     if dep in SECONDARY:
         return Status("skip", SECONDARY[dep])
     if dep == "xcomp":

@@ -167,6 +167,19 @@ def _inner_actor(tok: Token, m: Mentions, demonyms: bool = False) -> list[str]:
     return []
 
 
+def _named_participants(tok: Token, m: Mentions) -> bool:
+    """Does a noun name who did it or to whom ("Serbia's suppression of ...", "the detention of X by
+    Y", "talks between X and Y"), by a name rather than a pronoun or a place ("their struggle",
+    "the force in Liberia")?"""
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound") and m.actor(c) and m.how(c) not in ("pronoun", "demonym"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("of", "by", "between", "with", "against", "on", "to"):
+            if any(m.actor(p) and m.how(p) != "pronoun" for p in c.children if p.dep_ == "pobj"):
+                return True
+    return False
+
+
 def _own_participants(tok: Token, m: Mentions) -> bool:
     """Does an event noun name its own actors ("Russia's invasion of Ukraine")?"""
     if _inner_actor(tok, m):
@@ -336,6 +349,7 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
     for c in tok.children:
         if c.dep_ in ("dobj", "attr") and c.lemma_ not in RESPONSE_NOUNS:
             deep = [a for t in _phrase_tokens(c) for a in [m.actor(t)] if a and m.how(t) != "demonym"]
+            deep = deep or _inner_actor(c, m, demonyms=True)  # "kidnapped 16 Russian advisers"
             deep = [a for a in dict.fromkeys(deep) if a not in sources]
             if deep:
                 return deep
@@ -365,6 +379,18 @@ def _place(tok: Token, m: Mentions, sent: Span) -> str:
     for c in list(tok.subtree):
         if c.dep_ == "pobj" and c.head.lower_ in PLACE_PREPS | {"of"} and m.place(c) and not m.actor(c):
             return m.place(c)
+    return ""
+
+
+def _place_named_in(tok: Token, m: Mentions) -> str:
+    """The place of an "in X" phrase of a verb or its object, even when X also names its state."""
+    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "inside", "into", "across"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and m.place(p):
+                        return m.place(p)
     return ""
 
 
@@ -413,7 +439,9 @@ def _classify_token(tok: Token) -> Lex | None:
         if entry is not None:
             return entry
         if lemma in LIGHT_VERBS and lemma not in ("impose", "launch", "sign"):
-            return None  # "hold talks": the noun is the event
+            if any(c.dep_ == "dobj" and (c.lemma_.lower(), "NOUN") in lex for c in tok.children):
+                return None  # "hold talks", "issue warnings": the noun's own rules find its participants
+            return _cameo_entry(tok, patterns_only=True)  # "staged a hunger strike": the dictionary's pattern
         if lemma in words("reporting"):
             return _object_noun_entry(tok)  # "reiterated U.S. support for Georgia": the support is the event
         return _cameo_entry(tok) or _object_noun_entry(tok)
@@ -440,13 +468,14 @@ PLACE_TARGET_TYPES = {"CONCEDE", "RETREAT", "COERCE", "ASSAULT", "MOBILIZE", "AI
 VERB_TARGET_PREPS = ("to", "against", "on", "with", "from", "at", "toward", "towards", "into")
 
 
-def _cameo_entry(tok: Token) -> Lex | None:
-    """A lexicon entry built from the CAMEO verb dictionary's best pattern for this verb."""
+def _cameo_entry(tok: Token, patterns_only: bool = False) -> Lex | None:
+    """A lexicon entry built from the CAMEO verb dictionary's best pattern for this verb (with
+    ``patterns_only``, only a pattern that matched words besides the verb counts)."""
     from . import cameo
 
     hit = cameo.match(tok.lemma_.lower(), clauses.particle(tok), clauses.objects(tok), clauses.preps(tok),
                       clauses.subject_words(tok))
-    if hit is None or not hit.plover:
+    if hit is None or not hit.plover or (patterns_only and not hit.specificity):
         return None
     symmetric = hit.plover in SYMMETRIC_TYPES and hit.mode not in ("visit", "host")
     return Lex(tok.lemma_.lower(), "VERB", "", hit.plover, hit.mode, hit.code, hit.goldstein, symmetric,
@@ -489,10 +518,16 @@ INTENT_CODES = {"CONSULT": "036", "COOPERATE": "030", "AID": "033", "SUPPORT": "
                 "MOBILIZE": "138", "PROTEST": "133"}
 
 
-def _intent(entry: Lex) -> Lex:
-    """The entry for a stated intention to do what ``entry`` codes ("will provide" -> AGREE 033)."""
+def _intent(entry: Lex, negated: bool = False) -> Lex:
+    """The entry for a stated intention to do what ``entry`` codes ("will provide" -> AGREE 033);
+    a stated intention not to cooperate is a refusal ("would not meet" -> REJECT 125)."""
     from . import cameo
 
+    if negated and entry.type in ("CONSULT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "SUPPORT", "AGREE"):
+        code = "125" if entry.type == "CONSULT" else "120"
+        info = cameo.code_info(code)
+        return Lex(entry.lemma, entry.pos, entry.cue, info.plover, "intent", code, info.goldstein, False,
+                   entry.target_preps, entry.via_object)
     code = INTENT_CODES.get(entry.type, "")
     if not code:
         return entry
@@ -547,7 +582,7 @@ def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[Even
             if entry is None:
                 continue
             if tok.pos_ in ("NOUN", "PROPN"):
-                if (entry.lemma, "NOUN") not in lexicon() and not _own_participants(tok, m):
+                if (entry.lemma, "NOUN") not in lexicon() and not _named_participants(tok, m):
                     continue  # a derived event noun must name its own participants ("X's detention of Y")
                 gov = tok.head.head if tok.head.pos_ == "ADP" else tok.head
                 if tok.dep_ == "dobj" and _trigger_entries(gov) is not None and gov.i != tok.i \
@@ -569,7 +604,7 @@ def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[Even
                 if st.kind == "skip":
                     continue  # a secondary verb: "agreed to strengthen", "would cooperate", "which ..."
                 if st.kind == "intent":
-                    entry = _intent(entry)
+                    entry = _intent(entry, _negated(tok))
                 if tok.lemma_ in ("deny", "dispute") and _negated(tok) and any(
                         _trigger_entries(c) is not None for c in tok.subtree if c.i != tok.i):
                     continue  # "while not denying it had supplied": a hedge on another event
@@ -595,7 +630,7 @@ def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[Even
                     sources, targets = agent, (sources or targets)
                 conf = 0.9
             if not targets and (entry.mode == "visit" or entry.type in PLACE_TARGET_TYPES):
-                place = _place(tok, m, sent)  # "arrived in Amman", "lifted a curfew in Montenegro"
+                place = _place(tok, m, sent) or _place_named_in(tok, m)  # "arrived in Amman", "in Montenegro"
                 country = place.split(":", 1)[1] if place.startswith("country:") else _country_of_place(place, mentions)
                 own = {m.types.get(s) == "state" and s.split(":", 1)[1] for s in sources}
                 targets = [f"state:{country}"] if country and country not in own else []
@@ -618,9 +653,52 @@ def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[Even
                         continue
                     events.append(Event(sid, entry, tok, s, t, negated, round(max(conf, 0.1), 2),
                                         _place(tok, m, sent)))
+    events += _modal_demands(doc, m, starts)
+    events.sort(key=lambda e: (e.sentence_id, e.trigger.i))
     events = _inherit_targets(_dedupe(events), m)
     return _dedupe([e for e in events if e.target or e.lex.type in ("MOBILIZE", "PROTEST")
                     or e.trigger.pos_ in ("VERB", "AUX")])
+
+
+def _modal_demands(doc: Doc, m: Mentions, starts: list[int]) -> list[Event]:
+    """"Libya must hand over the suspects, a British minister said", "The Venezuelan government should
+    release those it has jailed" (in a government's own statement): a demand (CAMEO 10x, REQUEST) by
+    the speaker, or by the publishing government, on the subject of the obligation."""
+    from . import cameo
+
+    publisher = sorted({r.actor_id for r in m.rows if r.how == "publisher"})
+    out = []
+    for tok in doc:
+        mod = clauses.modal(tok)
+        if mod not in words("demand_modal") or tok.pos_ not in ("VERB", "AUX") or _negated(tok):
+            continue
+        targets = [a for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for a in _np_actors(c, m)]
+        if not targets:
+            continue
+        head = tok
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "ccomp" and head.head.lemma_.lower() in words("reporting"):
+            sources, _ = _subject(head.head, m)
+        elif head.dep_ == "ROOT" and not _in_quotes(tok):
+            sources = publisher
+        else:
+            continue
+        code = "100" if mod == "must" else "020"
+        info = cameo.code_info(code)
+        lex = Lex(mod, "VERB", "", info.plover, info.mode, code, info.goldstein, False, ())
+        sid = max(bisect_right(starts, tok.sent.start_char) - 1, 0)
+        out += [Event(sid, lex, tok, s, t, False, 0.7) for s in sources for t in targets if s != t]
+    return out
+
+
+def _in_quotes(tok: Token) -> bool:
+    from .quotes import marked_spans
+
+    spans = tok.doc.user_data.get("quote_spans")
+    if spans is None:
+        spans = tok.doc.user_data["quote_spans"] = marked_spans(tok.doc.text)[0]
+    return any(a <= tok.idx < b for a, b in spans)
 
 
 def _country_of_place(place_id: str, mentions: pd.DataFrame) -> str:

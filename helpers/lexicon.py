@@ -11,7 +11,8 @@ from functools import lru_cache
 from . import config
 
 GROUPS = ("reporting", "intent", "future", "hypothetical", "aspectual", "concessive", "nominalization",
-          "demand_modal", "title_modifier", "not_actor_head")
+          "demand_modal", "title_modifier", "not_actor_head",
+          "aim_verbs")
 
 
 class RuleWordsError(ValueError):

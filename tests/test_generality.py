@@ -1,0 +1,127 @@
+"""Constructions met on articles nobody tuned the annotators to, each as a class with a short
+news-style text of its own: who the actor is, which verb carries the event, whom it targets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from helpers import actors, dates, events, nlp
+
+
+def annotate(text: str, published: str = "2024-05-02", publisher: str = ""):
+    doc = nlp.parse(text)
+    a = actors.annotate(doc, dt.date.fromisoformat(published), publisher)
+    d = dates.table(doc, dates.parse_published(published))
+    return a, events.table(doc, a.mentions, a.actors, d)
+
+
+def row(a, actor_id: str) -> dict:
+    hit = a.actors[a.actors["actor_id"] == actor_id]
+    assert len(hit) == 1, f"{actor_id} not in {list(a.actors['actor_id'])}"
+    return hit.iloc[0].to_dict()
+
+
+def has(e: pd.DataFrame, type_: str, source: str, target: str) -> None:
+    hit = e[(e["type"] == type_) & (e["source"] == source) & (e["target"] == target)]
+    assert len(hit), f"no {type_} {source} -> {target} in\n{e[['type', 'source', 'target', 'trigger']]}"
+
+
+# --- actors ---------------------------------------------------------------------------------------
+
+def test_a_leader_named_without_a_country_takes_it_from_the_actor_dictionary_not_from_nearby_words():
+    a, _ = annotate("Ukrainian officials said the talks were useful. President Putin's forces kept shelling the city.")
+    assert row(a, "person:putin")["country"] == "RUS"
+    assert row(a, "person:putin")["country_basis"] == "dictionary"
+
+
+def test_a_title_only_one_state_uses_gives_the_country():
+    a, _ = annotate("Secretary of State Antony J. Blinken spoke today with the Saudi foreign minister.")
+    blinken = row(a, "person:antony-j-blinken")
+    assert (blinken["country"], blinken["role"]) == ("USA", "Secretary of State of the United States")
+
+
+def test_a_modified_title_is_stripped_and_kept_as_the_role():
+    a, _ = annotate("Deputy Foreign Minister Sergei Ryabkov met the envoy in Geneva. Ryabkov said little.")
+    people = a.actors[a.actors["type"] == "person"]
+    assert list(people["actor_id"]) == ["person:sergei-ryabkov"]
+    assert people.iloc[0]["role"].startswith("Deputy Foreign Minister")
+
+
+def test_a_title_tagged_as_an_organisation_is_no_actor_and_a_titled_name_is_a_person():
+    a, _ = annotate("Principal Deputy Spokesperson Cale Brown said the Foreign Minister had called.")
+    assert "person:cale-brown" in set(a.actors["actor_id"])
+    assert not a.actors["name"].str.contains("Minister").any()
+
+
+def test_a_named_thing_is_not_a_person_or_an_organisation():
+    a, _ = annotate("The Safer oil tanker threatens the Red Sea. The Inter-American Democratic Charter binds Venezuela.")
+    assert set(a.actors["type"]) <= {"state"}
+
+
+def test_the_secretary_is_the_person_given_that_title_earlier():
+    a, _ = annotate("Secretary of State Antony J. Blinken met Foreign Minister Wang Yi. The Secretary raised Taiwan.")
+    m = a.mentions[a.mentions["text"] == "The Secretary"]
+    assert list(m["actor_id"]) == ["person:antony-j-blinken"]
+
+
+def test_troops_of_a_state_are_a_coded_group_and_its_officials_are_the_state():
+    a, e = annotate("Israeli troops raided the camp on Monday. Palestinian officials condemned the raid.")
+    troops = row(a, "group:isr-mil")
+    assert (troops["country"], troops["code"]) == ("ISR", "ISRMIL")
+    assert "state:PSE" in set(a.mentions["actor_id"])
+
+
+def test_actor_codes_follow_country_and_sector():
+    a, _ = annotate("Russian Foreign Minister Sergey Lavrov met United Nations officials and NATO diplomats.")
+    assert row(a, "person:sergey-lavrov")["code"] == "RUSGOV"
+    assert row(a, "state:RUS")["code"] == "RUS"
+    assert row(a, "org:united-nations")["code"].startswith("IGO")
+
+
+def test_we_in_a_government_statement_is_that_government():
+    a, e = annotate("We strongly condemn the attack on the embassy in Kabul.", publisher="USA")
+    assert set(a.mentions.loc[a.mentions["text"] == "We", "actor_id"]) == {"state:USA"}
+    assert (e["source"] == "state:USA").any()
+
+
+# --- events ---------------------------------------------------------------------------------------
+
+def test_the_reported_act_is_coded_and_the_reporting_verb_is_not():
+    _, e = annotate("Jordan and Britain have agreed to hold joint military exercises, a Jordanian official said.")
+    has(e, "AGREE", "state:JOR", "state:GBR")
+    assert not e["trigger"].str.contains("said").any()
+
+
+def test_an_intention_is_agree_for_cooperation_and_threaten_for_force():
+    _, e = annotate("Portugal will send doctors to Angola. Russia plans to attack the port of Odesa in Ukraine.")
+    has(e, "AGREE", "state:PRT", "state:AGO")
+    assert set(e.loc[e["source"] == "state:RUS", "type"]) == {"THREATEN"}
+
+
+def test_condemning_an_act_targets_whoever_did_it():
+    _, e = annotate("The United States condemns the detention of the mayor by Venezuelan security forces.")
+    has(e, "ACCUSE", "state:USA", "group:ven-cop")  # security forces: police (COP) in CAMEO
+
+
+def test_an_act_in_a_country_is_aimed_at_it_when_no_one_else_is_named():
+    _, e = annotate("Serbia lifted a night curfew in Montenegro on Sunday.")
+    has(e, "CONCEDE", "state:SRB", "state:MNE")
+
+
+def test_a_reported_obligation_is_a_demand_on_its_subject():
+    _, e = annotate("A senior British minister said that Libya must hand over the suspects.")
+    has(e, "REQUEST", "state:GBR", "state:LBY")
+
+
+def test_a_verb_with_no_event_of_its_own_carries_the_event_its_object_names():
+    _, e = annotate("Israel and Lebanon renewed negotiations on Tuesday.")
+    assert set(e["type"]) == {"CONSULT"}
+
+
+@pytest.mark.parametrize("text", ["The minister said nothing new.", "Prices rose sharply in March."])
+def test_a_sentence_without_actors_or_acts_gives_no_event(text):
+    _, e = annotate(text)
+    assert e.empty
