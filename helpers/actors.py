@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -365,6 +366,32 @@ def _strip_name(doc: Doc, s: int, e: int) -> tuple[int, int, list[tuple[int, str
     return s, e, found
 
 
+def _fold(word: str) -> str:
+    """A spelling key for romanised names: accents folded, lower case, doubled letters single
+    ("Qaddafi" -> "qadafi", "Zelenskyy" -> "zelensky")."""
+    ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", ascii_word))
+
+
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Are two names spellings of one person's name? The actor dictionary's variants decide
+    when it knows them ("Muammar Qadhafi" / "Muammar Gaddafi"); else the surnames must be close
+    romanisations (rapidfuzz similarity of their spelling keys at least 80, five letters or more)
+    and the first names, when both are given, must agree too ("Volodymyr Zelenskyy" / "Zelensky")."""
+    from rapidfuzz import fuzz
+
+    ea, eb = actordict.lookup(" ".join(a)), actordict.lookup(" ".join(b))
+    if ea is not None and eb is not None and ea.kind == eb.kind == "person":
+        return ea.actor == eb.actor
+    la, lb = _fold(a[-1]), _fold(b[-1])
+    if min(len(la), len(lb)) < 5 or fuzz.ratio(la, lb) < 80:
+        return False
+    if len(a) > 1 and len(b) > 1:
+        fa, fb = _fold(a[0]), _fold(b[0])
+        return fa[:1] == fb[:1] and (min(len(fa), len(fb)) <= 2 or fuzz.ratio(fa, fb) >= 75)
+    return True
+
+
 class _People:
     """People clustered by name in document order."""
 
@@ -381,7 +408,7 @@ class _People:
                 best = p
             elif len(low) == 1 and last in plow:
                 best = best or p
-        return best
+        return best or next((p for p in self.people if same_person(tokens, p.tokens)), None)
 
     def add(self, tokens: tuple[str, ...], pos: int, display: str = "") -> Person:
         p = self.find(tokens)
@@ -741,7 +768,7 @@ def descriptors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, s
         fits = [a for a in actors.values() if a["type"] == "person" and a["country"] == countries[0]]
         if titles:
             role_word = titles[0][1].lower()
-            exact = [a for a in fits if a["role"].lower().startswith(role_word)]
+            exact = [a for a in fits if _holds_title(a["role"], role_word)]
             fits = exact or ([a for a in fits if a["role"]] if head.lower_ in ("leader", "head") else exact)
         if len(fits) == 1:
             out.append(Mention(chunk.start_char, chunk.end_char, chunk.text, fits[0]["actor_id"], "", "descriptor"))
@@ -820,6 +847,8 @@ def _unqualified_group(doc: Doc, tok: Token, sector: str, actors: dict[str, dict
     on is a group of its own (``group:protesters``) when nothing names its state."""
     if any(s <= tok.idx < e for s, e in taken) or tok.lower_ in ("people", "officials", "leaders"):
         return []
+    if tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in words("reporting"):
+        return []  # "told reporters": the audience of a statement, not an actor
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and c.pos_ in ("ADJ", "NOUN")]
     start = min([tok.i] + [c.i for c in mods])
     span = doc[start:tok.i + 1]
@@ -855,6 +884,12 @@ def _state_modifier(tok: Token, states: list[Mention]) -> Mention | None:
     return None
 
 
+def _holds_title(role: str, title: str) -> bool:
+    """Does a role ("Foreign Minister of Russia") carry a title ("minister", "foreign minister")?"""
+    base = role.lower().split(" of ")[0]
+    return base == title or base.endswith(" " + title) or role.lower().startswith(title)
+
+
 def _titled_person(doc: Doc, chunk: Span, titles: list[tuple[int, str]], actors: dict[str, dict[str, str]],
                    mentions: list[Mention]) -> str:
     """"The Secretary", "the Foreign Minister": a definite title with no country names the person
@@ -862,12 +897,8 @@ def _titled_person(doc: Doc, chunk: Span, titles: list[tuple[int, str]], actors:
     if not titles or chunk[0].lower_ != "the" or len(chunk) > 4:
         return ""
     title = titles[0][1].lower()
-
-    def holds(role: str) -> bool:
-        base = role.lower().split(" of ")[0]
-        return base == title or base.endswith(" " + title) or role.lower().startswith(title)
-
-    fits = {aid for aid, a in actors.items() if a["type"] == "person" and a.get("role") and holds(a["role"])}
+    fits = {aid for aid, a in actors.items()
+            if a["type"] == "person" and a.get("role") and _holds_title(a["role"], title)}
     before = [m for m in mentions if m.actor_id in fits and m.start < chunk.start_char]
     if not before:
         return ""

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 import pandas as pd
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import schemas
 
@@ -83,6 +83,22 @@ def _subject_actor(tok: Token, mentions: pd.DataFrame) -> str:
     return ""
 
 
+def _according_to(sent: Span, quote: Span, mentions: pd.DataFrame) -> str:
+    """The actor of an "according to X" phrase in the quotation's sentence, outside the quotation."""
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to" \
+                and not (quote.start <= t.i < quote.end):
+            for p in t.doc[t.i + 1].children:
+                if p.dep_ == "pobj":
+                    actor = _mention_at(mentions, p)
+                    if actor:
+                        return actor
+            nxt = t.doc[t.i + 2] if t.i + 2 < len(t.doc) else None
+            if nxt is not None:
+                return _mention_at(mentions, nxt)
+    return ""
+
+
 def speaker_for(doc: Doc, start: int, end: int, mentions: pd.DataFrame) -> str:
     """The actor a quotation is attributed to: the subject of the nearest governing verb that has an
     actor as subject (speech verbs first), looking up from the quote and then across its sentence."""
@@ -93,6 +109,9 @@ def speaker_for(doc: Doc, start: int, end: int, mentions: pd.DataFrame) -> str:
     if span.end > first.end:  # a quotation running over several sentences: its first one decides
         span = doc[span.start:first.end]
     chain = [span.root, *span.root.ancestors][:12]
+    source = _according_to(span.sent, span, mentions)
+    if source:  # "According to X, “…”": the source named for the words
+        return source
     for tok in chain:  # a speech verb above the quotation decides ("X warned that Y would not become “…”")
         if tok.lemma_ in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX"):
             actor = _subject_actor(tok, mentions)

@@ -125,3 +125,46 @@ def test_a_verb_with_no_event_of_its_own_carries_the_event_its_object_names():
 def test_a_sentence_without_actors_or_acts_gives_no_event(text):
     _, e = annotate(text)
     assert e.empty
+
+
+@pytest.mark.parametrize("text, person", [
+    ("President Volodymyr Zelenskyy spoke in Kyiv. Zelensky later met the Polish president.", "volodymyr-zelenskyy"),
+    ("Muammar Gaddafi addressed the summit. Later Qaddafi left for Tripoli.", "muammar-gaddafi"),
+    ("Iran's President Hassan Rouhani met the envoy. Rohani said the talks went well.", "hassan-rouhani"),
+])
+def test_a_transliteration_variant_is_the_same_person(text, person):
+    a, _ = annotate(text)
+    people = a.actors[a.actors["type"] == "person"]
+    assert list(people["actor_id"]) == [f"person:{person}"]
+
+
+def test_two_people_sharing_a_surname_with_different_first_names_stay_apart():
+    a, _ = annotate("Joe Biden met Hunter Biden's lawyers. Joe Biden said nothing.")
+    assert {"person:joe-biden", "person:hunter-biden"} <= set(a.actors["actor_id"])
+
+
+SPEAKERS = '''Russian Foreign Minister Sergey Lavrov met Chinese officials in Beijing on Monday.
+
+"We will not accept any ultimatum," Lavrov told reporters after the talks.
+
+"The sanctions have failed," said Dmitry Peskov, speaking at a briefing in Moscow.
+
+According to Peskov, "the West has run out of ideas."
+
+"This is unacceptable," the Russian minister said.'''
+
+
+@pytest.mark.parametrize("opening, speaker", [
+    ("We will not accept", "person:sergey-lavrov"),        # X told reporters
+    ("The sanctions have failed", "person:dmitry-peskov"),  # said X, speaking at ...
+    ("the West has run out", "person:dmitry-peskov"),       # according to X
+    ("This is unacceptable", "person:sergey-lavrov"),       # named by title after the name
+])
+def test_speakers_of_common_reporting_patterns(opening, speaker):
+    from helpers import quotes
+
+    doc = nlp.parse(SPEAKERS)
+    a = actors.annotate(doc)
+    q, _ = quotes.table(doc, a.mentions)
+    assert q.loc[q["text"].str.startswith(opening), "speaker"].tolist() == [speaker]
+    assert "group:reporters" not in set(a.actors["actor_id"])  # the audience is not an actor
