@@ -289,6 +289,15 @@ def _title_before(doc: Doc, start_tok: int) -> tuple[list[tuple[int, str]], list
                 first = i
                 matched = True
                 break
+        if not matched and found and doc[i - 1].ent_type_ == "ORG":
+            j = i - 1  # "Japanese National Security Secretariat Secretary General X": a national body
+            while j > 0 and doc[j - 1].ent_type_ == "ORG" and doc[j].ent_iob_ != "B":
+                j -= 1
+            inside = [dem[t.text.lower()] for t in doc[j:i] if t.text.lower() in dem and t.text[:1].isupper()]
+            if inside:
+                countries.append(inside[0])
+                i = first = j
+                continue
         if not matched:
             if doc[i - 1].text in ("’s", "'s") and i - 2 >= 0 and doc[i - 2].text.lower() in dem:
                 countries.append(dem[doc[i - 2].text.lower()])
@@ -454,8 +463,25 @@ def _relabel(doc: Doc, cands: list[Cand]) -> list[Cand]:
             continue
         if c.label == "PERSON":
             _extend_left(doc, c)
+            _extend_right(doc, c)
         out.append(c)
     return out
+
+
+def _extend_right(doc: Doc, c: Cand) -> None:
+    """"Principal Deputy Spokesperson Cale Brown" tagged "Principal": a span of title words only
+    takes the title that follows and the capitalised name after it."""
+    tits = reference.titles()
+    if not all(t.lower_ in words("title_modifier") or t.lower_ in tits for t in doc[c.tok_start:c.tok_end]):
+        return
+    i = c.tok_end
+    while i < len(doc) and (doc[i].lower_ in words("title_modifier") or doc[i].lower_ in tits):
+        i += 1
+    j = i
+    while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j += 1
+    if j > i:
+        c.tok_end, c.end = j, doc[j - 1].idx + len(doc[j - 1].text)
 
 
 def _extend_left(doc: Doc, c: Cand) -> None:
@@ -605,14 +631,29 @@ def annotate(doc: Doc, published: dt.date | None = None, publisher: str = "") ->
             inside = [reference.demonym_index()[t.text.lower()] for t in doc[c.tok_start:c.tok_end]
                       if t.text.lower() in reference.demonym_index() and t.text[:1].isupper()]
             country = (inside + countries + [""])[0]
-            name = text if inside or not country else f"{text} of {reference.country_name(country)}"
+            gov = _government_of(doc[c.tok_start:c.tok_end])
+            if gov:
+                mentions.append((Mention(c.start, c.end, text, state(gov), "", "metonym"), None))
+                continue  # "the United States Government", "the Colombian Government": the state
+            entry = actordict.lookup(text) if not country else None
+            if entry is not None and entry.kind == "organisation" and entry.country:
+                country = entry.country  # "the FARC": the dictionary knows whose it is (COLREB)
+            name = text if inside or not country or entry is not None else \
+                f"{text} of {reference.country_name(country)}"
             known = next((a for a in actors.values() if a["type"] == "organization" and text.isupper()
                           and _initials(a["name"]) == text), None)  # "RSF" after "Rapid Support Forces"
             aid = known["actor_id"] if known else add_actor(f"org:{config.slugify(name)}", name, "organization",
                                                             country)
+            if entry is not None and entry.country == country and not actors[aid].get("code"):
+                actors[aid]["code"] = entry.code
             mentions.append((Mention(c.start, c.end, text, aid, "", "ner"), None))
         elif c.label == "NORP":
-            if doc[c.tok].tag_ == "NNPS" or text.endswith("s"):
+            entry = actordict.lookup(text)
+            if entry is not None and entry.kind == "organisation" and not entry.igo:
+                aid = add_actor(f"org:{config.slugify(text)}", text, "organization", entry.country or "")
+                actors[aid]["code"] = entry.code  # "the Taliban": a named armed group (AFGREB)
+                mentions.append((Mention(c.start, c.end, text, aid, "", "ner"), None))
+            elif doc[c.tok].tag_ == "NNPS" or text.endswith("s"):
                 dem = reference.demonym_index()
                 bare = text.lower().removeprefix("the ")
                 country = dem.get(bare) or dem.get(bare[:-1]) or ""  # "Palestinians": the people of PSE
@@ -620,7 +661,7 @@ def annotate(doc: Doc, published: dt.date | None = None, publisher: str = "") ->
                 actors[aid]["code"] = f"{country}CVL" if country else ""
                 mentions.append((Mention(c.start, c.end, text, aid, "", "ner"), None))
 
-    _infer_affiliations(doc, people, mentions, actors, published)
+    _infer_affiliations(doc, people, mentions, actors, published, publisher)
     # People as actors, now that their roles are known.
     for p in people.people:
         role, country = p.role()
@@ -679,66 +720,83 @@ def _dictionary_entry(p: Person, on: dt.date | None) -> actordict.Entry | None:
 
 
 def _infer_affiliations(doc: Doc, people: _People, mentions: list[tuple[Mention, object]],
-                        actors: dict[str, dict[str, str]], published: dt.date | None = None) -> None:
-    """A titled person with no country or body in the text near the name takes the nearest one
-    in the same sentence, else the sentence before: "accusing President X" after "Venezuela's";
-    an international office ("Secretary General X") takes the nearest organisation or bloc."""
-    sents = [(s.start_char, s.end_char) for s in doc.sents]
-
-    def sentence_of(pos: int) -> int:
-        return max(bisect_right([a for a, _ in sents], pos) - 1, 0)
-
+                        actors: dict[str, dict[str, str]], published: dt.date | None = None,
+                        publisher: str = "") -> None:
+    """The country (or international body) of each person, from the best evidence there is, the
+    basis recorded: the text around the name ("Belarusian President X"); else the actor dictionary,
+    valid on the publication date; else a title only one state uses ("Secretary of State"); else,
+    for a titled official in a government's own statement, that government; else, last, the
+    nearest state or body in the text."""
     for p in people.people:
         if p.countries or p.orgs:
             p.basis = p.basis or "text"
+        elif _from_dictionary(p, published) or _from_title(p):
             continue
-        entry = _dictionary_entry(p, published)
-        if entry is not None and p.titles and entry.igo != p.international:
-            entry = None  # the text's title contradicts the (2014-2016) dictionary: the text wins
-        if entry is not None and (entry.country or entry.igo):
-            if entry.country:
-                p.countries.append(entry.country)
-            p.code, p.basis = entry.code, "dictionary"
-            continue  # the dictionary wins over a guess from nearby words
-        if not p.titles:
+        elif p.titles and publisher and not p.international:
+            p.countries.append(publisher)
+            p.basis = "publisher: an unqualified title in a government's own statement"
+        else:
+            _from_proximity(doc, p, mentions, actors)
+
+
+def _from_dictionary(p: Person, published: dt.date | None) -> bool:
+    entry = _dictionary_entry(p, published)
+    if entry is not None and p.titles and entry.igo != p.international:
+        return False  # the text's title contradicts the (2014-2016) dictionary: the text wins
+    if entry is None or not (entry.country or entry.igo):
+        return False
+    if entry.country:
+        p.countries.append(entry.country)
+    p.code, p.basis = entry.code, "dictionary"
+    return True
+
+
+def _from_title(p: Person) -> bool:
+    by_title = {t.role: t.country for t in reference.titles().values() if t.country}
+    owner = next((by_title[r] for _, r in sorted(p.titles) if r in by_title), "")
+    if owner:  # "Secretary of State X": a title only one state's government uses
+        p.countries.append(owner)
+        p.basis = "title: an office only one state has"
+    return bool(owner)
+
+
+def _from_proximity(doc: Doc, p: Person, mentions: list[tuple[Mention, object]],
+                    actors: dict[str, dict[str, str]]) -> None:
+    """The nearest state (or, for an international office, body) in the sentence of the person's
+    first mention, else (titled people only) the sentence before; demonyms that belong to another
+    person's title ("Georgian Prime Minister Y") are not free to take."""
+    own = [m for m, q in mentions if q is p]
+    if not own:
+        return
+    first = own[0]
+    sents = list(doc.sents)
+    si = next(i for i, s in enumerate(sents) if s.start_char <= first.start < s.end_char)
+    others = [m.start for m, q in mentions if q is not None and q is not p]
+    for k in (si, si - 1) if p.titles else (si,):
+        if k < 0:
             continue
-        by_title = {t.role: t.country for t in reference.titles().values() if t.country}
-        owner = next((by_title[r] for _, r in sorted(p.titles) if r in by_title), "")
-        if owner:  # "Secretary of State X": a title only one state's government uses
-            p.countries.append(owner)
-            p.basis = "title: an office only one state has"
+        lo, hi = sents[k].start_char, sents[k].end_char
+        near = [(abs(m.start - first.start), m.actor_id) for m, q in mentions
+                if q is None and m.actor_id and lo <= m.start < hi
+                and _kind_fits(actors[m.actor_id]["type"], p.international)
+                and not (m.how == "demonym" and any(0 < o - m.end <= 60 for o in others))]
+        if not near:
             continue
-        own = [m for m, q in mentions if q is p]
-        if not own:
-            continue
-        first = own[0]
-        si = sentence_of(first.start)
-        want_org = p.international
-        for k in (si, si - 1):
-            if k < 0:
-                continue
-            lo, hi = sents[k]
-            near = []
-            for m, q in mentions:
-                if q is not None or not m.actor_id or not (lo <= m.start < hi):
-                    continue
-                kind = actors[m.actor_id]["type"]
-                if want_org and kind in ("organization", "bloc"):
-                    near.append((abs(m.start - first.start), m.actor_id))
-                elif not want_org and kind == "state":
-                    near.append((abs(m.start - first.start), m.actor_id))
-            if near:
-                if k == si:  # the same sentence: the nearest
-                    best = min(near)[1]
-                else:  # the sentence before: the one most mentioned so far, then the earliest
-                    so_far = [m.actor_id for m, q in mentions if q is None and m.start < first.start]
-                    best = min((-so_far.count(a), so_far.index(a) if a in so_far else 0, a) for _, a in near)[2]
-                p.basis = "proximity: the nearest body or state in the text"
-                if want_org:
-                    p.orgs.append(best)
-                else:
-                    p.countries.append(best.split(":", 1)[1])
-                break
+        if k == si:  # the same sentence: the nearest
+            best = min(near)[1]
+        else:  # the sentence before: the one most mentioned so far, then the earliest
+            so_far = [m.actor_id for m, q in mentions if q is None and m.start < first.start]
+            best = min((-so_far.count(a), so_far.index(a) if a in so_far else 0, a) for _, a in near)[2]
+        p.basis = "proximity: the nearest body or state in the text"
+        if p.international:
+            p.orgs.append(best)
+        else:
+            p.countries.append(best.split(":", 1)[1])
+        return
+
+
+def _kind_fits(kind: str, international: bool) -> bool:
+    return kind in ("organization", "bloc") if international else kind == "state"
 
 
 def descriptors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]) -> list[Mention]:
@@ -882,6 +940,15 @@ def _state_modifier(tok: Token, states: list[Mention]) -> Mention | None:
             if m.start <= c.idx < m.end:
                 return m
     return None
+
+
+def _government_of(span: Span) -> str:
+    """The state whose government an organisation's name is: a state's name or demonym plus a
+    word for its government ("United States Government", "Colombian Government")."""
+    words_ = [t for t in span if t.lower_ != "the"]
+    if len(words_) < 2 or words_[-1].lower_ not in ("government", "administration", "authorities"):
+        return ""
+    return reference.demonym_index().get(" ".join(t.text.lower() for t in words_[:-1]), "")
 
 
 def _holds_title(role: str, title: str) -> bool:
@@ -1034,7 +1101,7 @@ def actor_code(a: dict[str, str]) -> str:
         return code
     if kind == "person":
         return f"{country}{_sector(a.get('role', '').split(' of ')[0])}" if country else ""
-    entry = actordict.lookup(a["name"]) if kind in ("organization", "bloc") else None
+    entry = actordict.lookup(a["name"]) if kind in ("organization", "bloc", "group") else None
     if entry is not None and (entry.igo and not country or entry.country == country):
         return entry.code
     if country:
