@@ -451,6 +451,8 @@ def _relabel(doc: Doc, cands: list[Cand]) -> list[Cand]:
         elif c.label in ("ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT") and \
                 span[-1].lower_ in words("not_actor_head"):
             continue  # "the Inter-American Democratic Charter", "the Safer oil tanker": things, not actors
+        if c.label == "ORG":
+            _split_place_name(doc, c)  # "Ambassador to the Philippines Kristie A. Kenney" tagged ORG
         if c.label in ("ORG", "PERSON", "GPE", "NORP"):
             s, e, titles = _strip_name(doc, c.tok_start, c.tok_end)
             whole_title = _is_title(span)
@@ -466,6 +468,21 @@ def _relabel(doc: Doc, cands: list[Cand]) -> list[Cand]:
             _extend_right(doc, c)
         out.append(c)
     return out
+
+
+def _split_place_name(doc: Doc, c: Cand) -> None:
+    """"Ambassador to the Philippines Kristie A. Kenney": the NER ran a country and the name after
+    it into one organisation. After a title, a country followed by a personal name is a person."""
+    span = doc[c.tok_start:c.tok_end]
+    if not any(t.lower_ in reference.titles() for t in doc[max(0, c.tok_start - 4):c.tok_start]):
+        return
+    dem = reference.demonym_index()
+    for k in range(1, min(4, len(span))):
+        if span[:k].text.lower().removeprefix("the ") in dem:
+            rest = span[k:]
+            if 2 <= len(rest) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
+                c.label, c.tok_start, c.start = "PERSON", rest.start, rest.start_char
+            return
 
 
 def _extend_right(doc: Doc, c: Cand) -> None:
@@ -673,6 +690,7 @@ def annotate(doc: Doc, published: dt.date | None = None, publisher: str = "") ->
             m.actor_id = p.actor_id  # type: ignore[attr-defined]
         m.text = doc.text[m.start:m.end]
         resolved.append(m)
+    resolved += surname_mentions(doc, resolved, people)
     resolved += descriptors(doc, resolved, actors)
     resolved += former_latter(doc, resolved)
     resolved += pronouns(doc, resolved, actors)
@@ -970,6 +988,23 @@ def _titled_person(doc: Doc, chunk: Span, titles: list[tuple[int, str]], actors:
     if not before:
         return ""
     return max(before, key=lambda m: m.start).actor_id
+
+
+def surname_mentions(doc: Doc, mentions: list[Mention], people: _People) -> list[Mention]:
+    """"Natsios said" where the NER tagged nothing: a capitalised proper noun that is the surname of
+    a person the text has named is that person."""
+    covered = [(m.start, m.end) for m in mentions]
+    by_surname: dict[str, list[Person]] = {}
+    for p in people.people:
+        if len(p.tokens) > 1:
+            by_surname.setdefault(p.tokens[-1], []).append(p)
+    out = []
+    for tok in doc:
+        people_ = by_surname.get(tok.text, [])
+        if len(people_) != 1 or tok.pos_ != "PROPN" or any(a <= tok.idx < b for a, b in covered):
+            continue
+        out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, people_[0].actor_id, "", "name"))
+    return out
 
 
 def former_latter(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -12,7 +12,7 @@ from . import config
 
 GROUPS = ("reporting", "intent", "future", "hypothetical", "aspectual", "concessive", "nominalization",
           "demand_modal", "title_modifier", "not_actor_head",
-          "aim_verbs")
+          "aim_verbs", "speech")
 
 
 class RuleWordsError(ValueError):

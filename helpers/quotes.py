@@ -15,12 +15,8 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from . import schemas
+from .lexicon import words
 
-SPEECH_LEMMAS = {"say", "state", "note", "add", "tell", "warn", "declare", "stress", "insist", "claim", "believe",
-                 "urge", "call", "describe", "write", "argue", "announce", "explain", "reply", "respond", "vow",
-                 "pledge", "promise", "praise", "accuse", "deny", "reject", "criticise", "criticize", "condemn",
-                 "assert", "maintain", "acknowledge", "admit", "suggest", "comment", "remark", "observe", "emphasise",
-                 "emphasize", "underline", "confirm", "predict", "ask", "demand", "threaten", "welcome", "hail"}
 FIRST_PERSON = re.compile(r"^(I|We|My|Our|Us)\b")
 _PAIRS = [("“", "”"), ("\"", "\""), ("«", "»"), ("„", "“")]
 
@@ -74,12 +70,29 @@ def _mention_at(mentions: pd.DataFrame, tok: Token) -> str:
     return str(hit.iloc[0]["actor_id"])
 
 
+def _person_in(subject: Token, mentions: pd.DataFrame) -> str:
+    """A person named in a subject phrase ("U.S. Ambassador to Rwanda Stuart Symington"): the
+    speaker is the person, not the state in the title."""
+    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+    hit = mentions[(mentions["start"] >= lo) & (mentions["end"] <= hi) & mentions["actor_id"].str.startswith("person:")]
+    return str(hit.iloc[-1]["actor_id"]) if len(hit) else ""
+
+
+def _speech() -> frozenset[str]:
+    """Verbs that attribute words to their subject: the speech list plus the reporting verbs."""
+    return words("speech") | words("reporting")
+
+
 def _subject_actor(tok: Token, mentions: pd.DataFrame) -> str:
-    for child in tok.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            actor = _mention_at(mentions, child)
-            if actor:
-                return actor
+    """The actor subject of a verb, or of the verb it depends on when it has none of its own
+    ("went on to say", "..., remarking, “…”", "and added")."""
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return _person_in(child, mentions) or _mention_at(mentions, child)
+        if tok.dep_ not in ("xcomp", "advcl", "conj", "pcomp") or tok.head.i == tok.i:
+            return ""
+        tok = tok.head if tok.head.pos_ != "ADP" else tok.head.head
     return ""
 
 
@@ -106,14 +119,20 @@ def speaker_for(doc: Doc, start: int, end: int, mentions: pd.DataFrame) -> str:
     if span is None or not len(span):
         return ""
     first = doc[span.start].sent
-    if span.end > first.end:  # a quotation running over several sentences: its first one decides
-        span = doc[span.start:first.end]
+    if span.end > first.end:  # a quotation running over several sentences: its first one, then
+        last = doc[span.end - 1].sent  # the one it ends in ("“… . …,” said X.")
+        return _speaker_in(doc[span.start:first.end], mentions) or _speaker_in(doc[last.start:span.end], mentions)
+    return _speaker_in(span, mentions)
+
+
+def _speaker_in(span: Span, mentions: pd.DataFrame) -> str:
+    """The speaker of a quotation within one sentence."""
     chain = [span.root, *span.root.ancestors][:12]
     source = _according_to(span.sent, span, mentions)
     if source:  # "According to X, “…”": the source named for the words
         return source
     for tok in chain:  # a speech verb above the quotation decides ("X warned that Y would not become “…”")
-        if tok.lemma_ in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX"):
+        if tok.lemma_ in _speech() and tok.pos_ in ("VERB", "AUX"):
             actor = _subject_actor(tok, mentions)
             if actor:
                 return actor
@@ -124,7 +143,7 @@ def speaker_for(doc: Doc, start: int, end: int, mentions: pd.DataFrame) -> str:
                 return actor
     sent = span.sent
     for t in sent:  # "“…,” Scholz said." — a speech verb elsewhere in the sentence
-        if t.lemma_ in SPEECH_LEMMAS and not (span.start <= t.i < span.end):
+        if t.lemma_ in _speech() and not (span.start <= t.i < span.end):
             actor = _subject_actor(t, mentions)
             if actor:
                 return actor
@@ -140,7 +159,7 @@ def _last_speaker(quotes: list[Quote], doc: Doc, before: int, mentions: pd.DataF
     for t in doc:
         if t.idx >= before:
             break
-        if t.lemma_ in SPEECH_LEMMAS and t.pos_ == "VERB" and t.idx > last[0]:
+        if t.lemma_ in _speech() and t.pos_ == "VERB" and t.idx > last[0]:
             actor = _subject_actor(t, mentions)
             if actor:
                 last = (t.idx, actor)
@@ -155,7 +174,10 @@ def extract(doc: Doc, mentions: pd.DataFrame) -> tuple[list[Quote], list[str]]:
     for a, b in spans:
         a, b = trim(body, a, b)
         if b > a:
-            quotes.append(Quote(a, b, True, speaker_for(doc, a, b, mentions)))
+            speaker = speaker_for(doc, a, b, mentions)
+            if not speaker and quotes and "\n\n" not in body[quotes[-1].end:a]:
+                speaker = quotes[-1].speaker  # "“…,” X said. “…”": the same paragraph's speaker goes on
+            quotes.append(Quote(a, b, True, speaker))
     pos = 0
     for par in body.split("\n\n"):  # unmarked first-person paragraphs quote the last speaker
         if FIRST_PERSON.match(par) and not any(m in par for m, _ in _PAIRS):

@@ -168,3 +168,25 @@ def test_speakers_of_common_reporting_patterns(opening, speaker):
     q, _ = quotes.table(doc, a.mentions)
     assert q.loc[q["text"].str.startswith(opening), "speaker"].tolist() == [speaker]
     assert "group:reporters" not in set(a.actors["actor_id"])  # the audience is not an actor
+
+
+def test_a_quotation_over_two_sentences_takes_the_speaker_named_after_it():
+    from helpers import quotes
+
+    text = ('"There has never been a better time. Volunteers will have great impact," said U.S. Ambassador '
+            'to Rwanda Stuart Symington.')
+    doc = nlp.parse(text)
+    a = actors.annotate(doc)
+    q, _ = quotes.table(doc, a.mentions)
+    assert q["speaker"].tolist() == ["person:stuart-symington"]
+
+
+def test_a_surname_the_ner_missed_is_still_the_person_named_earlier():
+    from helpers import quotes
+
+    text = ('Andrew S. Natsios, the USAID Administrator, visited Addis Ababa on Monday. '
+            '"The American people are committed to meeting these needs," Natsios said. "Our response is helping."')
+    doc = nlp.parse(text)
+    a = actors.annotate(doc)
+    q, _ = quotes.table(doc, a.mentions)
+    assert set(q["speaker"]) == {"person:andrew-s-natsios"}  # the second quotation goes on in his voice
