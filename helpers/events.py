@@ -102,6 +102,7 @@ class Mentions:
     def __init__(self, mentions: pd.DataFrame, actors: pd.DataFrame) -> None:
         self.df = mentions
         self.types = dict(zip(actors["actor_id"], actors["type"]))
+        self.roles = dict(zip(actors["actor_id"], actors["role"]))
         self.rows = sorted(mentions.itertuples(index=False), key=lambda r: (r.start, -(r.end - r.start)))
 
     def actor(self, tok: Token) -> str:
@@ -231,6 +232,9 @@ def _appositive_subject(tok: Token, m: Mentions) -> list[str]:
 def _plural_referent(tok: Token, m: Mentions) -> list[str]:
     """"they", "both", "the two presidents": the last coordinated pair of actors before it."""
     low = tok.lower_
+    titled = _titled_plural(tok, m)
+    if titled:
+        return titled
     if low not in ("they", "them", "both", "presidents", "leaders", "sides", "countries", "nations", "ministers",
                    "parties", "governments"):
         return []
@@ -261,11 +265,50 @@ def _plural_referent(tok: Token, m: Mentions) -> list[str]:
             break
         fallback = fallback or [a, b]
     pair = pair or fallback
+    if not pair and low in ("they", "them"):
+        pair = _met_pair(tok, m)  # "X spoke with Y ... They discussed ...": the two who met
     if not pair and want_person:
         persons = [m.actor(t) for t in doc[max(0, tok.i - 120):tok.i] if m.types.get(m.actor(t)) == "person"]
         persons = list(dict.fromkeys(reversed(persons)))[:2]
         pair = list(reversed(persons)) if len(persons) == 2 else []
     return pair
+
+
+def _titled_plural(tok: Token, m: Mentions) -> list[str]:
+    """"The national security advisors", "the foreign ministers": every person named earlier
+    whose role carries that title (two or more)."""
+    from . import reference
+
+    if tok.tag_ != "NNS" or not any(c.lower_ == "the" for c in tok.children):
+        return []
+    words_ = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i] + [tok.lemma_.lower()]
+    title = " ".join(words_)
+    tits = reference.titles()
+    if title not in tits and tok.lemma_.lower() not in tits:
+        return []
+    want = (title if title in tits else tok.lemma_.lower())
+    people = [a for a, kind in m.types.items() if kind == "person" and a in m.roles
+              and want in m.roles[a].lower().split(" of ")[0]]
+    first = {a: min(r.start for r in m.rows if r.actor_id == a) for a in people}
+    people = [a for a in people if first[a] < tok.idx]
+    return sorted(people, key=first.get) if len(people) >= 2 else []
+
+
+def _met_pair(tok: Token, m: Mentions) -> list[str]:
+    """The subject and the "with"/object partner of the nearest earlier clause that has both
+    ("Secretary Blinken spoke with Foreign Minister Faisal"), within three sentences."""
+    sents = [s for s in tok.doc.sents if s.end <= tok.sent.end][-4:]
+    for sent in reversed(sents):
+        for verb in sent:
+            if verb.pos_ not in ("VERB", "AUX") or (sent == tok.sent and verb.i >= tok.i):
+                continue
+            subj = [a for c in verb.children if c.dep_ == "nsubj" for a in _actors_of(c, m)]
+            partner = [a for c in verb.children if c.dep_ == "dobj" for a in _actors_of(c, m)] + \
+                [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, m)]
+            if len(subj) == 1 and partner and partner[0] != subj[0]:
+                return [subj[0], partner[0]]
+    return []
 
 
 def _objects(tok: Token, lex: Lex, m: Mentions) -> list[str]:
@@ -637,8 +680,9 @@ def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[Even
             sources = [s for s in sources if s]
             if not sources:
                 continue
-            if not targets and entry.symmetric and len(sources) > 1:
-                sources, targets = sources[:1], sources[1:2]
+            pairs = None
+            if not targets and entry.symmetric and len(sources) > 1:  # "X, Y and Z discussed": every pair
+                pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
             hedge = _hedged(tok)
             negated = _negated(tok)
             if hedge == "hedged":
@@ -647,10 +691,8 @@ def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[Even
                 conf = min(conf, 0.5)
             if any(m.how(t) in ("pronoun", "anaphor") for t in tok.sent if m.actor(t) in sources + targets):
                 conf -= 0.1
-            for s in sources:
-                for t in (targets or [""]):
-                    if s == t:
-                        continue
+            for s, t in pairs or [(s, t) for s in sources for t in (targets or [""])]:
+                if s != t:
                     events.append(Event(sid, entry, tok, s, t, negated, round(max(conf, 0.1), 2),
                                         _place(tok, m, sent)))
     events += _modal_demands(doc, m, starts)
