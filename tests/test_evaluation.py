@@ -18,16 +18,17 @@ def annotated(tmp_path_factory):
 def test_actor_scores_hold_the_level_reached(annotated):
     out, gold = annotated
     m = evaluate.score_actors(gold, schemas.read_table(out, "actors"), schemas.read_table(out, "mentions")).metrics
-    assert m["actors_f1"] >= 0.95
-    assert m["mention_linking_recall"] >= 0.95
+    assert m["actors_f1"] == 1.0
+    assert m["mention_linking_recall"] == 1.0
     assert m["country_accuracy"] == 1.0
     assert m["type_accuracy"] == 1.0
+    assert m["role_accuracy"] == 1.0
 
 
 def test_place_scores_hold_the_level_reached(annotated):
     out, gold = annotated
     m = evaluate.score_places(gold, schemas.read_table(out, "places")).metrics
-    assert m["places_f1"] >= 0.95 and m["geocoding_accuracy"] == 1.0
+    assert m["places_f1"] == 1.0 and m["geocoding_accuracy"] == 1.0
 
 
 def test_an_unmerged_duplicate_counts_as_a_false_hit(annotated):
@@ -67,11 +68,14 @@ def test_gold_mentions_point_at_real_text():
 def test_event_date_and_quote_scores_hold_the_level_reached(annotated):
     out, _ = annotated
     scores = evaluate.score_all(out, evaluate.gold_path(config.DEFAULT_SLUG))
-    assert scores["events"].metrics["events_f1"] >= 0.9
+    # 0.96: the two acts inside the U.S. accusation ("of supplying drones", "not denying it had
+    # supplied") are not coded as fact, by the convention of the PLOVER gold records
+    assert scores["events"].metrics["events_f1"] >= 0.96
+    assert scores["events"].metrics["events_precision"] == 1.0
     assert scores["events"].metrics["negation_accuracy"] == 1.0
-    assert scores["dates"].metrics["date_accuracy"] >= 0.9
-    assert scores["quotes"].metrics["quotes_f1"] >= 0.95
-    assert scores["quotes"].metrics["speaker_accuracy"] >= 0.95
+    assert scores["dates"].metrics["date_accuracy"] == 1.0
+    assert scores["quotes"].metrics["quotes_f1"] == 1.0
+    assert scores["quotes"].metrics["speaker_accuracy"] == 1.0
 
 
 def test_a_wrong_event_direction_is_a_miss(annotated):
