@@ -530,174 +530,233 @@ def _sentence_index(doc: Doc) -> list[int]:
     return [s.start_char for s in doc.sents]
 
 
+@dataclass
+class _State:
+    """What the actor passes build up, in one place: candidates, people, mentions (each with the
+    person it names, if any), actors and places."""
+
+    doc: Doc
+    published: dt.date | None = None
+    publisher: str = ""
+    cands: list[Cand] = field(default_factory=list)
+    people: _People = field(default_factory=_People)
+    mentions: list[tuple[Mention, Person | None]] = field(default_factory=list)
+    resolved: list[Mention] = field(default_factory=list)
+    actors: dict[str, dict[str, str]] = field(default_factory=dict)
+    places: dict[str, geo.Place] = field(default_factory=dict)
+
+    def add_actor(self, actor_id: str, name: str, type_: str, country: str, role: str = "") -> str:
+        self.actors.setdefault(actor_id, {"actor_id": actor_id, "name": name, "type": type_, "country": country,
+                                          "role": role})
+        return actor_id
+
+    def add_place(self, p: geo.Place | None) -> str:
+        if p is None:
+            return ""
+        self.places.setdefault(p.place_id, p)
+        return p.place_id
+
+    def state(self, iso3: str) -> str:
+        return self.add_actor(f"state:{iso3}", reference.country_name(iso3), "state", iso3)
+
+    def mention(self, c: Cand, actor: str, place: str, how: str) -> None:
+        self.mentions.append((Mention(c.start, c.end, self.doc.text[c.start:c.end], actor, place, how), None))
+
+
 def annotate(doc: Doc, published: dt.date | None = None, publisher: str = "") -> Annotation:
     """Actors, mentions and places of a parsed article; ``published`` dates the affiliations read
     from the actor dictionary; ``publisher`` is the ISO3 code of the government whose own
-    statement the article is ("We condemn ..." in a State Department release is the United States)."""
-    cands = select(reference_candidates(doc) + ner_candidates(doc))
-    people = _People()
-    mentions: list[tuple[Mention, object]] = []  # (mention, person-or-None)
-    places: dict[str, geo.Place] = {}
-    actors: dict[str, dict[str, str]] = {}
-    orgs = reference.organizations()
+    statement the article is ("We condemn ..." in a State Department release is the United States).
 
-    # People first, so that label errors ("Raisi" as GPE) can be corrected against them.
-    person_spans: list[tuple[Cand, int, int, list[tuple[int, str]]]] = []
-    cands = _relabel(doc, cands)
-    for c in cands:
-        if c.source == "ner" and c.label == "PERSON":
-            s, e, inner = _strip_name(doc, c.tok_start, c.tok_end)
-            person_spans.append((c, s, e, inner))
-            tokens = tuple(t.text for t in doc[s:e] if t.text not in (".",))
-            if len(tokens) > 1:
-                people.add(tokens, doc[s].idx, doc[s:e].text)
+    The work is a sequence of passes over one state (``PASSES``); a new rule goes in the pass
+    that owns its kind of evidence."""
+    st = _State(doc, published, publisher)
+    for step in PASSES:
+        step(st)
+    return _tables(doc, st.resolved, st.actors, st.places)
+
+
+def pass_candidates(st: _State) -> None:
+    """Reference phrases and NER entities, merged, with NER labels corrected by rule."""
+    st.cands = _relabel(st.doc, select(reference_candidates(st.doc) + ner_candidates(st.doc)))
+
+
+def pass_people(st: _State) -> None:
+    """People first, so that label errors ("Raisi" as GPE) can be corrected against them; the
+    title words before names are remembered so "State" in "Secretary of State X" is no organisation."""
+    doc = st.doc
+    spans = [(c, *_strip_name(doc, c.tok_start, c.tok_end)) for c in st.cands
+             if c.source == "ner" and c.label == "PERSON"]
+    for _, s, e, _ in spans:
+        tokens = tuple(t.text for t in doc[s:e] if t.text not in (".",))
+        if len(tokens) > 1:
+            st.people.add(tokens, doc[s].idx, doc[s:e].text)
     title_tokens: set[int] = set()
-    for c, s, e, _ in person_spans:
-        tokens = tuple(t.text for t in doc[s:e])
-        people.add(tokens, doc[s].idx, doc[s:e].text)
+    for _, s, e, _ in spans:
+        st.people.add(tuple(t.text for t in doc[s:e]), doc[s].idx, doc[s:e].text)
         title_tokens.update(range(_title_before(doc, s)[3], s))
-    known_names = people.surnames()
-    # "Secretary of State X": "State" is part of a title, not an organisation
-    cands = [c for c in cands if not (c.source == "ner" and c.label != "PERSON"
-                                      and set(range(c.tok_start, c.tok_end)) <= title_tokens)]
+    st.cands = [c for c in st.cands if not (c.source == "ner" and c.label != "PERSON"
+                                            and set(range(c.tok_start, c.tok_end)) <= title_tokens)]
 
-    def add_actor(actor_id: str, name: str, type_: str, country: str, role: str = "") -> str:
-        actors.setdefault(actor_id, {"actor_id": actor_id, "name": name, "type": type_, "country": country,
-                                     "role": role})
-        return actor_id
 
-    def add_place(p: geo.Place | None) -> str:
-        if p is None:
-            return ""
-        places.setdefault(p.place_id, p)
-        return p.place_id
+def _person_mention(st: _State, s: int, e: int, inner: list[tuple[int, str]], how: str) -> None:
+    """A mention of a person, with the titles and countries the words around the name give."""
+    doc = st.doc
+    p = st.people.add(tuple(t.text for t in doc[s:e]), doc[s].idx, doc[s:e].text)
+    titles, countries, orgs_before, first = _title_before(doc, s)
+    p.orgs += orgs_before
+    titles += inner
+    root = doc[s:e].root  # apposition: "his Iranian counterpart, President X" / "Iran's leader, X"
+    appos_head = root.head if root.dep_ == "appos" else None
+    if appos_head is None and first >= 1 and s >= 2 and doc[first - 1].text == ",":
+        np = _descriptor_np(doc, first - 2)
+        if np:
+            titles += np[0]
+            countries += np[1]
+    described = [appos_head] if appos_head is not None and appos_head.i < s else []
+    described += [c for c in root.children if c.dep_ == "appos" and c.i > root.i]  # "X, the Belarusian leader,"
+    for head in described:
+        t2, c2 = _describe(doc, head)
+        titles += t2
+        countries += c2
+    p.titles += titles
+    p.countries += countries
+    end = doc[e - 1].idx + len(doc[e - 1].text)
+    st.mentions.append((Mention(doc[s].idx, end, "", how=how if not titles else "title"), p))
 
-    def state(iso3: str) -> str:
-        return add_actor(f"state:{iso3}", reference.country_name(iso3), "state", iso3)
 
-    def person_mention(c: Cand, s: int, e: int, inner: list[tuple[int, str]], how: str) -> None:
-        tokens = tuple(t.text for t in doc[s:e])
-        p = people.add(tokens, doc[s].idx, doc[s:e].text)
-        titles, countries, orgs_before, first = _title_before(doc, s)
-        p.orgs += orgs_before
-        titles += inner
-        # apposition: "his Iranian counterpart, President X" / "Iran's leader, X"
-        root = doc[s:e].root
-        appos_head = root.head if root.dep_ == "appos" else None
-        if appos_head is None and first >= 1 and s >= 2 and doc[first - 1].text == ",":
-            np = _descriptor_np(doc, first - 2)
-            if np:
-                titles += np[0]
-                countries += np[1]
-        if appos_head is not None and appos_head.i < s:
-            t2, c2 = _describe(doc, appos_head)
-            titles += t2
-            countries += c2
-        for child in root.children:  # "X, the Belarusian leader,"
-            if child.dep_ == "appos" and child.i > root.i:
-                t2, c2 = _describe(doc, child)
-                titles += t2
-                countries += c2
-        p.titles += titles
-        p.countries += countries
-        start = doc[s].idx
-        mentions.append((Mention(start, doc[e - 1].idx + len(doc[e - 1].text), "", how=how if not titles else "title"), p))
-
-    for c in cands:
-        text = doc.text[c.start:c.end]
-        if c.source == "ref":
-            if c.label == "state":
-                place = "" if c.how == "demonym" else add_place(geo.country_place(c.key))
-                mentions.append((Mention(c.start, c.end, text, state(c.key), place, c.how), None))
-            elif c.label == "capital":
-                place = add_place(geo.capital_place(c.key) or geo.city(text))
-                actor = state(c.key) if is_metonymic(doc, c.tok) else ""
-                mentions.append((Mention(c.start, c.end, text, actor, place, "metonym" if actor else "ner"), None))
-            elif c.label == "metonym":
-                mentions.append((Mention(c.start, c.end, text, state(c.key), "", "metonym"), None))
-            elif c.label == "org":
-                o = orgs[c.key]
-                add_actor(o.actor_id, o.name, o.type, o.country)
-                mentions.append((Mention(c.start, c.end, text, o.actor_id, "", c.how), None))
-            elif c.label == "region":
-                mentions.append((Mention(c.start, c.end, text, "", add_place(geo.region_place(c.key)), "ner"), None))
+def pass_reference(st: _State) -> None:
+    """Reference phrases: states (names, aliases, demonyms), capitals (a government when they act),
+    seats of power, organisations, regions."""
+    orgs = reference.organizations()
+    for c in st.cands:
+        if c.source != "ref":
             continue
+        if c.label == "state":
+            place = "" if c.how == "demonym" else st.add_place(geo.country_place(c.key))
+            st.mention(c, st.state(c.key), place, c.how)
+        elif c.label == "capital":
+            place = st.add_place(geo.capital_place(c.key) or geo.city(st.doc.text[c.start:c.end]))
+            actor = st.state(c.key) if is_metonymic(st.doc, c.tok) else ""
+            st.mention(c, actor, place, "metonym" if actor else "ner")
+        elif c.label == "metonym":
+            st.mention(c, st.state(c.key), "", "metonym")
+        elif c.label == "org":
+            o = orgs[c.key]
+            st.add_actor(o.actor_id, o.name, o.type, o.country)
+            st.mention(c, o.actor_id, "", c.how)
+        elif c.label == "region":
+            st.mention(c, "", st.add_place(geo.region_place(c.key)), "ner")
+
+
+def pass_entities(st: _State) -> None:
+    """NER entities: people, names the NER mislabelled, places (a capital acting is its state),
+    organisations (a state's government is the state; the dictionary knows some), peoples."""
+    known_names = st.people.surnames()
+    for c in st.cands:
+        if c.source != "ner":
+            continue
+        text = st.doc.text[c.start:c.end]
         if c.label == "PERSON":
-            s, e, inner = _strip_name(doc, c.tok_start, c.tok_end)
-            person_mention(c, s, e, inner, "ner")
+            s, e, inner = _strip_name(st.doc, c.tok_start, c.tok_end)
+            _person_mention(st, s, e, inner, "ner")
         elif c.label in ("GPE", "LOC", "ORG", "FAC") and (text in known_names or text.split()[-1] in known_names) \
                 and geo.lookup(text) is None:
-            person_mention(c, c.tok_start, c.tok_end, [], "name")  # NER label error corrected
+            _person_mention(st, c.tok_start, c.tok_end, [], "name")  # NER label error corrected
         elif c.label in ("GPE", "LOC"):
-            place = geo.lookup(text)
-            if place is None:
-                titles = _title_before(doc, c.tok_start)[0]
-                if titles:
-                    person_mention(c, c.tok_start, c.tok_end, [], "name")
-                    continue
-                place = geo.Place(f"other:{config.slugify(text)}", text, "other", "", None, None)
-            pid = add_place(place)
-            actor = ""
-            if place.kind == "city" and place.country and is_metonymic(doc, c.tok):
-                cap = geo.capital_place(place.country)
-                if cap and cap.place_id == place.place_id:
-                    actor = state(place.country)
-            mentions.append((Mention(c.start, c.end, text, actor, pid, "metonym" if actor else "ner"), None))
+            _entity_place(st, c, text)
         elif c.label == "ORG":
-            countries = _title_before(doc, c.tok_start)[1]
-            inside = [reference.demonym_index()[t.text.lower()] for t in doc[c.tok_start:c.tok_end]
-                      if t.text.lower() in reference.demonym_index() and t.text[:1].isupper()]
-            country = (inside + countries + [""])[0]
-            gov = _government_of(doc[c.tok_start:c.tok_end])
-            if gov:
-                mentions.append((Mention(c.start, c.end, text, state(gov), "", "metonym"), None))
-                continue  # "the United States Government", "the Colombian Government": the state
-            entry = actordict.lookup(text) if not country else None
-            if entry is not None and entry.kind == "organisation" and entry.country:
-                country = entry.country  # "the FARC": the dictionary knows whose it is (COLREB)
-            name = text if inside or not country or entry is not None else \
-                f"{text} of {reference.country_name(country)}"
-            known = next((a for a in actors.values() if a["type"] == "organization" and text.isupper()
-                          and _initials(a["name"]) == text), None)  # "RSF" after "Rapid Support Forces"
-            aid = known["actor_id"] if known else add_actor(f"org:{config.slugify(name)}", name, "organization",
-                                                            country)
-            if entry is not None and entry.country == country and not actors[aid].get("code"):
-                actors[aid]["code"] = entry.code
-            mentions.append((Mention(c.start, c.end, text, aid, "", "ner"), None))
+            _entity_org(st, c, text)
         elif c.label == "NORP":
-            entry = actordict.lookup(text)
-            if entry is not None and entry.kind == "organisation" and not entry.igo:
-                aid = add_actor(f"org:{config.slugify(text)}", text, "organization", entry.country or "")
-                actors[aid]["code"] = entry.code  # "the Taliban": a named armed group (AFGREB)
-                mentions.append((Mention(c.start, c.end, text, aid, "", "ner"), None))
-            elif doc[c.tok].tag_ == "NNPS" or text.endswith("s"):
-                dem = reference.demonym_index()
-                bare = text.lower().removeprefix("the ")
-                country = dem.get(bare) or dem.get(bare[:-1]) or ""  # "Palestinians": the people of PSE
-                aid = add_actor(f"group:{config.slugify(text)}", text, "group", country)
-                actors[aid]["code"] = f"{country}CVL" if country else ""
-                mentions.append((Mention(c.start, c.end, text, aid, "", "ner"), None))
+            _entity_people(st, c, text)
 
-    _infer_affiliations(doc, people, mentions, actors, published, publisher)
-    # People as actors, now that their roles are known.
-    for p in people.people:
+
+def _entity_place(st: _State, c: Cand, text: str) -> None:
+    place = geo.lookup(text)
+    if place is None:
+        if _title_before(st.doc, c.tok_start)[0]:
+            _person_mention(st, c.tok_start, c.tok_end, [], "name")
+            return
+        place = geo.Place(f"other:{config.slugify(text)}", text, "other", "", None, None)
+    pid = st.add_place(place)
+    actor = ""
+    if place.kind == "city" and place.country and is_metonymic(st.doc, c.tok):
+        cap = geo.capital_place(place.country)
+        if cap and cap.place_id == place.place_id:
+            actor = st.state(place.country)
+    st.mention(c, actor, pid, "metonym" if actor else "ner")
+
+
+def _entity_org(st: _State, c: Cand, text: str) -> None:
+    doc, dem = st.doc, reference.demonym_index()
+    countries = _title_before(doc, c.tok_start)[1]
+    inside = [dem[t.text.lower()] for t in doc[c.tok_start:c.tok_end] if t.text.lower() in dem and t.text[:1].isupper()]
+    country = (inside + countries + [""])[0]
+    gov = _government_of(doc[c.tok_start:c.tok_end])
+    if gov:  # "the United States Government", "the Colombian Government": the state
+        st.mention(c, st.state(gov), "", "metonym")
+        return
+    entry = actordict.lookup(text) if not country else None
+    if entry is not None and entry.kind == "organisation" and entry.country:
+        country = entry.country  # "the FARC": the dictionary knows whose it is (COLREB)
+    name = text if inside or not country or entry is not None else f"{text} of {reference.country_name(country)}"
+    known = next((a for a in st.actors.values() if a["type"] == "organization" and text.isupper()
+                  and _initials(a["name"]) == text), None)  # "RSF" after "Rapid Support Forces"
+    aid = known["actor_id"] if known else st.add_actor(f"org:{config.slugify(name)}", name, "organization", country)
+    if entry is not None and entry.country == country and not st.actors[aid].get("code"):
+        st.actors[aid]["code"] = entry.code
+    st.mention(c, aid, "", "ner")
+
+
+def _entity_people(st: _State, c: Cand, text: str) -> None:
+    entry = actordict.lookup(text)
+    if entry is not None and entry.kind == "organisation" and not entry.igo:
+        aid = st.add_actor(f"org:{config.slugify(text)}", text, "organization", entry.country or "")
+        st.actors[aid]["code"] = entry.code  # "the Taliban": a named armed group (AFGREB)
+        st.mention(c, aid, "", "ner")
+    elif st.doc[c.tok].tag_ == "NNPS" or text.endswith("s"):
+        dem = reference.demonym_index()
+        bare = text.lower().removeprefix("the ")
+        country = dem.get(bare) or dem.get(bare[:-1]) or ""  # "Palestinians": the people of PSE
+        aid = st.add_actor(f"group:{config.slugify(text)}", text, "group", country)
+        st.actors[aid]["code"] = f"{country}CVL" if country else ""
+        st.mention(c, aid, "", "ner")
+
+
+def pass_affiliations(st: _State) -> None:
+    """Each person's country and role, from the best evidence (see ``_infer_affiliations``); then
+    people become actors and every mention gets its text and actor."""
+    _infer_affiliations(st.doc, st.people, st.mentions, st.actors, st.published, st.publisher)
+    for p in st.people.people:
         role, country = p.role()
-        add_actor(p.actor_id, p.name, "person", country, role)
-        actors[p.actor_id].update(code=p.code, country_basis=p.basis if country or p.code else "")
-    resolved: list[Mention] = []
-    for m, p in mentions:
+        st.add_actor(p.actor_id, p.name, "person", country, role)
+        st.actors[p.actor_id].update(code=p.code, country_basis=p.basis if country or p.code else "")
+    for m, p in st.mentions:
         if p is not None:
-            m.actor_id = p.actor_id  # type: ignore[attr-defined]
-        m.text = doc.text[m.start:m.end]
-        resolved.append(m)
-    resolved += surname_mentions(doc, resolved, people)
-    resolved += descriptors(doc, resolved, actors)
-    resolved += former_latter(doc, resolved)
-    resolved += pronouns(doc, resolved, actors)
-    resolved += agent_groups(doc, resolved, actors)
-    if publisher:
-        resolved += first_person(doc, publisher, actors)
-    return _tables(doc, resolved, actors, places)
+            m.actor_id = p.actor_id
+        m.text = st.doc.text[m.start:m.end]
+        st.resolved.append(m)
+
+
+def pass_references(st: _State) -> None:
+    """Words that refer back: surnames the NER missed, descriptors ("the Belarusian leader",
+    "the Secretary"), "the former/latter", subject pronouns."""
+    st.resolved += surname_mentions(st.doc, st.resolved, st.people)
+    st.resolved += descriptors(st.doc, st.resolved, st.actors)
+    st.resolved += former_latter(st.doc, st.resolved)
+    st.resolved += pronouns(st.doc, st.resolved, st.actors)
+
+
+def pass_groups(st: _State) -> None:
+    """Agent groups ("Israeli troops": ISRMIL) and, in a government's statement, "we"."""
+    st.resolved += agent_groups(st.doc, st.resolved, st.actors)
+    if st.publisher:
+        st.resolved += first_person(st.doc, st.publisher, st.actors)
+
+
+#: The actor passes, in order.
+PASSES = [pass_candidates, pass_people, pass_reference, pass_entities, pass_affiliations, pass_references,
+          pass_groups]
 
 
 FIRST_PERSON_PLURAL = {"we", "us", "our", "ours"}
