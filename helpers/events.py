@@ -613,6 +613,16 @@ def _noun_event(tok: Token, entry: Lex, m: Mentions) -> tuple[list[str], list[st
     return sources, targets, governor
 
 
+@dataclass
+class _Candidate:
+    """An event found at one trigger before it becomes rows: its entry, parties and confidence."""
+
+    entry: Lex
+    sources: list[str]
+    targets: list[str]
+    confidence: float
+
+
 def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[Event]:
     """Every event the lexicon and the parse support, in document order."""
     m = Mentions(mentions, actors)
@@ -624,82 +634,90 @@ def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[Even
             entry = _trigger_entries(tok)
             if entry is None:
                 continue
-            if tok.pos_ in ("NOUN", "PROPN"):
-                if (entry.lemma, "NOUN") not in lexicon() and not _named_participants(tok, m):
-                    continue  # a derived event noun must name its own participants ("X's detention of Y")
-                gov = tok.head.head if tok.head.pos_ == "ADP" else tok.head
-                if tok.dep_ == "dobj" and _trigger_entries(gov) is not None and gov.i != tok.i \
-                        and not _own_participants(tok, m):
-                    continue  # "pledged cooperation", "rejects the accusation": the verb is the event
-                if any(_trigger_entries(a) is not None and a.lemma_ in ALLEGE_VERBS | {"warn"} for a in tok.ancestors) \
-                        or any(a.lemma_ == "warning" for a in tok.ancestors):
-                    continue  # a nominal inside an allegation is not stated as fact
-                sources, targets, governor = _noun_event(tok, entry, m)
-                if tok.dep_ == "dobj" and not _own_participants(tok, m) and not targets \
-                        and tok.head.lemma_ not in LIGHT_VERBS:
-                    continue  # "called the exercises concerning": someone else's event, not the speaker's
-                if tok.head.lemma_ in LIGHT_VERBS and tok.dep_ == "dobj":
-                    conf = 0.8
-                else:
-                    conf = 0.6
-            else:
-                st = clauses.status(tok, lambda t: _trigger_entries(t) is not None)
-                if st.kind == "skip":
-                    continue  # a secondary verb: "agreed to strengthen", "would cooperate", "which ..."
-                if st.kind == "intent":
-                    entry = _intent(entry, _negated(tok))
-                if tok.lemma_ in ("deny", "dispute") and _negated(tok) and any(
-                        _trigger_entries(c) is not None for c in tok.subtree if c.i != tok.i):
-                    continue  # "while not denying it had supplied": a hedge on another event
-                sources, passive = _subject(tok, m)
-                if st.kind == "relative" and not sources:
-                    continue  # "refugees who have lived in Iraq": background, not an actor's act
-                targets = _verb_targets(tok, entry, m, sources)
-                if entry.symmetric and len(sources) > 1 and not any(
-                        c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
-                    targets = []  # "X and Y discussed the U.S.-Georgia partnership": the pair is the event
-                if st.kind == "participle" and not any(m.actor(c) for c in tok.children if c.dep_ == "dobj"):
-                    continue  # ", citing domestic opposition": background to the main event
-                agent = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in _actors_of(p, m)]
-                if tok.tag_ == "VBN" and agent:  # "Sanctioned by the U.S. since 1979, Tehran ..."
-                    passive = True
-                    if not sources:
-                        own = [a for c in tok.children if c.dep_ in ("npadvmod", "appos", "nsubjpass")
-                               for a in _actors_of(c, m)]
-                        subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
-                        sources = own or [a for x in subj for a in _actors_of(x, m)] or (
-                            [m.actor(tok.head)] if m.actor(tok.head) else [])
-                if passive:
-                    sources, targets = agent, (sources or targets)
-                conf = 0.9
-            if not targets and (entry.mode == "visit" or entry.type in PLACE_TARGET_TYPES):
-                place = _place(tok, m, sent) or _place_named_in(tok, m)  # "arrived in Amman", "in Montenegro"
-                country = place.split(":", 1)[1] if place.startswith("country:") else _country_of_place(place, mentions)
-                own = {m.types.get(s) == "state" and s.split(":", 1)[1] for s in sources}
-                targets = [f"state:{country}"] if country and country not in own else []
-            sources = [s for s in sources if s]
-            if not sources:
-                continue
-            pairs = None
-            if not targets and entry.symmetric and len(sources) > 1:  # "X, Y and Z discussed": every pair
-                pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
-            hedge = _hedged(tok)
-            negated = _negated(tok)
-            if hedge == "hedged":
-                conf = min(conf, 0.5)
-            elif hedge == "alleged":
-                conf = min(conf, 0.5)
-            if any(m.how(t) in ("pronoun", "anaphor") for t in tok.sent if m.actor(t) in sources + targets):
-                conf -= 0.1
-            for s, t in pairs or [(s, t) for s in sources for t in (targets or [""])]:
-                if s != t:
-                    events.append(Event(sid, entry, tok, s, t, negated, round(max(conf, 0.1), 2),
-                                        _place(tok, m, sent)))
+            cand = _noun_candidate(tok, entry, m) if tok.pos_ in ("NOUN", "PROPN") else _verb_candidate(tok, entry, m)
+            if cand is not None:
+                events += _rows(sid, tok, cand, m, mentions)
     events += _modal_demands(doc, m, starts)
     events.sort(key=lambda e: (e.sentence_id, e.trigger.i))
     events = _inherit_targets(_dedupe(events), m)
     return _dedupe([e for e in events if e.target or e.lex.type in ("MOBILIZE", "PROTEST")
                     or e.trigger.pos_ in ("VERB", "AUX")])
+
+
+def _noun_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
+    """An event noun: "talks with X", "Russia's invasion of Ukraine", "sanctions by the EU"."""
+    if (entry.lemma, "NOUN") not in lexicon() and not _named_participants(tok, m):
+        return None  # a derived event noun must name its own participants ("X's detention of Y")
+    gov = tok.head.head if tok.head.pos_ == "ADP" else tok.head
+    if tok.dep_ == "dobj" and _trigger_entries(gov) is not None and gov.i != tok.i and not _own_participants(tok, m):
+        return None  # "pledged cooperation", "rejects the accusation": the verb is the event
+    if any(_trigger_entries(a) is not None and a.lemma_ in ALLEGE_VERBS | {"warn"} for a in tok.ancestors) \
+            or any(a.lemma_ == "warning" for a in tok.ancestors):
+        return None  # a nominal inside an allegation is not stated as fact
+    sources, targets, _governor = _noun_event(tok, entry, m)
+    light = tok.dep_ == "dobj" and tok.head.lemma_ in LIGHT_VERBS
+    if tok.dep_ == "dobj" and not _own_participants(tok, m) and not targets and not light:
+        return None  # "called the exercises concerning": someone else's event, not the speaker's
+    return _Candidate(entry, sources, targets, 0.8 if light else 0.6)
+
+
+def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
+    """An event-bearing verb (see ``clauses.status``) with its subject and targets."""
+    st = clauses.status(tok, lambda t: _trigger_entries(t) is not None)
+    if st.kind == "skip":
+        return None  # a secondary verb: "agreed to strengthen", "would cooperate", "which ..."
+    if st.kind == "intent":
+        entry = _intent(entry, _negated(tok))
+    if tok.lemma_ in ("deny", "dispute") and _negated(tok) and any(
+            _trigger_entries(c) is not None for c in tok.subtree if c.i != tok.i):
+        return None  # "while not denying it had supplied": a hedge on another event
+    sources, passive = _subject(tok, m)
+    if st.kind == "relative" and not sources:
+        return None  # "refugees who have lived in Iraq": background, not an actor's act
+    targets = _verb_targets(tok, entry, m, sources)
+    if entry.symmetric and len(sources) > 1 and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        targets = []  # "X and Y discussed the U.S.-Georgia partnership": the pair is the event
+    if st.kind == "participle" and not any(m.actor(c) for c in tok.children if c.dep_ == "dobj"):
+        return None  # ", citing domestic opposition": background to the main event
+    agent = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in _actors_of(p, m)]
+    if tok.tag_ == "VBN" and agent:  # "Sanctioned by the U.S. since 1979, Tehran ..."
+        passive = True
+        sources = sources or _participle_subject(tok, m)
+    if passive:
+        sources, targets = agent, (sources or targets)
+    return _Candidate(entry, sources, targets, 0.9)
+
+
+def _participle_subject(tok: Token, m: Mentions) -> list[str]:
+    """Who a fronted passive participle is about: "Sanctioned by the U.S., Tehran ..." -> Tehran."""
+    own = [a for c in tok.children if c.dep_ in ("npadvmod", "appos", "nsubjpass") for a in _actors_of(c, m)]
+    subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
+    return own or [a for x in subj for a in _actors_of(x, m)] or ([m.actor(tok.head)] if m.actor(tok.head) else [])
+
+
+def _rows(sid: int, tok: Token, cand: _Candidate, m: Mentions, mentions: pd.DataFrame) -> list[Event]:
+    """One event per (source, target) pair of a candidate, with place, negation and confidence."""
+    entry, sources, targets = cand.entry, cand.sources, cand.targets
+    sent = tok.sent
+    if not targets and (entry.mode == "visit" or entry.type in PLACE_TARGET_TYPES):
+        place = _place(tok, m, sent) or _place_named_in(tok, m)  # "arrived in Amman", "in Montenegro"
+        country = place.split(":", 1)[1] if place.startswith("country:") else _country_of_place(place, mentions)
+        own = {m.types.get(s) == "state" and s.split(":", 1)[1] for s in sources}
+        targets = [f"state:{country}"] if country and country not in own else []
+    sources = [s for s in sources if s]
+    if not sources:
+        return []
+    pairs = None
+    if not targets and entry.symmetric and len(sources) > 1:  # "X, Y and Z discussed": every pair
+        pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
+    conf = cand.confidence
+    if _hedged(tok) in ("hedged", "alleged"):
+        conf = min(conf, 0.5)
+    if any(m.how(t) in ("pronoun", "anaphor") for t in sent if m.actor(t) in sources + targets):
+        conf -= 0.1
+    negated = _negated(tok)
+    return [Event(sid, entry, tok, s, t, negated, round(max(conf, 0.1), 2), _place(tok, m, sent))
+            for s, t in pairs or [(s, t) for s in sources for t in (targets or [""])] if s != t]
 
 
 def _modal_demands(doc: Doc, m: Mentions, starts: list[int]) -> list[Event]:
