@@ -884,9 +884,10 @@ def descriptors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, s
         head = chunk.root
         if head.lower_ not in GENERIC_HEADS | {t for t in reference.titles() if " " not in t}:
             continue
+        title_words = {w for t in reference.titles() for w in t.split()} | words("title_modifier")
         if any(t.pos_ == "PROPN" and t.text.lower() not in reference.demonym_index() and t.i > head.i - 3
-               and t.i != head.i and t.text.lower() not in reference.titles() for t in chunk):
-            continue
+               and t.i != head.i and t.text.lower() not in title_words for t in chunk):
+            continue  # "Foreign Minister" is a title; "Foreign Minister Lavrov" names someone
         if head.tag_ in ("NNS", "NNPS") or any(s < chunk.end_char and chunk.start_char < e for s, e in covered):
             continue
         if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):

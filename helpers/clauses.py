@@ -68,6 +68,8 @@ def status(tok: Token, has_event: Callable[[Token], bool]) -> Status:
         return _within(tok, has_event, _own_modality(tok, Status("event", "concessive clause: asserted")))
     if dep == "advcl" and tok.tag_ == "VBG" and any(c.dep_ == "dobj" for c in tok.children):
         return _within(tok, has_event, Status("participle", "participle clause: an event only when its object is an actor"))
+    if dep == "pcomp" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in words("intent"):
+        return Status("intent", f"commitment stated with '{tok.head.head.lemma_}'")
     if dep == "relcl":
         return _own_modality(tok, Status("relative", "relative clause: an event only when its subject is an actor"))
     if dep == "advcl" and tok.lemma_.lower() in words("aim_verbs") and any(c.dep_ == "aux" and c.lower_ == "to"

@@ -544,10 +544,13 @@ def _object_noun_entry(verb: Token) -> Lex | None:
     for c in verb.children:
         if c.dep_ == "dobj":
             noun = lexicon().get((c.lemma_.lower(), "NOUN")) or _nominal_entry(c)
-            if noun is None:
-                for g in c.children:  # "a mediation mission": the compound names the act
-                    if g.dep_ == "compound" and g.i == c.i - 1:
-                        noun = lexicon().get((g.lemma_.lower(), "NOUN")) or _nominal_entry(g)
+            for g in c.children if noun is None else ():
+                if g.dep_ == "compound" and g.i == c.i - 1:  # "a mediation mission": the compound names the act
+                    noun = lexicon().get((g.lemma_.lower(), "NOUN")) or _nominal_entry(g)
+                elif g.dep_ == "prep" and g.lower_ in ("in", "of"):  # "$155 million in humanitarian assistance"
+                    for p in g.children:
+                        if p.dep_ == "pobj" and noun is None:
+                            noun = lexicon().get((p.lemma_.lower(), "NOUN")) or _nominal_entry(p)
             if noun is not None:
                 return Lex(verb.lemma_.lower(), "VERB", "", noun.type, noun.mode, noun.cameo, noun.goldstein,
                            noun.symmetric, tuple(dict.fromkeys(noun.target_preps + VERB_TARGET_PREPS)), True)

@@ -190,3 +190,16 @@ def test_a_surname_the_ner_missed_is_still_the_person_named_earlier():
     a = actors.annotate(doc)
     q, _ = quotes.table(doc, a.mentions)
     assert set(q["speaker"]) == {"person:andrew-s-natsios"}  # the second quotation goes on in his voice
+
+
+def test_a_stated_commitment_is_an_intent_to_cooperate():
+    _, e = annotate("The United States is committed to helping Syria's neighbours. Jordan hosts refugees.")
+    assert "AGREE" in set(e.loc[e["source"] == "state:USA", "type"])
+
+
+def test_a_title_without_a_country_refers_to_the_person_who_holds_it():
+    a, e = annotate("Secretary of State Antony J. Blinken spoke with Saudi Foreign Minister Faisal bin Farhan. "
+                    "The Secretary thanked the Foreign Minister for his efforts.")
+    m = a.mentions[a.mentions["text"] == "the Foreign Minister"]
+    assert list(m["actor_id"]) == ["person:faisal-bin-farhan"]
+    has(e, "SUPPORT", "person:antony-j-blinken", "person:faisal-bin-farhan")
