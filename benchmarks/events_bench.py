@@ -81,12 +81,28 @@ def score_dev_text(gold_file: Path, work: Path) -> dict[str, float]:
     return flat
 
 
+def baseline_dev_text(gold_file: Path, work: Path) -> dict[str, float]:
+    """The naive baseline (raw NER, 14 verbs) scored on one development text."""
+    import baseline
+
+    out = pipeline.annotate(gold_file.with_suffix(".txt"), work / f"{gold_file.stem}-base")
+    body = schemas.read_body(out)
+    gold = evaluate.load_gold(gold_file, body)
+    t = baseline.tables(nlp.parse(body))
+    mapping = evaluate.align_actors(gold["mention_table"], t["mentions"])
+    flat = dict(evaluate.score_actors(gold, t["actors"], t["mentions"]).metrics)
+    flat.update(evaluate.score_events(gold, t["events"], schemas.read_table(out, "sentences"), body, mapping).metrics)
+    return flat
+
+
 def show_dev() -> dict[str, float]:
     golds = sorted(p for p in DEV.glob("*.json") if not p.name.endswith(".meta.json"))
     rows = {}
     with tempfile.TemporaryDirectory() as tmp:
+        base = []
         for g in golds:
             rows[g.stem] = score_dev_text(g, Path(tmp))
+            base.append(baseline_dev_text(g, Path(tmp)))
         default = evaluate.score_all(pipeline.annotate(config.DEFAULT_ARTICLE, Path(tmp) / "default"),
                                      evaluate.gold_path(config.DEFAULT_SLUG))
     table = pd.DataFrame(rows).T.reindex(columns=DEV_METRICS)
@@ -95,6 +111,8 @@ def show_dev() -> dict[str, float]:
     print(table.round(2).to_string())
     macro = {k: round(statistics.mean(table[k]), 4) for k in DEV_METRICS} if len(table) else {}
     print("macro  " + "  ".join(f"{k}={v:.2f}" for k, v in macro.items()))
+    keys = ["actors_f1", "country_accuracy", "mention_linking_recall", "events_precision", "events_recall", "events_f1"]
+    print("naive baseline macro  " + "  ".join(f"{k}={statistics.mean(b[k] for b in base):.2f}" for k in keys))
     flat = {k: v for s in default.values() for k, v in s.metrics.items()}
     print("default article  " + "  ".join(f"{k}={flat[k]:.2f}" for k in DEV_METRICS))
     return macro
