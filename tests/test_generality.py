@@ -170,26 +170,25 @@ def test_speakers_of_common_reporting_patterns(opening, speaker):
     assert "group:reporters" not in set(a.actors["actor_id"])  # the audience is not an actor
 
 
-def test_a_quotation_over_two_sentences_takes_the_speaker_named_after_it():
+def speakers(text: str) -> list[str]:
+    """The speaker of each quotation of ``text``, in order."""
     from helpers import quotes
 
+    doc = nlp.parse(text)
+    q, _ = quotes.table(doc, actors.annotate(doc).mentions)
+    return q["speaker"].tolist()
+
+
+def test_a_quotation_over_two_sentences_takes_the_speaker_named_after_it():
     text = ('"There has never been a better time. Volunteers will have great impact," said U.S. Ambassador '
             'to Rwanda Stuart Symington.')
-    doc = nlp.parse(text)
-    a = actors.annotate(doc)
-    q, _ = quotes.table(doc, a.mentions)
-    assert q["speaker"].tolist() == ["person:stuart-symington"]
+    assert speakers(text) == ["person:stuart-symington"]
 
 
 def test_a_surname_the_ner_missed_is_still_the_person_named_earlier():
-    from helpers import quotes
-
     text = ('Andrew S. Natsios, the USAID Administrator, visited Addis Ababa on Monday. '
             '"The American people are committed to meeting these needs," Natsios said. "Our response is helping."')
-    doc = nlp.parse(text)
-    a = actors.annotate(doc)
-    q, _ = quotes.table(doc, a.mentions)
-    assert set(q["speaker"]) == {"person:andrew-s-natsios"}  # the second quotation goes on in his voice
+    assert set(speakers(text)) == {"person:andrew-s-natsios"}  # the second quotation goes on in his voice
 
 
 def test_a_stated_commitment_is_an_intent_to_cooperate():
