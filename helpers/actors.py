@@ -703,8 +703,8 @@ def _entity_org(st: _State, c: Cand, text: str) -> None:
     known = next((a for a in st.actors.values() if a["type"] == "organization" and text.isupper()
                   and _initials(a["name"]) == text), None)  # "RSF" after "Rapid Support Forces"
     aid = known["actor_id"] if known else st.add_actor(f"org:{config.slugify(name)}", name, "organization", country)
-    if entry is not None and entry.country == country and not st.actors[aid].get("code"):
-        st.actors[aid]["code"] = entry.code
+    if entry is not None and (entry.country or "") == country and not st.actors[aid].get("code"):
+        st.actors[aid]["code"] = _iso_prefixed(entry)
     st.mention(c, aid, "", "ner")
 
 
@@ -712,7 +712,7 @@ def _entity_people(st: _State, c: Cand, text: str) -> None:
     entry = actordict.lookup(text)
     if entry is not None and entry.kind == "organisation" and not entry.igo:
         aid = st.add_actor(f"org:{config.slugify(text)}", text, "organization", entry.country or "")
-        st.actors[aid]["code"] = entry.code  # "the Taliban": a named armed group (AFGREB)
+        st.actors[aid]["code"] = _iso_prefixed(entry)  # "the Taliban": a named armed group (AFGREB)
         st.mention(c, aid, "", "ner")
     elif st.doc[c.tok].tag_ == "NNPS" or text.endswith("s"):
         dem = reference.demonym_index()
@@ -749,7 +749,7 @@ def pass_references(st: _State) -> None:
 
 def pass_groups(st: _State) -> None:
     """Agent groups ("Israeli troops": ISRMIL) and, in a government's statement, "we"."""
-    st.resolved += agent_groups(st.doc, st.resolved, st.actors)
+    st.resolved += agent_groups(st.doc, st.resolved, st.actors, st.places)
     if st.publisher:
         st.resolved += first_person(st.doc, st.publisher, st.actors)
 
@@ -939,11 +939,16 @@ def _agent_sector(tok: Token) -> str:
     return actordict.agent(tok.lower_) or actordict.agent(tok.lemma_.lower()) or ""
 
 
-def agent_groups(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]) -> list[Mention]:
+def agent_groups(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]],
+                 places: dict[str, geo.Place] | None = None) -> list[Mention]:
     """"Israeli troops", "Serb forces", "Sudan's army", "the government of Iraq": an agent noun
     with a state's name or demonym becomes that state's group (``group:isr-mil``, code ``ISRMIL``),
     or the state itself when the sector is its government."""
     states = [m for m in mentions if m.actor_id.startswith("state:")]
+    for m in mentions:  # "Darfur rebels", "Kabul residents": a place in a state qualifies like the state
+        p = (places or {}).get(m.place_id)
+        if not m.actor_id and p is not None and p.country and p.kind in ("city", "region"):
+            states.append(Mention(m.start, m.end, m.text, f"state:{p.country}", m.place_id, "place"))
     taken = {(m.start, m.end) for m in mentions if m.actor_id and not m.actor_id.startswith("state:")}
     out = []
     for tok in doc:
@@ -1185,6 +1190,14 @@ def _sector(words_: str) -> str:
     return ""
 
 
+def _iso_prefixed(entry: actordict.Entry) -> str:
+    """The dictionary's code with the ISO3 country in front where CAMEO writes another country code
+    (UNITA's ``ANGREB`` is ``AGOREB``)."""
+    if entry.country and not entry.igo and entry.code[:3] != entry.country:
+        return entry.country + entry.code[3:]
+    return entry.code
+
+
 def actor_code(a: dict[str, str]) -> str:
     """CAMEO-style actor code: the state's ISO3 for a state; country plus sector for people,
     national bodies and groups (``RUSGOV``, ``USAMIL``); the dictionary's ``IGO...`` code for
@@ -1197,8 +1210,8 @@ def actor_code(a: dict[str, str]) -> str:
     if kind == "person":
         return f"{country}{_sector(a.get('role', '').split(' of ')[0])}" if country else ""
     entry = actordict.lookup(a["name"]) if kind in ("organization", "bloc", "group") else None
-    if entry is not None and (entry.igo and not country or entry.country == country):
-        return entry.code
+    if entry is not None and (entry.igo and not country or (entry.country or "") == country):
+        return _iso_prefixed(entry)
     if country:
         return f"{country}{_sector(a['name'])}"
     return "IGO" if kind == "organization" and a["actor_id"] in reference.organizations() else ""

@@ -409,6 +409,8 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
             return deeper
         deep = [m.actor(t) for d in c.children if d.dep_ in ("dobj", "prep") for t in d.subtree
                 if m.actor(t) and m.how(t) != "demonym"]
+        deep = deep or [a for d in c.children if d.dep_ == "prep" for p in d.children if p.dep_ == "pobj"
+                        for a in _inner_actor(p, m, demonyms=True)]  # "to the Azerbaijani republic of ..."
         deep = [a for a in dict.fromkeys(deep) if a not in sources]
         if deep:
             return deep

@@ -202,3 +202,17 @@ def test_a_title_without_a_country_refers_to_the_person_who_holds_it():
     m = a.mentions[a.mentions["text"] == "the Foreign Minister"]
     assert list(m["actor_id"]) == ["person:faisal-bin-farhan"]
     has(e, "SUPPORT", "person:antony-j-blinken", "person:faisal-bin-farhan")
+
+
+def test_a_region_or_weapons_of_a_state_qualify_a_group_like_the_state():
+    a, _ = annotate("The Sudanese government has accused Darfur rebels of violating the ceasefire. "
+                    "Russian aircraft struck a village in Idlib.")
+    assert row(a, "group:sdn-reb")["code"] == "SDNREB"
+    assert row(a, "group:rus-mil")["country"] == "RUS"
+
+
+def test_dictionary_codes_use_iso_country_codes():
+    a, _ = annotate("UNITA rebels refused to meet Amnesty International.")
+    codes = dict(zip(a.actors["name"], a.actors["code"]))
+    assert codes.get("UNITA", "").startswith("AGO")  # CAMEO's ANG is ISO's AGO
+    assert codes.get("Amnesty International", "").startswith("NGO")
