@@ -717,10 +717,11 @@ def _entity_people(st: _State, c: Cand, text: str) -> None:
     elif st.doc[c.tok].tag_ == "NNPS" or text.endswith("s"):
         dem = reference.demonym_index()
         bare = text.lower().removeprefix("the ")
-        country = dem.get(bare) or dem.get(bare[:-1]) or ""  # "Palestinians": the people of PSE
-        aid = st.add_actor(f"group:{config.slugify(text)}", text, "group", country)
-        st.actors[aid]["code"] = f"{country}CVL" if country else ""
-        st.mention(c, aid, "", "ner")
+        country = dem.get(bare) or dem.get(bare[:-1]) or ""
+        if country:  # "Palestinians", "Americans": a nationality stands for its state, as in CAMEO
+            st.mention(c, st.state(country), "", "demonym")
+            return
+        st.mention(c, st.add_actor(f"group:{config.slugify(text)}", text, "group", ""), "", "ner")
 
 
 def pass_affiliations(st: _State) -> None:
@@ -801,17 +802,21 @@ def _infer_affiliations(doc: Doc, people: _People, mentions: list[tuple[Mention,
                         publisher: str = "") -> None:
     """The country (or international body) of each person, from the best evidence there is, the
     basis recorded: the text around the name ("Belarusian President X"); else the actor dictionary,
-    valid on the publication date; else a title only one state uses ("Secretary of State"); else,
-    for a titled official in a government's own statement, that government; else, last, the
-    nearest state or body in the text."""
+    valid on the publication date; else a title only one state uses ("Secretary of State"); else
+    the state of someone the person is listed with ("Malian Defense Minister X, Air Force Chief Y");
+    else the nearest state in the sentence; else, for a titled official in a government's own
+    statement, that government; else, last, the nearest state or body in the sentence before."""
     for p in people.people:
         if p.countries or p.orgs:
             p.basis = p.basis or "text"
-        elif _from_dictionary(p, published) or _from_title(p):
+    for p in people.people:
+        if p.countries or p.orgs or _from_dictionary(p, published) or _from_title(p) \
+                or _from_coordination(doc, p, mentions):
             continue
-        elif p.titles and publisher and not p.international:
-            p.countries.append(publisher)
-            p.basis = "publisher: an unqualified title in a government's own statement"
+        if p.titles and publisher and not p.international:
+            if not _from_proximity(doc, p, mentions, actors, same_sentence_only=True):
+                p.countries.append(publisher)
+                p.basis = "publisher: an unqualified title in a government's own statement"
         else:
             _from_proximity(doc, p, mentions, actors)
 
@@ -837,19 +842,40 @@ def _from_title(p: Person) -> bool:
     return bool(owner)
 
 
+def _from_coordination(doc: Doc, p: Person, mentions: list[tuple[Mention, object]]) -> bool:
+    """"Malian Defense Minister X, Air Force Chief of Staff Y, and Deputy Chief Z": a person listed
+    with (coordinated or in apposition to) someone whose country the text gives shares it."""
+    roots = {}
+    for m, q in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if q is not None and span is not None:
+            roots.setdefault(span.root.i, q)
+    own = [i for i, q in roots.items() if q is p]
+    for i in own[:1]:
+        tok = doc[i]
+        while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+            other = roots.get(tok.i)
+            if other is not None and other is not p and other.countries and other.basis == "text":
+                p.countries.append(other.countries[0])
+                p.basis = "text: listed with someone of that state"
+                return True
+    return False
+
+
 def _from_proximity(doc: Doc, p: Person, mentions: list[tuple[Mention, object]],
-                    actors: dict[str, dict[str, str]]) -> None:
+                    actors: dict[str, dict[str, str]], same_sentence_only: bool = False) -> bool:
     """The nearest state (or, for an international office, body) in the sentence of the person's
     first mention, else (titled people only) the sentence before; demonyms that belong to another
     person's title ("Georgian Prime Minister Y") are not free to take."""
     own = [m for m, q in mentions if q is p]
     if not own:
-        return
+        return False
     first = own[0]
     sents = list(doc.sents)
     si = next(i for i, s in enumerate(sents) if s.start_char <= first.start < s.end_char)
     others = [m.start for m, q in mentions if q is not None and q is not p]
-    for k in (si, si - 1) if p.titles else (si,):
+    for k in (si, si - 1) if p.titles and not same_sentence_only else (si,):
         if k < 0:
             continue
         lo, hi = sents[k].start_char, sents[k].end_char
@@ -869,7 +895,8 @@ def _from_proximity(doc: Doc, p: Person, mentions: list[tuple[Mention, object]],
             p.orgs.append(best)
         else:
             p.countries.append(best.split(":", 1)[1])
-        return
+        return True
+    return False
 
 
 def _kind_fits(kind: str, international: bool) -> bool:
@@ -912,8 +939,9 @@ def descriptors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, s
 
 
 #: Sectors that stand for the state itself in this project's model ("Sudanese officials",
-#: "the Iraqi government" are the state acting); other sectors are groups of their own.
-STATE_SECTORS = {"GOV"}
+#: "the Iraqi government", "the Ukrainian people" are the state, as a bare nationality is the
+#: country's code in CAMEO); other sectors are groups of their own.
+STATE_SECTORS = {"GOV", "PPL"}
 #: Sectors of people (not of weapons or units) that make a group even when no state is named:
 #: opposition, rebels, civilians, judiciary, media, labour, education, refugees, armed groups.
 PEOPLE_SECTORS = {"OPP", "REB", "CVL", "JUD", "MED", "LAB", "EDU", "REF", "UAF", "HRI", "NGO", "RAD", "SPY"}
@@ -1029,7 +1057,10 @@ def _government_of(span: Span) -> str:
     """The state whose government an organisation's name is: a state's name or demonym plus a
     word for its government ("United States Government", "Colombian Government")."""
     words_ = [t for t in span if t.lower_ != "the"]
-    if len(words_) < 2 or words_[-1].lower_ not in ("government", "administration", "authorities"):
+    govt = ("government", "administration", "authorities")
+    if len(words_) >= 3 and words_[0].lower_ in govt and words_[1].lower_ == "of":  # "Government of Rwanda"
+        return reference.demonym_index().get(" ".join(t.text.lower() for t in words_[2:]), "")
+    if len(words_) < 2 or words_[-1].lower_ not in govt:
         return ""
     return reference.demonym_index().get(" ".join(t.text.lower() for t in words_[:-1]), "")
 

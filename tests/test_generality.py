@@ -216,3 +216,15 @@ def test_dictionary_codes_use_iso_country_codes():
     codes = dict(zip(a.actors["name"], a.actors["code"]))
     assert codes.get("UNITA", "").startswith("AGO")  # CAMEO's ANG is ISO's AGO
     assert codes.get("Amnesty International", "").startswith("NGO")
+
+
+def test_officials_listed_together_share_the_state_the_first_is_given():
+    a, _ = annotate("The Treasury designated Malian Defense Minister Colonel Sadio Camara, Air Force Chief of Staff "
+                    "Colonel Alou Boi Diarra, and Deputy Chief of Staff Adama Bagayoko.", publisher="USA")
+    countries = dict(zip(a.actors["name"], a.actors["country"]))
+    assert countries["Sadio Camara"] == countries["Alou Boi Diarra"] == "MLI"
+
+
+def test_a_nationality_stands_for_its_state():
+    a, e = annotate("Palestinians protested against Israel in Hebron. The Ukrainian people resisted Russia.")
+    assert {"state:PSE", "state:UKR"} <= set(a.mentions["actor_id"])
