@@ -37,6 +37,8 @@ METONYM_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "npadvmod", "appo
 METONYM_PREPS = {"with", "against", "by", "between", "toward", "towards", "on", "than"}
 PERSON_PRONOUNS = {"he", "she"}
 THING_PRONOUNS = {"it"}
+#: Possessive pronouns and the subject pronoun whose referent they share ("his meeting": he).
+POSSESSIVES = {"his": "he", "her": "she", "its": "it"}
 
 
 @dataclass
@@ -746,6 +748,7 @@ def pass_references(st: _State) -> None:
     st.resolved += descriptors(st.doc, st.resolved, st.actors)
     st.resolved += former_latter(st.doc, st.resolved)
     st.resolved += pronouns(st.doc, st.resolved, st.actors)
+    st.resolved += country_anaphors(st.doc, st.resolved)
 
 
 def pass_groups(st: _State) -> None:
@@ -972,7 +975,7 @@ def agent_groups(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, 
     """"Israeli troops", "Serb forces", "Sudan's army", "the government of Iraq": an agent noun
     with a state's name or demonym becomes that state's group (``group:isr-mil``, code ``ISRMIL``),
     or the state itself when the sector is its government."""
-    states = [m for m in mentions if m.actor_id.startswith("state:")]
+    states = [m for m in mentions if m.actor_id.startswith("state:") and m.how != "pronoun"]  # not "its military"
     for m in mentions:  # "Darfur rebels", "Kabul residents": a place in a state qualifies like the state
         p = (places or {}).get(m.place_id)
         if not m.actor_id and p is not None and p.country and p.kind in ("city", "region"):
@@ -1103,6 +1106,22 @@ def surname_mentions(doc: Doc, mentions: list[Mention], people: _People) -> list
     return out
 
 
+def country_anaphors(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"the country", "the nation": the state most recently named before it (in its paragraph or
+    the one before), unless its own sentence says which ("the country's president, X")."""
+    states = sorted((m for m in mentions if m.actor_id.startswith("state:") and m.how != "pronoun"),
+                    key=lambda m: m.start)
+    out = []
+    for tok in doc:
+        if tok.lower_ not in ("country", "nation") or tok.tag_ != "NN" or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+            continue  # "the country", "the country's economy"; not "the country's president" alone
+        start, end = doc[tok.i - 1].idx, tok.idx + len(tok.text)
+        before = [m for m in states if m.end <= start and start - m.start < 600]
+        if before:
+            out.append(Mention(start, end, doc.text[start:end], before[-1].actor_id, "", "anaphor"))
+    return out
+
+
 def former_latter(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """ "the former" / "the latter": the first / second actor of the last pair "X and Y" before it."""
     out = []
@@ -1130,10 +1149,10 @@ def pronouns(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]
     starts = [m.start for m in ordered]
     out: list[Mention] = []
     for tok in doc:
-        low = tok.lower_
-        if low not in PERSON_PRONOUNS | THING_PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+        low = POSSESSIVES.get(tok.lower_, "") if tok.dep_ == "poss" else tok.lower_
+        if low not in PERSON_PRONOUNS | THING_PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             continue
-        if low in THING_PRONOUNS and tok.dep_ != "nsubj":
+        if low in THING_PRONOUNS and tok.dep_ == "nsubjpass":
             continue  # "it can be used": usually a situation, not an actor
         want_person = low in PERSON_PRONOUNS
 

@@ -228,3 +228,11 @@ def test_officials_listed_together_share_the_state_the_first_is_given():
 def test_a_nationality_stands_for_its_state():
     a, e = annotate("Palestinians protested against Israel in Hebron. The Ukrainian people resisted Russia.")
     assert {"state:PSE", "state:UKR"} <= set(a.mentions["actor_id"])
+
+
+def test_possessive_pronouns_and_the_country_refer_back():
+    a, _ = annotate("Secretary Pompeo spoke with Georgian Prime Minister Giorgi Gakharia. He praised his "
+                    "counterpart. Georgia held elections; the country's judiciary was reformed and its courts opened.")
+    linked = dict(zip(a.mentions["text"], a.mentions["actor_id"]))
+    assert linked["his"] == linked["He"] == "person:pompeo"
+    assert linked["the country"] == linked["its"] == "state:GEO"
