@@ -618,6 +618,9 @@ def _noun_event(tok: Token, entry: Lex, m: Mentions) -> tuple[list[str], list[st
     return sources, targets, governor
 
 
+_NO_LEX = Lex("", "", "", "", "", "", 0.0, False, ())
+
+
 @dataclass
 class _Candidate:
     """An event found at one trigger before it becomes rows: its entry, parties and confidence."""
@@ -659,6 +662,9 @@ def _noun_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
     if any(_trigger_entries(a) is not None and a.lemma_ in ALLEGE_VERBS | {"warn"} for a in tok.ancestors) \
             or any(a.lemma_ == "warning" for a in tok.ancestors):
         return None  # a nominal inside an allegation is not stated as fact
+    if any(a.pos_ == "VERB" and (_trigger_entries(a) or _NO_LEX).type in ("REQUEST", "THREATEN")
+           for a in tok.ancestors):
+        return None  # "called for sanctions", "demanded the withdrawal": asked for, not done
     sources, targets, _governor = _noun_event(tok, entry, m)
     light = tok.dep_ == "dobj" and tok.head.lemma_ in LIGHT_VERBS
     if tok.dep_ == "dobj" and not _own_participants(tok, m) and not targets and not light:
@@ -771,7 +777,11 @@ def _country_of_place(place_id: str, mentions: pd.DataFrame) -> str:
         return ""
     from . import geo
 
-    name = place_id.split(":", 1)[1]
+    from . import reference
+
+    kind, name = place_id.split(":", 1)
+    if kind == "region":  # "in the West Bank": the region's state, when it has one
+        return next((r["country"] for r in reference.regions() if config.slugify(r["name"]) == name), "")
     p = geo.city(name.replace("-", " "))
     return p.country if p else ""
 

@@ -236,3 +236,13 @@ def test_possessive_pronouns_and_the_country_refer_back():
     linked = dict(zip(a.mentions["text"], a.mentions["actor_id"]))
     assert linked["his"] == linked["He"] == "person:pompeo"
     assert linked["the country"] == linked["its"] == "state:GEO"
+
+
+def test_an_act_asked_for_is_not_coded_as_done():
+    _, e = annotate("Archbishop Desmond Tutu called for sanctions against Nigeria on Sunday.")
+    assert "COERCE" not in set(e["type"])
+
+
+def test_an_act_in_a_region_is_aimed_at_the_regions_state():
+    _, e = annotate("Israel reimposed blockades in the West Bank on Friday.")
+    has(e, "COERCE", "state:ISR", "state:PSE")
