@@ -724,8 +724,12 @@ def _rows(sid: int, tok: Token, cand: _Candidate, m: Mentions, mentions: pd.Data
     conf = cand.confidence
     if _hedged(tok) in ("hedged", "alleged"):
         conf = min(conf, 0.5)
-    if any(m.how(t) in ("pronoun", "anaphor") for t in sent if m.actor(t) in sources + targets):
-        conf -= 0.1
+    hows = {}
+    for t in sent:
+        if m.actor(t) in sources + targets:
+            hows.setdefault(m.actor(t), set()).add(m.how(t))
+    if any(h <= {"pronoun", "anaphor"} for h in hows.values()):
+        conf -= 0.1  # a party named in this sentence only by "he", "it", "the former"
     negated = _negated(tok)
     return [Event(sid, entry, tok, s, t, negated, round(max(conf, 0.1), 2), _place(tok, m, sent))
             for s, t in pairs or [(s, t) for s in sources for t in (targets or [""])] if s != t]
