@@ -416,7 +416,19 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
             return deep
         if subj:
             return subj
+    if lex.type in VERBAL_TYPES:  # "urged efforts to strengthen the independence of Georgia's judiciary"
+        for c in tok.children:
+            if c.dep_ in ("dobj", "prep") and c.lemma_ not in RESPONSE_NOUNS:
+                deep = [m.actor(t) for t in c.subtree if m.actor(t) and m.how(t) not in ("pronoun",)
+                        and m.actor(t) not in sources]
+                if deep:
+                    return deep[:1]
     return []
+
+
+#: Verbal acts about something: when their object names no actor directly, the first actor in it
+#: is what the words are about.
+VERBAL_TYPES = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT"}
 
 
 def _place(tok: Token, m: Mentions, sent: Span) -> str:

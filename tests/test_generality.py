@@ -246,3 +246,8 @@ def test_an_act_asked_for_is_not_coded_as_done():
 def test_an_act_in_a_region_is_aimed_at_the_regions_state():
     _, e = annotate("Israel reimposed blockades in the West Bank on Friday.")
     has(e, "COERCE", "state:ISR", "state:PSE")
+
+
+def test_a_verbal_act_about_something_targets_the_actor_it_is_about():
+    _, e = annotate("Secretary Pompeo urged continued efforts to strengthen the independence of Georgia's judiciary.")
+    assert set(e.loc[e["type"] == "REQUEST", "target"]) == {"state:GEO"}
