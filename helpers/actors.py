@@ -961,13 +961,10 @@ def _agent_sector(tok: Token) -> str:
         return ""  # "President" in "Iranian President X" is a title, not a group
     compound = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
     if compound:  # "security forces" (COP) before "forces" (MIL)
-        two = actordict.agent(f"{compound[0].lower_} {tok.lower_}")
+        two = lexicon.agent_sector(f"{compound[0].lower_} {tok.lower_}")
         if two:
             return two
-    extra = lexicon.extra_agents()
-    if tok.lower_ in extra:
-        return extra[tok.lower_]
-    return actordict.agent(tok.lower_) or actordict.agent(tok.lemma_.lower()) or ""
+    return lexicon.agent_sector(tok.lower_) or actordict.agent(tok.lemma_.lower()) or ""
 
 
 def agent_groups(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]],
@@ -1230,11 +1227,9 @@ def _sector(words_: str) -> str:
     """CAMEO sector of a role or a body's name: the longest agent phrase found at its end
     ("Deputy Foreign Minister" -> GOV, "Defence Ministry" -> GOV, "Army" -> MIL)."""
     toks = re.findall(r"[A-Za-z]+", words_.lower())
-    extra = lexicon.extra_agents()
     for n in range(min(len(toks), 4), 0, -1):
         for i in range(len(toks) - n, -1, -1):
-            phrase = " ".join(toks[i:i + n])
-            sector = extra.get(phrase) or actordict.agent(phrase)
+            sector = lexicon.agent_sector(" ".join(toks[i:i + n]))
             if sector:
                 return sector
     return ""

@@ -21,7 +21,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from . import clauses, config, schemas
-from .lexicon import extra_agents as lexicon_extra_agents
+from .lexicon import agent_sector
 from .lexicon import verb_candidates as lexicon_verb_candidates
 from .lexicon import words
 
@@ -515,8 +515,7 @@ def _is_agent_noun(tok: Token) -> bool:
     """Nouns for people and bodies ("government", "officials") are actors, not acts."""
     from . import actordict
 
-    low = tok.lemma_.lower()
-    return low in lexicon_extra_agents() or actordict.agent(low) is not None or actordict.agent(tok.lower_) is not None
+    return bool(agent_sector(tok.lemma_.lower()) or actordict.agent(tok.lower_))
 
 
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE"}

@@ -67,3 +67,11 @@ def verb_candidates(noun: str) -> list[str]:
             stem = noun[: len(noun) - len(suffix)] + repl
             out += [stem, stem + "e"]
     return list(dict.fromkeys(out))
+
+
+def agent_sector(phrase: str) -> str:
+    """CAMEO sector of an agent word or phrase ("officials" -> GOV, "security forces" -> COP): the
+    project's additions in ``agents_extra.csv`` first, then the Phoenix agents list; "" if neither."""
+    from . import actordict
+
+    return extra_agents().get(phrase) or actordict.agent(phrase) or ""
