@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -355,6 +356,12 @@ def _phrase_tokens(tok: Token) -> list[Token]:
     return out
 
 
+def _actors_in(tokens: Iterable[Token], m: Mentions, skip: str = "demonym") -> list[str]:
+    """The actors the tokens name, in order and once each, leaving out mentions made ``skip``'s way."""
+    found = [(m.actor(t), t) for t in tokens]
+    return list(dict.fromkeys(a for a, t in found if a and m.how(t) != skip))
+
+
 def _doer_of_object(tok: Token, m: Mentions, sources: list[str]) -> list[str]:
     """When a verb's object is itself an event ("condemned Russia's invasion", "welcomed the
     decision by Japan"), the actor who did it: its possessor or its "by" agent."""
@@ -391,8 +398,7 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
         return out
     for c in tok.children:
         if c.dep_ in ("dobj", "attr") and c.lemma_ not in RESPONSE_NOUNS:
-            deep = [a for t in _phrase_tokens(c) for a in [m.actor(t)] if a and m.how(t) != "demonym"]
-            deep = deep or _inner_actor(c, m, demonyms=True)  # "kidnapped 16 Russian advisers"
+            deep = _actors_in(_phrase_tokens(c), m) or _inner_actor(c, m, demonyms=True)  # "kidnapped 16 Russian advisers"
             deep = [a for a in dict.fromkeys(deep) if a not in sources]
             if deep:
                 return deep
@@ -407,8 +413,7 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
         deeper = [a for a in _objects(c, inner, m) if a not in sources]
         if deeper:
             return deeper
-        deep = [m.actor(t) for d in c.children if d.dep_ in ("dobj", "prep") for t in d.subtree
-                if m.actor(t) and m.how(t) != "demonym"]
+        deep = _actors_in([t for d in c.children if d.dep_ in ("dobj", "prep") for t in d.subtree], m)
         deep = deep or [a for d in c.children if d.dep_ == "prep" for p in d.children if p.dep_ == "pobj"
                         for a in _inner_actor(p, m, demonyms=True)]  # "to the Azerbaijani republic of ..."
         deep = [a for a in dict.fromkeys(deep) if a not in sources]
@@ -419,8 +424,7 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
     if lex.type in VERBAL_TYPES:  # "urged efforts to strengthen the independence of Georgia's judiciary"
         for c in tok.children:
             if c.dep_ in ("dobj", "prep") and c.lemma_ not in RESPONSE_NOUNS:
-                deep = [m.actor(t) for t in c.subtree if m.actor(t) and m.how(t) not in ("pronoun",)
-                        and m.actor(t) not in sources]
+                deep = [a for a in _actors_in(c.subtree, m, skip="pronoun") if a not in sources]
                 if deep:
                     return deep[:1]
     return []
@@ -790,9 +794,7 @@ def _in_quotes(tok: Token) -> bool:
 def _country_of_place(place_id: str, mentions: pd.DataFrame) -> str:
     if not place_id:
         return ""
-    from . import geo
-
-    from . import reference
+    from . import geo, reference
 
     kind, name = place_id.split(":", 1)
     if kind == "region":  # "in the West Bank": the region's state, when it has one
