@@ -34,7 +34,8 @@ class Status:
 
     kind: str
     why: str
-    carrier: bool = False  # skipped only because its complement carries the event
+    nested_ok: bool = False  # skipped only because a related verb carries its event ("agreed to set
+    # up", "went on to state"): clauses below it may still be events
 
 
 def modal(tok: Token) -> str:
@@ -84,17 +85,17 @@ def status(tok: Token, has_event: Callable[[Token], bool]) -> Status:
         if head.lemma_.lower() in words("aspectual"):
             return _within(tok, has_event, _own_modality(head, Status("event", f"complement of '{head.lemma_}'")))
         if has_event(head):
-            return Status("skip", f"content of '{head.lemma_}'")
+            return Status("skip", f"content of '{head.lemma_}'", nested_ok=True)
         return _within(tok, has_event,
                        _own_modality(tok, Status("event", f"complement of '{head.lemma_}', which codes no event")))
     if dep == "ccomp" and not _reported(tok) and has_event(tok.head) and tok.i > tok.head.i:
-        return Status("skip", f"content of '{tok.head.lemma_}'")
+        return Status("skip", f"content of '{tok.head.lemma_}'", nested_ok=True)
     if dep == "ccomp":
         return _within(tok, has_event, _own_modality(tok, Status("event", "content of a reporting verb")))
     if tok.lemma_.lower() in words("aspectual") and any(c.dep_ == "xcomp" for c in tok.children):
-        return Status("skip", f"aspectual '{tok.lemma_}': its complement is the event", carrier=True)
+        return Status("skip", f"aspectual '{tok.lemma_}': its complement is the event", nested_ok=True)
     if tok.lemma_.lower() in words("intent") and any(c.dep_ == "xcomp" for c in tok.children):
-        return Status("skip", f"'{tok.lemma_}' states an intention: its complement is the event", carrier=True)
+        return Status("skip", f"'{tok.lemma_}' states an intention: its complement is the event", nested_ok=True)
     return _own_modality(tok, Status("event", "main verb of its clause"))
 
 
@@ -108,7 +109,7 @@ def _within(tok: Token, has_event: Callable[[Token], bool], own: Status) -> Stat
     if head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
         return own
     outer = status(head, has_event)
-    if outer.kind == "skip" and not outer.carrier and not outer.why.startswith("content"):
+    if outer.kind == "skip" and not outer.nested_ok:
         return Status("skip", f"inside a clause that is not an event ({outer.why})")
     return own
 

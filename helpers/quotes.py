@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
@@ -78,6 +79,7 @@ def _person_in(subject: Token, mentions: pd.DataFrame) -> str:
     return str(hit.iloc[-1]["actor_id"]) if len(hit) else ""
 
 
+@lru_cache(maxsize=1)
 def _speech() -> frozenset[str]:
     """Verbs that attribute words to their subject: the speech list plus the reporting verbs."""
     return words("speech") | words("reporting")
