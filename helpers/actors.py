@@ -720,8 +720,8 @@ def _entity_people(st: _State, c: Cand, text: str) -> None:
         dem = reference.demonym_index()
         bare = text.lower().removeprefix("the ")
         country = dem.get(bare) or dem.get(bare[:-1]) or ""
-        if country:  # "Palestinians", "Americans": a nationality stands for its state, as in CAMEO
-            st.mention(c, st.state(country), "", "demonym")
+        if country:  # "Palestinians", "Colombians": the people of a state, not its government
+            st.mention(c, people_group(st.actors, country, PEOPLE_OF_STATE, "people"), "", "ner")
             return
         st.mention(c, st.add_actor(f"group:{config.slugify(text)}", text, "group", ""), "", "ner")
 
@@ -743,17 +743,20 @@ def pass_affiliations(st: _State) -> None:
 
 def pass_references(st: _State) -> None:
     """Words that refer back: surnames the NER missed, descriptors ("the Belarusian leader",
-    "the Secretary"), "the former/latter", subject pronouns."""
+    "the Secretary"), "the former/latter", subject pronouns, "the country", "the agency"."""
     st.resolved += surname_mentions(st.doc, st.resolved, st.people)
     st.resolved += descriptors(st.doc, st.resolved, st.actors)
     st.resolved += former_latter(st.doc, st.resolved)
     st.resolved += pronouns(st.doc, st.resolved, st.actors)
-    st.resolved += country_anaphors(st.doc, st.resolved)
+    st.resolved += country_anaphors(st.doc, st.resolved, st.actors)
 
 
 def pass_groups(st: _State) -> None:
     """Agent groups ("Israeli troops": ISRMIL) and, in a government's statement, "we"."""
-    st.resolved += agent_groups(st.doc, st.resolved, st.actors, st.places)
+    groups = agent_groups(st.doc, st.resolved, st.actors, st.places)
+    peoples = [(g.start, g.end) for g in groups if g.actor_id.endswith(f"-{PEOPLE_OF_STATE.lower()}")]
+    st.resolved = [m for m in st.resolved if not (m.how == "demonym" and any(a <= m.start < b for a, b in peoples))]
+    st.resolved += groups  # "the Syrian people" is one mention, of the people, not also one of the state
     if st.publisher:
         st.resolved += first_person(st.doc, st.publisher, st.actors)
 
@@ -944,7 +947,11 @@ def descriptors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, s
 #: Sectors that stand for the state itself in this project's model ("Sudanese officials",
 #: "the Iraqi government", "the Ukrainian people" are the state, as a bare nationality is the
 #: country's code in CAMEO); other sectors are groups of their own.
-STATE_SECTORS = {"GOV", "PPL"}
+STATE_SECTORS = {"GOV"}
+#: "The Syrian people", "the people of Haiti", "Colombians": a state's people, not its government,
+#: are a group of that state, with the Phoenix agents list's sector for "people" (``group:syr-ppl``,
+#: ``SYRPPL``), so that "the US supports the Syrian people" is not read as support for its government.
+PEOPLE_OF_STATE = "PPL"
 #: Sectors of people (not of weapons or units) that make a group even when no state is named:
 #: opposition, rebels, civilians, judiciary, media, labour, education, refugees, armed groups.
 PEOPLE_SECTORS = {"OPP", "REB", "CVL", "JUD", "MED", "LAB", "EDU", "REF", "UAF", "HRI", "NGO", "RAD", "SPY"}
@@ -1002,12 +1009,23 @@ def agent_groups(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, 
         if sector in STATE_SECTORS:
             aid = mod.actor_id
         else:
-            aid = f"group:{iso3.lower()}-{sector.lower()}"
-            name = f"{reference.country_name(iso3)}: {tok.lemma_.lower() if tok.tag_ != 'NNS' else tok.lower_}"
-            actors.setdefault(aid, {"actor_id": aid, "name": name, "type": "group", "country": iso3,
-                                    "role": "", "code": f"{iso3}{sector}"})
+            aid = people_group(actors, iso3, sector, tok.lemma_.lower() if tok.tag_ != "NNS" else tok.lower_)
         out.append(Mention(start, end, doc.text[start:end], aid, "", "agent"))
     return out
+
+
+def people_group(actors: dict[str, dict[str, str]], iso3: str, sector: str, noun: str) -> str:
+    """The id of a state's group of one sector ("group:isr-mil", code ``ISRMIL``), added if new."""
+    aid = f"group:{iso3.lower()}-{sector.lower()}"
+    kind = "organization" if sector in INSTITUTION_SECTORS else "group"
+    actors.setdefault(aid, {"actor_id": aid, "name": f"{reference.country_name(iso3)}: {noun}", "type": kind,
+                            "country": iso3, "role": "", "code": f"{iso3}{sector}"})
+    return aid
+
+
+#: Sectors that are a state's institutions (its forces, police, courts, parliament, intelligence):
+#: "Venezuelan security forces" is a national body, an organisation; "Syrian refugees" is a group.
+INSTITUTION_SECTORS = {"MIL", "COP", "SPY", "JUD", "LEG"}
 
 
 def _unqualified_group(doc: Doc, tok: Token, sector: str, actors: dict[str, dict[str, str]],
@@ -1103,19 +1121,36 @@ def surname_mentions(doc: Doc, mentions: list[Mention], people: _People) -> list
     return out
 
 
-def country_anaphors(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """"the country", "the nation": the state most recently named before it (in its paragraph or
-    the one before), unless its own sentence says which ("the country's president, X")."""
-    states = sorted((m for m in mentions if m.actor_id.startswith("state:") and m.how != "pronoun"),
-                    key=lambda m: m.start)
+def country_anaphors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]] | None = None
+                     ) -> list[Mention]:
+    """Definite descriptions that refer back: "the country", "the government", "the regime" (words
+    of the ``state_anaphor`` group): the state most recently named before it; "the agency", "the
+    council", "the alliance" (``org_anaphor``): the organisation or bloc most recently named whose
+    name has that word, else (generic words: "the agency", "the organization") the last one named.
+    Within about a paragraph (600 characters), and not when the phrase says whose it is ("the
+    government of Iraq", "the Venezuelan government", "the country's president")."""
+    kinds = {a: v.get("type", "") for a, v in (actors or {}).items()}
+    names = {a: v.get("name", "").lower() for a, v in (actors or {}).items()}
+    named = sorted((m for m in mentions if m.actor_id and m.how not in ("pronoun", "demonym")), key=lambda m: m.start)
+    state_words, org_words = words("state_anaphor"), words("org_anaphor")
     out = []
     for tok in doc:
-        if tok.lower_ not in ("country", "nation") or tok.tag_ != "NN" or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
-            continue  # "the country", "the country's economy"; not "the country's president" alone
+        low = tok.lower_
+        if low not in state_words | org_words or tok.tag_ != "NN" or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+            continue
+        if any(c.dep_ in ("amod", "compound", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ == "of")
+               for c in tok.children):
+            continue  # "the Venezuelan government", "the government of Iraq": its own words say whose
         start, end = doc[tok.i - 1].idx, tok.idx + len(tok.text)
-        before = [m for m in states if m.end <= start and start - m.start < 600]
-        if before:
-            out.append(Mention(start, end, doc.text[start:end], before[-1].actor_id, "", "anaphor"))
+        before = [m for m in named if m.end <= start and start - m.start < 600]
+        if low in state_words:
+            fits = [m for m in before if m.actor_id.startswith("state:")]
+        else:
+            orgs = [m for m in before if kinds.get(m.actor_id) in ("organization", "bloc")]
+            fits = [m for m in orgs if low in names.get(m.actor_id, "").split()] or \
+                (orgs if low in words("generic_org_anaphor") else [])
+        if fits:
+            out.append(Mention(start, end, doc.text[start:end], fits[-1].actor_id, "", "anaphor"))
     return out
 
 

@@ -378,7 +378,9 @@ def match(lemma: str, particle: str = "", objects: Sequence[str] = (),
     in lower case. A multi-word verb of the dictionary is tried with the particle, a preposition
     ("ask for") or the object ("wage war") as its second word, and the bare verb too; the reading
     matching the most words wins (ties: a pattern over the verb's code, a pattern written for this
-    very verb, then the later pattern, as PETRARCH-2 lets a later duplicate override).
+    very verb, then the later pattern, as PETRARCH-2 lets a later duplicate override). A pattern
+    written for another verb of the synset whose object is a participant, not an act, is not lent
+    to this verb ("welcome counterparts" is hosting, "commend counterparts" is praise).
 
     Returns None when the verb is not in the dictionary (see :func:`is_verb`) or the dictionary
     gives it no code here: neither a pattern nor its own or synset code applies, or the best
@@ -455,6 +457,8 @@ def _candidates(data: Cameo, entries: Iterable[VerbEntry], args: _Args,
             continue
         verb = f"{entry.lemma} {entry.particle}" if entry.particle else entry.lemma
         for pattern in _matching(synset, args):
+            if pattern.comment_verb and pattern.comment_verb != verb and _about_a_participant(pattern):
+                continue  # "welcome counterparts" is hosting (043); "commend counterparts" stays praise (051)
             score = base + pattern.specificity
             yield ((score, 1, pattern.comment_verb == verb, pattern.line),
                    (pattern.code, pattern.paired_code, pattern.text, entry.synset, score))
@@ -502,6 +506,16 @@ def _as_match(data: Cameo, reading: _Reading) -> Match | None:
 
 
 # ---------------------------------------------------------------------------------------- look-ups
+
+def _about_a_participant(pattern: Pattern) -> bool:
+    """Is a pattern's object a participant ("* COUNTERPARTS") rather than an act ("* SUPPORT")?
+    An act's noun carries its meaning to every verb of the synset; a participant leaves the meaning
+    to the verb the pattern was written for, so such a pattern is not lent to its synonyms."""
+    from . import lexicon
+
+    return any(w in lexicon.words("participant") or lexicon.agent_sector(w)
+               for req in pattern.object[:1] for words in req for w in words)
+
 
 def code_info(code: str) -> CodeInfo:
     """PLOVER category, mode, context, Goldstein score and description of a CAMEO code.

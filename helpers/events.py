@@ -133,6 +133,8 @@ def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
     own = m.actor(tok)
     if own:
         found.append(own)
+    elif tok.lemma_ == "counterpart" and tok.tag_ == "NNS" and _plural_referent(tok, m):
+        found += _plural_referent(tok, m)  # "commended his counterparts": the people he met
     elif depth == 0 or tok.dep_ == "conj":
         found += _inner_actor(tok, m)  # "Sudan's army and the RSF": the army stands for Sudan
     for c in tok.children:
@@ -236,6 +238,8 @@ def _plural_referent(tok: Token, m: Mentions) -> list[str]:
     titled = _titled_plural(tok, m)
     if titled:
         return titled
+    if tok.lemma_ == "counterpart" and tok.tag_ == "NNS" and any(c.dep_ == "poss" for c in tok.children):
+        return _met_pair(tok, m)  # "X commended his counterparts": those X met (X himself drops out)
     if low not in ("they", "them", "both", "presidents", "leaders", "sides", "countries", "nations", "ministers",
                    "parties", "governments"):
         return []
@@ -247,7 +251,7 @@ def _plural_referent(tok: Token, m: Mentions) -> list[str]:
     pair: list[str] = []
     fallback: list[str] = []
     for t in reversed(doc[max(0, tok.i - 120):tok.i]):  # nearest first
-        if not want_person and t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("presidents", "leaders", "ministers"):
+        if not want_person and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS":  # "The advisors ... They"
             pair = _plural_referent(t, m)
             if pair:
                 break
@@ -292,23 +296,29 @@ def _titled_plural(tok: Token, m: Mentions) -> list[str]:
               and want in m.roles[a].lower().split(" of ")[0]]
     first = {a: min(r.start for r in m.rows if r.actor_id == a) for a in people}
     people = [a for a in people if first[a] < tok.idx]
-    return sorted(people, key=first.get) if len(people) >= 2 else []
+    if len(people) >= 2:
+        return sorted(people, key=first.get)
+    met = _met_pair(tok, m)  # "X met with Y and Z. The national security advisors discussed ..."
+    return met if len(met) >= 2 and all(m.types.get(a) == "person" for a in met) else []
 
 
 def _met_pair(tok: Token, m: Mentions) -> list[str]:
-    """The subject and the "with"/object partner of the nearest earlier clause that has both
-    ("Secretary Blinken spoke with Foreign Minister Faisal"), within three sentences."""
+    """The subject and the "with"/object partners of the nearest earlier clause that has both
+    ("Secretary Blinken spoke with Foreign Minister Faisal"; "X met with Y and Z"), within three
+    sentences."""
     sents = [s for s in tok.doc.sents if s.end <= tok.sent.end][-4:]
     for sent in reversed(sents):
         for verb in sent:
-            if verb.pos_ not in ("VERB", "AUX") or (sent == tok.sent and verb.i >= tok.i):
-                continue
+            if verb.pos_ not in ("VERB", "AUX") or (sent == tok.sent and verb.i >= tok.i) or verb in tok.ancestors \
+                    or (_trigger_entries(verb) or _NO_LEX).type != "CONSULT":
+                continue  # only a meeting says who was together
             subj = [a for c in verb.children if c.dep_ == "nsubj" for a in _actors_of(c, m)]
             partner = [a for c in verb.children if c.dep_ == "dobj" for a in _actors_of(c, m)] + \
                 [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                  for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, m)]
-            if len(subj) == 1 and partner and partner[0] != subj[0]:
-                return [subj[0], partner[0]]
+            partner = [a for a in dict.fromkeys(partner) if a not in subj]
+            if len(subj) == 1 and partner:
+                return subj + partner
     return []
 
 
@@ -383,13 +393,10 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
     content clause: its subject for a request ("demanded that the US match"), or its objects
     ("refused to meet Jordan's King Abdullah")."""
     if lex.via_object:  # "expressed X's strong support for Y": Y, not X
-        obj = [a for c in tok.children if c.dep_ == "dobj" for g in c.children
-               if g.dep_ == "prep" and g.lower_ in lex.target_preps + ("for", "of", "between")
-               for p in g.children if p.dep_ == "pobj"
-               for a in (_np_actors(p, m) or _inner_actor(p, m, demonyms=True))]
-        obj = [a for a in dict.fromkeys(obj) if a not in sources]
-        if obj:
-            return obj
+        carried = _carried_targets(tok, lex, m, sources)
+        owners = {a for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "poss"
+                  for a in _actors_of(g, m)}
+        return carried or [a for a in _objects(tok, lex, m) if a not in sources and a not in owners]
     doer = _doer_of_object(tok, m, sources)
     if doer:  # "condemns the detention of X by Venezuelan forces": aimed at whoever did it
         return doer
@@ -427,6 +434,38 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
                 deep = [a for a in _actors_in(c.subtree, m, skip="pronoun") if a not in sources]
                 if deep:
                     return deep[:1]
+    return []
+
+
+def _carried_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list[str]:
+    """Targets of an event carried by a verb's object noun ("expressed the Government's support for
+    Y", "restated America's readiness to work with X to support Y", "reiterated its commitment to
+    the defense of Japan"): the noun's own complements, then the objects of the clause attached to
+    it. The noun's possessor is whose act it is (the source's side), never its target."""
+    for c in tok.children:
+        if c.dep_ != "dobj":
+            continue
+        if _a_quantity(c):  # "$155 million in humanitarian assistance for the Syrian people"
+            c = next((p for g in c.children if g.dep_ == "prep" and g.lower_ in ("in", "of")
+                      for p in g.children if p.dep_ == "pobj"), c)
+        phrases = [p for g in c.children if g.dep_ == "prep"
+                   and g.lower_ in lex.target_preps + ("for", "of", "between", "over", "toward")
+                   for p in g.children if p.dep_ == "pobj"]
+        found = [a for p in phrases for a in _np_actors(p, m) or _actors_in(_phrase_tokens(p), m)]
+        if not found:  # "support for regional mediation led by Angola and the EAC": whoever leads it
+            found = [a for p in phrases for n in [p, *p.conjuncts] for v in n.children if v.dep_ == "acl"
+                     for g in v.children if g.dep_ == "agent" for b in g.children if b.dep_ == "pobj"
+                     for a in _np_actors(b, m)]
+        if not found:  # "readiness to work with ... to support Ukraine"
+            found = _actors_in([t for g in c.children if g.dep_ in ("acl", "relcl") and g.pos_ in ("VERB", "AUX")
+                                for t in g.subtree], m)
+            owners = {a for g in c.children if g.dep_ == "poss" for a in _actors_of(g, m)}
+            found = [a for a in found if a not in owners]  # "Spain's readiness to work with its partners"
+        if not found and lex.type in VERBAL_TYPES:  # "support for the action of the Ukrainian parliament"
+            found = _actors_in([t for p in phrases for t in _phrase_tokens(p)], m, skip="")
+        found = [a for a in dict.fromkeys(found) if a not in sources]
+        if found:
+            return found
     return []
 
 
@@ -503,8 +542,9 @@ def _classify_token(tok: Token) -> Lex | None:
             if any(c.dep_ == "dobj" and (c.lemma_.lower(), "NOUN") in lex for c in tok.children):
                 return None  # "hold talks", "issue warnings": the noun's own rules find its participants
             return _cameo_entry(tok, patterns_only=True)  # "staged a hunger strike": the dictionary's pattern
-        if lemma in words("reporting"):
-            return _object_noun_entry(tok)  # "reiterated U.S. support for Georgia": the support is the event
+        if lemma in words("reporting"):  # "reiterated U.S. support for Georgia": the support is the event
+            carried = _cameo_entry(tok, patterns_only=True)  # "reiterated its commitment": CAMEO's pattern
+            return carried if carried is not None and carried.via_object else _object_noun_entry(tok)
         return _cameo_entry(tok) or _object_noun_entry(tok)
     if tok.pos_ in ("NOUN", "PROPN"):
         key = tok.text.lower() if (tok.text.lower(), "NOUN") in lex else tok.lemma_.lower()
@@ -538,8 +578,11 @@ def _cameo_entry(tok: Token, patterns_only: bool = False) -> Lex | None:
     if hit is None or not hit.plover or (patterns_only and not hit.specificity):
         return None
     symmetric = hit.plover in SYMMETRIC_TYPES and hit.mode not in ("visit", "host")
+    objects = clauses.objects(tok)
+    carried = bool(objects) and objects[0].upper() in hit.pattern.split() and not any(
+        c.dep_ == "dobj" and _is_agent_noun(c) for c in tok.children)  # "* SUPPORT": the noun is the act
     return Lex(tok.lemma_.lower(), "VERB", "", hit.plover, hit.mode, hit.code, hit.goldstein, symmetric,
-               VERB_TARGET_PREPS)
+               VERB_TARGET_PREPS, carried)
 
 
 def _nominal_entry(noun: Token) -> Lex | None:
@@ -564,7 +607,7 @@ def _object_noun_entry(verb: Token) -> Lex | None:
             for g in c.children if noun is None else ():
                 if g.dep_ == "compound" and g.i == c.i - 1:  # "a mediation mission": the compound names the act
                     noun = lexicon().get((g.lemma_.lower(), "NOUN")) or _nominal_entry(g)
-                elif g.dep_ == "prep" and g.lower_ in ("in", "of"):  # "$155 million in humanitarian assistance"
+                elif g.dep_ == "prep" and g.lower_ in ("in", "of") and _a_quantity(c):  # "$155 million in assistance"
                     for p in g.children:
                         if p.dep_ == "pobj" and noun is None:
                             noun = lexicon().get((p.lemma_.lower(), "NOUN")) or _nominal_entry(p)
@@ -572,6 +615,12 @@ def _object_noun_entry(verb: Token) -> Lex | None:
                 return Lex(verb.lemma_.lower(), "VERB", "", noun.type, noun.mode, noun.cameo, noun.goldstein,
                            noun.symmetric, tuple(dict.fromkeys(noun.target_preps + VERB_TARGET_PREPS)), True)
     return None
+
+
+def _a_quantity(noun: Token) -> bool:
+    """"$155 million", "two shipments", "tons": an amount whose "of"/"in" phrase names what was given
+    (not "the importance of trade" or "the need for talks", which name no act of the subject's)."""
+    return noun.like_num or noun.tag_ in ("CD", "$") or any(c.dep_ == "nummod" for c in noun.children)
 
 
 #: A stated intention is coded as CAMEO codes it: intent to cooperate (03x, AGREE) for
@@ -646,7 +695,7 @@ class _Candidate:
     confidence: float
 
 
-def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[Event]:
+def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame, publisher: str = "") -> list[Event]:
     """Every event the lexicon and the parse support, in document order."""
     m = Mentions(mentions, actors)
     starts = [s.start_char for s in doc.sents]
@@ -660,7 +709,7 @@ def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[Even
             cand = _noun_candidate(tok, entry, m) if tok.pos_ in ("NOUN", "PROPN") else _verb_candidate(tok, entry, m)
             if cand is not None:
                 events += _rows(sid, tok, cand, m, mentions)
-    events += _modal_demands(doc, m, starts)
+    events += _modal_demands(doc, m, starts, publisher)
     events.sort(key=lambda e: (e.sentence_id, e.trigger.i))
     events = _inherit_targets(_dedupe(events), m)
     return _dedupe([e for e in events if e.target or e.lex.type in ("MOBILIZE", "PROTEST")
@@ -750,13 +799,13 @@ def _rows(sid: int, tok: Token, cand: _Candidate, m: Mentions, mentions: pd.Data
             for s, t in pairs or [(s, t) for s in sources for t in (targets or [""])] if s != t]
 
 
-def _modal_demands(doc: Doc, m: Mentions, starts: list[int]) -> list[Event]:
+def _modal_demands(doc: Doc, m: Mentions, starts: list[int], publisher: str = "") -> list[Event]:
     """"Libya must hand over the suspects, a British minister said", "The Venezuelan government should
     release those it has jailed" (in a government's own statement): a demand (CAMEO 10x, REQUEST) by
     the speaker, or by the publishing government, on the subject of the obligation."""
     from . import cameo
 
-    publisher = sorted({r.actor_id for r in m.rows if r.how == "publisher"})
+    voices = sorted({r.actor_id for r in m.rows if r.how == "publisher"} | ({f"state:{publisher}"} if publisher else set()))
     out = []
     for tok in doc:
         mod = clauses.modal(tok)
@@ -771,7 +820,7 @@ def _modal_demands(doc: Doc, m: Mentions, starts: list[int]) -> list[Event]:
         if head.dep_ == "ccomp" and head.head.lemma_.lower() in words("reporting"):
             sources, _ = _subject(head.head, m)
         elif head.dep_ == "ROOT" and not _in_quotes(tok):
-            sources = publisher
+            sources = voices
         else:
             continue
         code = "100" if mod == "must" else "020"
@@ -892,9 +941,11 @@ def assign_dates(events: list[Event], dates: pd.DataFrame, doc: Doc) -> None:
             e.date_basis = "the article's main event"
 
 
-def table(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame, dates: pd.DataFrame) -> pd.DataFrame:
-    """events.csv rows."""
-    events = extract(doc, mentions, actors)
+def table(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame, dates: pd.DataFrame,
+          publisher: str = "") -> pd.DataFrame:
+    """events.csv rows; ``publisher`` is the ISO code of a government publishing its own statement
+    (its unattributed "X should ..." is its demand)."""
+    events = extract(doc, mentions, actors, publisher)
     assign_dates(events, dates, doc)
     rows = []
     for i, e in enumerate(events, 1):

@@ -11,6 +11,7 @@ from functools import lru_cache
 from . import config
 
 GROUPS = ("reporting", "intent", "future", "hypothetical", "aspectual", "concessive", "nominalization",
+          "not_nominal", "participant", "state_anaphor", "org_anaphor", "generic_org_anaphor",
           "demand_modal", "title_modifier", "not_actor_head",
           "aim_verbs", "speech")
 
@@ -60,6 +61,8 @@ def extra_agents() -> dict[str, str]:
 def verb_candidates(noun: str) -> list[str]:
     """Verbs a noun may name the act of ("mediation" -> ["mediate", ...]), by the nominal suffixes of
     the ``nominalization`` group; the caller keeps those its verb dictionary knows."""
+    if noun in words("not_nominal"):
+        return []
     out = []
     for rule in sorted(words("nominalization"), key=lambda r: -len(r.split(":")[0])):
         suffix, repl = rule.split(":", 1)

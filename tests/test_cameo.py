@@ -215,3 +215,9 @@ def test_a_missing_file_is_named(reference_copy):
     (reference_copy / "cameo_classes.csv").unlink()
     with pytest.raises(cameo.ReferenceDataError, match="^cameo_classes.csv: cannot read"):
         cameo.load(reference_copy)
+
+
+def test_a_pattern_about_a_participant_is_not_lent_to_the_verbs_synonyms():
+    assert cameo.match("welcome", "", ["counterpart"]).code == "043"  # welcoming counterparts: hosting
+    assert cameo.match("commend", "", ["counterpart"]).code == "051"  # commending them: praise
+    assert cameo.match("express", "", ["support"]).plover == "SUPPORT"  # an act's noun is still lent
