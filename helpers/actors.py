@@ -752,11 +752,13 @@ def pass_references(st: _State) -> None:
 
 
 def pass_groups(st: _State) -> None:
-    """Agent groups ("Israeli troops": ISRMIL) and, in a government's statement, "we"."""
+    """Agent groups ("Israeli troops": ISRMIL), "these individuals" and, in a government's
+    statement, "we"."""
     groups = agent_groups(st.doc, st.resolved, st.actors, st.places)
     peoples = [(g.start, g.end) for g in groups if g.actor_id.endswith(f"-{PEOPLE_OF_STATE.lower()}")]
     st.resolved = [m for m in st.resolved if not (m.how == "demonym" and any(a <= m.start < b for a, b in peoples))]
     st.resolved += groups  # "the Syrian people" is one mention, of the people, not also one of the state
+    st.resolved += group_anaphors(st.doc, st.resolved, st.actors)
     if st.publisher:
         st.resolved += first_person(st.doc, st.publisher, st.actors)
 
@@ -982,7 +984,7 @@ def agent_groups(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, 
     states = [m for m in mentions if m.actor_id.startswith("state:") and m.how != "pronoun"]  # not "its military"
     for m in mentions:  # "Darfur rebels", "Kabul residents": a place in a state qualifies like the state
         p = (places or {}).get(m.place_id)
-        if not m.actor_id and p is not None and p.country and p.kind in ("city", "region"):
+        if not m.actor_id and p is not None and p.country and p.kind in ("city", "region", "country"):
             states.append(Mention(m.start, m.end, m.text, f"state:{p.country}", m.place_id, "place"))
     taken = {(m.start, m.end) for m in mentions if m.actor_id and not m.actor_id.startswith("state:")}
     out = []
@@ -993,7 +995,7 @@ def agent_groups(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, 
         if not _participant_slot(tok):
             continue  # "the independence of Georgia's judiciary": named, but not acting or acted on
         mod = _state_modifier(tok, states)
-        if mod is None and tok.tag_ == "NNS" and sector in PEOPLE_SECTORS and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        if mod is None and tok.tag_ == "NNS" and sector in PEOPLE_SECTORS and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
             out += _unqualified_group(doc, tok, sector, actors, taken)
             continue
         if mod is None or tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
@@ -1026,6 +1028,9 @@ def people_group(actors: dict[str, dict[str, str]], iso3: str, sector: str, noun
 #: Sectors that are a state's institutions (its forces, police, courts, parliament, intelligence):
 #: "Venezuelan security forces" is a national body, an organisation; "Syrian refugees" is a group.
 INSTITUTION_SECTORS = {"MIL", "COP", "SPY", "JUD", "LEG"}
+#: Sectors that act only at home, so "in <state>" says whose they are ("the authorities in Iran");
+#: troops and spies "in Syria" may be anyone's.
+DOMESTIC_SECTORS = {"GOV", "COP", "JUD", "LEG"}
 
 
 def _unqualified_group(doc: Doc, tok: Token, sector: str, actors: dict[str, dict[str, str]],
@@ -1034,8 +1039,11 @@ def _unqualified_group(doc: Doc, tok: Token, sector: str, actors: dict[str, dict
     on is a group of its own (``group:protesters``) when nothing names its state."""
     if any(s <= tok.idx < e for s, e in taken) or tok.lower_ in ("people", "officials", "leaders"):
         return []
-    if tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in words("reporting"):
-        return []  # "told reporters": the audience of a statement, not an actor
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON":
+        return []  # "lawyers Li Yuhan and Yu Wensheng": a description of the people named
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if tok.dep_ in ("dobj", "dative", "pobj") and verb.lemma_.lower() in words("reporting"):
+        return []  # "told reporters", "as reported by news agencies": who tells or hears, not an actor
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and c.pos_ in ("ADJ", "NOUN")]
     start = min([tok.i] + [c.i for c in mods])
     span = doc[start:tok.i + 1]
@@ -1054,8 +1062,24 @@ def _participant_slot(tok: Token) -> bool:
         return True
     if tok.dep_ == "pobj":
         prep = tok.head
-        return prep.lower_ != "of" and prep.head.pos_ in ("VERB", "AUX", "NOUN") or prep.dep_ == "agent"
+        if prep.lower_ == "of":  # "the targeting of lawyers", "the detention of activists": done to them
+            amount = prep.head
+            if amount.like_num or amount.tag_ == "CD" or amount.lower_ in ("dozens", "hundreds", "thousands", "scores",
+                                                                            "millions", "number", "group"):
+                return _participant_slot(amount)  # "arrested dozens of students": the students
+            return amount.pos_ == "NOUN" and _names_an_act(amount)
+        return prep.head.pos_ in ("VERB", "AUX", "NOUN") or prep.dep_ == "agent"
     return False
+
+
+def _names_an_act(noun: Token) -> bool:
+    """Is a noun the name of an act a CAMEO verb codes ("targeting", "detention", "expulsion")?"""
+    from . import cameo
+
+    lemma = noun.lemma_.lower()
+    if noun.tag_ == "VBG" or (lemma.endswith("ing") and cameo.is_verb(noun.lower_[:-3])):
+        return True
+    return any(cameo.is_verb(v) for v in lexicon.verb_candidates(lemma) if v != lemma)
 
 
 def _state_modifier(tok: Token, states: list[Mention]) -> Mention | None:
@@ -1064,6 +1088,9 @@ def _state_modifier(tok: Token, states: list[Mention]) -> Mention | None:
     left = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i]
     right = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
              if p.dep_ == "pobj"]
+    if _agent_sector(tok) in DOMESTIC_SECTORS:  # "authorities in the PRC", "police in Kenya" (not "troops in")
+        right += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                  if p.dep_ == "pobj"]
     for c in left + right:
         for m in states:
             if m.start <= c.idx < m.end:
@@ -1151,6 +1178,22 @@ def country_anaphors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[s
                 (orgs if low in words("generic_org_anaphor") else [])
         if fits:
             out.append(Mention(start, end, doc.text[start:end], fits[-1].actor_id, "", "anaphor"))
+    return out
+
+
+def group_anaphors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]) -> list[Mention]:
+    """"These individuals", "those people" (words of the ``group_anaphor`` group): the group named
+    last, within about a paragraph."""
+    groups = sorted((m for m in mentions if actors.get(m.actor_id, {}).get("type") == "group"), key=lambda m: m.start)
+    out = []
+    for tok in doc:
+        if tok.lower_ not in words("group_anaphor") or tok.tag_ != "NNS" or not tok.i \
+                or doc[tok.i - 1].lower_ not in ("these", "those"):
+            continue
+        start, end = doc[tok.i - 1].idx, tok.idx + len(tok.text)
+        before = [m for m in groups if m.end <= start and start - m.start < 600]
+        if before:
+            out.append(Mention(start, end, doc.text[start:end], before[-1].actor_id, "", "anaphor"))
     return out
 
 

@@ -135,6 +135,8 @@ def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
         found.append(own)
     elif tok.lemma_ == "counterpart" and tok.tag_ == "NNS" and _plural_referent(tok, m):
         found += _plural_referent(tok, m)  # "commended his counterparts": the people he met
+    elif _listed(tok, m):
+        found += _listed(tok, m)  # "detained others, including Li Yuhan and Yu Wensheng"
     elif depth == 0 or tok.dep_ == "conj":
         found += _inner_actor(tok, m)  # "Sudan's army and the RSF": the army stands for Sudan
     for c in tok.children:
@@ -143,13 +145,24 @@ def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _listed(tok: Token, m: Mentions) -> list[str]:
+    """The actors a phrase that names none itself lists as examples: "others, including X and Y",
+    "many of those arrested, such as X"."""
+    out = []
+    for c in tok.subtree:
+        if c.dep_ == "prep" and (c.lower_ == "including" or (c.lower_ == "as" and c.i and tok.doc[c.i - 1].lower_ == "such")):
+            if c.head.i == tok.i or c.head in tok.subtree:
+                out += [a for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, m)]
+    return list(dict.fromkeys(out))
+
+
 def _np_actors(tok: Token, m: Mentions) -> list[str]:
     """Actors of a noun phrase; "Iran's leader, Ayatollah X" is X, not Iran."""
     if m.actor(tok):
         return _actors_of(tok, m)
-    for c in tok.children:  # "Brazil's president, Luiz Inacio Lula da Silva,"
+    for c in tok.children:  # "Brazil's president, Luiz Inacio Lula da Silva,"; "activists X and Y"
         if c.dep_ == "appos" and m.types.get(m.actor(c)) == "person":
-            return [m.actor(c)]
+            return _actors_of(c, m)
     doc = tok.doc
     if tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
         for t in doc[tok.i + 2:tok.i + 7]:
@@ -200,8 +213,8 @@ def _subject(tok: Token, m: Mentions) -> tuple[list[str], bool]:
         if subj:
             for s in subj:
                 if s.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":  # "an ally ... which supported"
-                    head = cur.head
-                    return (_actors_of(head, m) or _appositive_subject(head, m)), False
+                    head = cur.head  # "lawyers who were detained by ...": passive, the lawyers are its target
+                    return (_actors_of(head, m) or _appositive_subject(head, m)), s.dep_ == "nsubjpass"
                 actors = _np_actors(s, m)
                 if actors:
                     return actors, s.dep_ == "nsubjpass"
@@ -662,6 +675,8 @@ def _noun_event(tok: Token, entry: Lex, m: Mentions) -> tuple[list[str], list[st
                 sources, targets = objs[:1], objs[1:2]
             elif c.lower_ in entry.target_preps + ("with",) * entry.symmetric and objs:
                 targets += objs
+            elif c.lower_ == "of" and objs and sources and any(g.dep_ == "poss" for g in tok.children):
+                targets += objs  # "the PRC's targeting of lawyers": with the doer as owner, "of" is the done-to
             elif c.lower_ in ("about", "over", "against") and not targets:
                 # "warnings about the impact of cooperation between Russia and Iran"
                 deep = [m.actor(t) for t in c.subtree if m.actor(t) and m.how(t) != "demonym"]
@@ -750,17 +765,35 @@ def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
     if st.kind == "relative" and not sources:
         return None  # "refugees who have lived in Iraq": background, not an actor's act
     targets = _verb_targets(tok, entry, m, sources)
+    if not targets and not any(c.dep_ == "dobj" for c in tok.children):  # "detained, and prosecuted others"
+        shared = [v for v in tok.conjuncts if v.i > tok.i and any(c.dep_ == "dobj" for c in v.children)]
+        targets = _verb_targets(shared[0], entry, m, sources) if shared else []
     if entry.symmetric and len(sources) > 1 and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         targets = []  # "X and Y discussed the U.S.-Georgia partnership": the pair is the event
     if st.kind == "participle" and not any(m.actor(c) for c in tok.children if c.dep_ == "dobj"):
         return None  # ", citing domestic opposition": background to the main event
-    agent = [a for c in tok.children if c.dep_ == "agent" for p in c.children for a in _actors_of(p, m)]
+    agent = _agent_of(tok, m)
     if tok.tag_ == "VBN" and agent:  # "Sanctioned by the U.S. since 1979, Tehran ..."
         passive = True
         sources = sources or _participle_subject(tok, m)
     if passive:
         sources, targets = agent, (sources or targets)
     return _Candidate(entry, sources, targets, 0.9)
+
+
+def _agent_of(tok: Token, m: Mentions) -> list[str]:
+    """The "by" agent of a passive verb, or of the participles listed with it, which share the one
+    at the end ("were detained, interrogated, and imprisoned by the authorities")."""
+    def own(v: Token) -> list[str]:
+        return [a for c in v.children if c.dep_ == "agent" for p in c.children for a in _actors_of(p, m)]
+
+    found = own(tok)
+    if found or tok.tag_ != "VBN":
+        return found
+    listed = [v for v in tok.head.subtree if v.i > tok.i and v.tag_ == "VBN" and v.i - tok.i <= 8
+              and (v in tok.conjuncts or (v.head == tok.head and v.dep_ in ("acl", "relcl", "conj"))
+                   or (v.dep_ == "conj" and v.head.head == tok.head and v.head.dep_ in ("acl", "relcl")))]
+    return next((own(v) for v in listed if own(v)), [])
 
 
 def _participle_subject(tok: Token, m: Mentions) -> list[str]:

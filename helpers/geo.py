@@ -149,6 +149,7 @@ def lookup(name: str) -> Place | None:
     """A place for ``name``: a country, a region, or a city (in that order); "KHARTOUM" as "Khartoum"."""
     if name.isupper() and len(name) > 4:
         name = name.title()
+    name = name.replace("\u2019", "'")  # "People’s Republic of China" as "People's Republic of China"
     hit = reference.lexicon().get(name)
     if hit and hit[0] == "state" and hit[2] != "demonym":
         return country_place(hit[1])

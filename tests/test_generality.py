@@ -309,3 +309,28 @@ def test_the_agency_the_council_and_the_government_refer_back_to_the_body_named_
 def test_a_governments_statement_demands_what_it_says_another_should_do_even_without_we():
     _, e = annotate("The Venezuelan government should release those it has unjustly jailed.", publisher="USA")
     has(e, "REQUEST", "state:USA", "state:VEN")
+
+
+def test_participles_listed_together_share_the_agent_at_the_end():
+    _, e = annotate("We honor the journalists who were detained, questioned and jailed by authorities in Iran "
+                    "last year.", publisher="USA")
+    has(e, "COERCE", "state:IRN", "group:journalists")
+
+
+def test_verbs_listed_together_share_the_object_and_its_examples_are_its_targets():
+    _, e = annotate("Belarusian police detained and prosecuted several others, including activists "
+                    "Maria Kolesnikova and Maxim Znak.")
+    for person in ("person:maria-kolesnikova", "person:maxim-znak"):
+        has(e, "COERCE", "group:blr-cop", person)
+
+
+def test_these_individuals_refers_back_to_the_group_named_last():
+    a, e = annotate("Nicaraguan police arrested dozens of students in Managua. The government later expelled "
+                    "these individuals to Costa Rica.")
+    linked = dict(zip(a.mentions["text"], a.mentions["actor_id"]))
+    assert linked["these individuals"] == linked["students"]
+
+
+def test_an_act_owned_by_its_doer_is_done_to_its_of_phrase():
+    a, e = annotate("Beijing's targeting of journalists has drawn criticism.")
+    has(e, "ASSAULT", "state:CHN", "group:journalists")
