@@ -103,6 +103,13 @@ def _relative(text: str, base: dt.date) -> str | None:
             year = base.year + {"last": 0 if month < base.month else -1, "this": 0,
                                 "next": 0 if month > base.month else 1}[which]
         return f"{year:04d}-{month:02d}"
+    m = re.match(rf"^this\s+(?:({months})\s+(\d{{1,2}})|(\d{{1,2}})\s+({months}))(?:st|nd|rd|th)?$", low)
+    if m:  # "this July 9": that day in the year of publication
+        month_name, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        try:
+            return dt.date(base.year, MONTHS.index(month_name) + 1, int(day)).isoformat()
+        except ValueError:
+            return None
     table = {"today": relativedelta(), "yesterday": relativedelta(days=-1), "tomorrow": relativedelta(days=1)}
     if low in table:
         return (base + table[low]).isoformat()

@@ -12,6 +12,8 @@ allegations ("accused X of supplying") lower the confidence or set ``negated``.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import csv
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -921,11 +923,12 @@ def _inherit_targets(events: list[Event], m: Mentions) -> list[Event]:
     return out
 
 
-def assign_dates(events: list[Event], dates: pd.DataFrame, doc: Doc) -> None:
+def assign_dates(events: list[Event], dates: pd.DataFrame, doc: Doc, published: dt.date | None = None) -> None:
     """Each event takes the most specific date that applies: one in its own clause or sentence;
-    else one stated earlier in the same paragraph; else, for past-tense reports, the article's
-    main event (its first day-precise date)."""
+    else one stated earlier in the same paragraph (for a past act, not one after ``published``);
+    else, for past-tense reports, the article's main event (its first day-precise date)."""
     usable = dates[(dates["value"] != "") & dates["kind"].isin(["date", "relative"])]
+    usable = usable[~usable["start"].map(lambda start: _in_dateline(doc, int(start))).astype(bool)]
     main = usable[usable["value"].str.len() == 10]
     main_date = main.iloc[0] if len(main) else None
     sent_par = {}
@@ -933,20 +936,28 @@ def assign_dates(events: list[Event], dates: pd.DataFrame, doc: Doc) -> None:
         sent_par[i] = doc.text.count("\n\n", 0, s.start_char)
     triggers = {e.trigger.i for e in events}
 
-    def owner(start: int) -> int | None:
-        """The event trigger that governs a date most closely (its nearest trigger ancestor)."""
-        span = doc.char_span(start, start + 1, alignment_mode="expand")
+    def owner(start: int, end: int) -> int | None:
+        """The event trigger that governs a date most closely (its nearest trigger ancestor); -1
+        when the date modifies a thing that is not an event ("the 2008 ceasefire agreement")."""
+        span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None
-        tok = span[0]
-        for t in [tok, *tok.ancestors]:
+        tok = span.root
+        chain = [tok, *tok.ancestors]
+        for k, t in enumerate(chain):
             if t.i in triggers:
                 return t.i
+            listed = next((v for v in triggers if _listed_together(doc[v], t)), None)
+            if listed is not None:  # "were detained, interrogated and imprisoned ... on July 9, 2015"
+                return listed
+            if k and t.pos_ in ("NOUN", "PROPN") and chain[k - 1].dep_ in ("compound", "nummod", "amod", "nmod", "poss") \
+                    and _trigger_entries(t) is None:
+                return -1  # "the 2008 ceasefire agreement": the date of that thing, not of the verb
         return None
 
     for e in sorted(events, key=lambda e: -len(list(e.trigger.ancestors))):  # nested events first
         own = usable[usable["sentence_id"] == e.sentence_id]
-        owners = {r.date_id: owner(r.start) for r in own.itertuples()}
+        owners = {r.date_id: owner(r.start, r.end) for r in own.itertuples()}
         mine = [r for r in own.itertuples() if owners[r.date_id] == e.trigger.i]
         free = [r for r in own.itertuples() if owners[r.date_id] is None]
         if mine or free:
@@ -956,6 +967,7 @@ def assign_dates(events: list[Event], dates: pd.DataFrame, doc: Doc) -> None:
             continue
         nested = [o for o in events if o.date and o.sentence_id == e.sentence_id and o.trigger.i != e.trigger.i
                   and next((a.i for a in o.trigger.ancestors if a.i in triggers), None) == e.trigger.i]
+        nested = [o for o in nested if o.date_basis in ("explicit", "relative")]
         if nested:  # "supported Russia's 2022 invasion": the date of the nested event
             e.date, e.date_text, e.date_basis = nested[0].date, nested[0].date_text, "nested event"
             continue
@@ -963,6 +975,8 @@ def assign_dates(events: list[Event], dates: pd.DataFrame, doc: Doc) -> None:
             continue  # the sentence's dates belong to its other events
         par = sent_par.get(e.sentence_id)
         ctx = usable[usable["sentence_id"].map(lambda s: sent_par.get(s) == par) & (usable["sentence_id"] < e.sentence_id)]
+        if published is not None and e.trigger.tag_ == "VBD":  # a past act is not dated by "this October" ahead
+            ctx = ctx[ctx["value"].map(lambda v: v[:10] <= published.isoformat()[:len(v[:10])])]
         if len(ctx):
             row = ctx.iloc[-1]
             e.date, e.date_text, e.date_basis = row["value"], row["text"], "context: earlier in the paragraph"
@@ -974,12 +988,35 @@ def assign_dates(events: list[Event], dates: pd.DataFrame, doc: Doc) -> None:
             e.date_basis = "the article's main event"
 
 
+def _in_dateline(doc: Doc, start: int) -> bool:
+    """Is a date part of a dateline ("WASHINGTON, D.C., May 4, 2006 Peace Corps Director ...")? It
+    dates the release, not the events the sentence reports."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    sent = span[0].sent
+    first = sent[0]
+    if not (first.is_upper and len(first.text) > 2 and first.i + 1 < len(doc) and doc[first.i + 1].text == ","):
+        return False
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX")]
+    return not verbs or start < verbs[0].idx and span[0].head.pos_ not in ("VERB", "AUX", "ADP")
+
+
+def _listed_together(a: Token, b: Token) -> bool:
+    """Are two verbs listed together ("detained, interrogated, and imprisoned"), however parsed?"""
+    if a.i == b.i or a.pos_ not in ("VERB", "AUX") or b.pos_ not in ("VERB", "AUX") or abs(a.i - b.i) > 8:
+        return False
+    return b in a.conjuncts or (a.head == b.head and {a.dep_, b.dep_} <= {"acl", "relcl", "conj"}) \
+        or (b.dep_ == "conj" and b.head.head == a.head and b.head.dep_ in ("acl", "relcl")) \
+        or (a.dep_ == "conj" and a.head.head == b.head and a.head.dep_ in ("acl", "relcl"))
+
+
 def table(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame, dates: pd.DataFrame,
-          publisher: str = "") -> pd.DataFrame:
+          publisher: str = "", published: dt.date | None = None) -> pd.DataFrame:
     """events.csv rows; ``publisher`` is the ISO code of a government publishing its own statement
-    (its unattributed "X should ..." is its demand)."""
+    (its unattributed "X should ..." is its demand), ``published`` the publication date."""
     events = extract(doc, mentions, actors, publisher)
-    assign_dates(events, dates, doc)
+    assign_dates(events, dates, doc, published)
     rows = []
     for i, e in enumerate(events, 1):
         sent = e.trigger.sent

@@ -128,7 +128,7 @@ def event_stage(directory: str | Path) -> Path:
     published = dates.parse_published(meta.get("published"))
     date_table = dates.table(doc, published)
     quote_table, notes = quotes.table(doc, mentions)
-    event_table = events.table(doc, mentions, actors, date_table, reference.publisher_country(meta))
+    event_table = events.table(doc, mentions, actors, date_table, reference.publisher_country(meta), published)
     all_actors = events.implied_actors(event_table, actors)
     meta["relative_dates"] = ("resolved against the publication date " + meta["published"] if published else
                               "left unresolved: the article has no publication date (give --published YYYY-MM-DD)")

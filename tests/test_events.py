@@ -98,7 +98,7 @@ def test_without_a_publication_date_relative_dates_stay_empty_and_say_why():
 @pytest.mark.parametrize("text, value", [
     ("on Tuesday", "2023-03-14"), ("yesterday", "2023-03-13"), ("last month", "2023-02"),
     ("last December", "2022-12"), ("13 March 2023", "2023-03-13"), ("the 1990s", "1990/1999"),
-    ("a decade", "P10Y"), ("two hours", "PT2H"),
+    ("a decade", "P10Y"), ("two hours", "PT2H"), ("This March 9", "2023-03-09"), ("this 2 April", "2023-04-02"),
 ])
 def test_common_expressions(text, value):
     assert dates.normalise(text, dt.date(2023, 3, 14)).value == value

@@ -15,7 +15,7 @@ def annotate(text: str, published: str = "2024-05-02", publisher: str = ""):
     doc = nlp.parse(text)
     a = actors.annotate(doc, dt.date.fromisoformat(published), publisher)
     d = dates.table(doc, dates.parse_published(published))
-    return a, events.table(doc, a.mentions, a.actors, d, publisher)
+    return a, events.table(doc, a.mentions, a.actors, d, publisher, dt.date.fromisoformat(published))
 
 
 def row(a, actor_id: str) -> dict:
@@ -334,3 +334,24 @@ def test_these_individuals_refers_back_to_the_group_named_last():
 def test_an_act_owned_by_its_doer_is_done_to_its_of_phrase():
     a, e = annotate("Beijing's targeting of journalists has drawn criticism.")
     has(e, "ASSAULT", "state:CHN", "group:journalists")
+
+
+# --- event dates ----------------------------------------------------------------------------------
+
+def test_a_datelines_date_is_the_releases_not_the_events():
+    _, e = annotate("NAIROBI, May 4, 2006 U.S. Ambassador Michael Ranneberger recently met with Kenyan President "
+                    "Mwai Kibaki.",
+                    published="2006-05-04")
+    assert list(e["date"]) == [""]  # "recently": the text does not say when
+
+
+def test_participles_listed_together_share_the_date_at_the_end_and_the_main_verb_keeps_its_own():
+    _, e = annotate("This July 9, we honor the journalists who were detained, questioned and jailed by "
+                    "authorities in Iran on July 9, 2015.", published="2021-07-08", publisher="USA")
+    assert e.loc[e["trigger"] == "detained", "date"].tolist() == ["2015-07-09"]
+
+
+def test_a_past_act_is_not_dated_by_a_later_date_earlier_in_the_paragraph():
+    _, e = annotate("Secretary Pompeo highlighted the importance of holding elections this October. "
+                    "The Secretary urged Georgian leaders to reform the judiciary.", published="2020-07-27")
+    assert "2020-10" not in set(e["date"])
