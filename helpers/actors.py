@@ -995,7 +995,9 @@ def agent_groups(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, 
         if not _participant_slot(tok):
             continue  # "the independence of Georgia's judiciary": named, but not acting or acted on
         mod = _state_modifier(tok, states)
-        if mod is None and tok.tag_ == "NNS" and sector in PEOPLE_SECTORS and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        collective = tok.tag_ == "NN" and tok.i and bool(lexicon.agent_sector(f"{doc[tok.i - 1].lower_} {tok.lower_}"))
+        if mod is None and (tok.tag_ == "NNS" or collective) and sector in PEOPLE_SECTORS \
+                and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):  # "protesters", "the opposition coalition"
             out += _unqualified_group(doc, tok, sector, actors, taken)
             continue
         if mod is None or tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
@@ -1064,9 +1066,8 @@ def _participant_slot(tok: Token) -> bool:
         prep = tok.head
         if prep.lower_ == "of":  # "the targeting of lawyers", "the detention of activists": done to them
             amount = prep.head
-            if amount.like_num or amount.tag_ == "CD" or amount.lower_ in ("dozens", "hundreds", "thousands", "scores",
-                                                                            "millions", "number", "group"):
-                return _participant_slot(amount)  # "arrested dozens of students": the students
+            if amount.like_num or amount.tag_ == "CD" or amount.lower_ in words("amount_nouns") | words("member_nouns"):
+                return _participant_slot(amount)  # "arrested dozens of students", "leaders of the coalition"
             return amount.pos_ == "NOUN" and _names_an_act(amount)
         return prep.head.pos_ in ("VERB", "AUX", "NOUN") or prep.dep_ == "agent"
     return False

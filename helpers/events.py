@@ -139,6 +139,9 @@ def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
         found += _plural_referent(tok, m)  # "commended his counterparts": the people he met
     elif _listed(tok, m):
         found += _listed(tok, m)  # "detained others, including Li Yuhan and Yu Wensheng"
+    elif _a_quantity(tok) or tok.lower_ in words("member_nouns"):  # "thousands of Nigerians", "leaders of X"
+        found += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, m)]
     elif depth == 0 or tok.dep_ == "conj":
         found += _inner_actor(tok, m)  # "Sudan's army and the RSF": the army stands for Sudan
     for c in tok.children:
@@ -635,7 +638,8 @@ def _object_noun_entry(verb: Token) -> Lex | None:
 def _a_quantity(noun: Token) -> bool:
     """"$155 million", "two shipments", "tons": an amount whose "of"/"in" phrase names what was given
     (not "the importance of trade" or "the need for talks", which name no act of the subject's)."""
-    return noun.like_num or noun.tag_ in ("CD", "$") or any(c.dep_ == "nummod" for c in noun.children)
+    return noun.like_num or noun.tag_ in ("CD", "$") or any(c.dep_ == "nummod" for c in noun.children) \
+        or noun.lower_ in words("amount_nouns")
 
 
 #: A stated intention is coded as CAMEO codes it: intent to cooperate (03x, AGREE) for

@@ -355,3 +355,10 @@ def test_a_past_act_is_not_dated_by_a_later_date_earlier_in_the_paragraph():
     _, e = annotate("Secretary Pompeo highlighted the importance of holding elections this October. "
                     "The Secretary urged Georgian leaders to reform the judiciary.", published="2020-07-27")
     assert "2020-10" not in set(e["date"])
+
+
+def test_an_amount_of_people_or_their_leaders_act_as_those_people():
+    a, e = annotate("Thousands of Kenyans protested against the government in Nairobi. Leaders of the "
+                    "opposition coalition agreed to postpone the march.")
+    assert "group:ken-ppl" in set(e.loc[e["type"] == "PROTEST", "source"])
+    assert "group:opposition-coalition" in set(e.loc[e["type"] == "AGREE", "source"])
