@@ -17,11 +17,12 @@ SOURCE ?=
 URL ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help env report test test-unit test-notebooks test-browser lab annotate notebooks bench clean
+.PHONY: help env report test test-unit test-notebooks test-browser lab annotate corpus notebooks bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 	@echo "  variables: ARTICLE=path [PUBLISHED=YYYY-MM-DD TITLE=.. SOURCE=.. URL=..] for report/annotate"
+	@echo "             CORPUS=folder-or-glob [OUT=dir PROCESSES=n DASK=tcp://host:port|local] for corpus"
 
 env: $(STAMP) ## build .venv with pinned packages, the helpers package and the Jupyter kernel
 
@@ -34,6 +35,10 @@ $(STAMP): requirements.txt requirements.lock pyproject.toml
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python 3.11 (news-actors)" >/dev/null
 	$(PY) -m pip check
 	@touch $@
+
+corpus: $(STAMP) ## annotate every article of CORPUS (a folder or quoted glob; default data/corpus/) into OUT
+	$(PY) -m helpers annotate-corpus "$(or $(CORPUS),data/corpus)" --out "$(or $(OUT),data/processed/corpus)" \
+	  $(if $(PROCESSES),--processes $(PROCESSES)) $(if $(DASK),--dask "$(DASK)")
 
 report: $(STAMP) ## run the notebooks on ARTICLE (default: the Iran-Belarus article) into reports/<slug>/
 	$(PY) -m helpers report $(if $(ARTICLE),"$(ARTICLE)") \

@@ -1,11 +1,12 @@
-"""Command line: ``python -m helpers annotate PATH [--out DIR] [--published YYYY-MM-DD] ...``."""
+"""Command line: ``python -m helpers annotate PATH [--out DIR] [--published YYYY-MM-DD] ...``,
+``python -m helpers annotate-corpus DIR_OR_GLOB --out DIR [--processes N] [--dask ADDRESS]``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from . import export, pipeline
+from . import corpus, export, pipeline
 from .ingest import ArticleError
 from .nlp import ModelMissing
 from .schemas import ContractError
@@ -31,9 +32,24 @@ def main(argv: list[str] | None = None) -> int:
     rep.add_argument("path", nargs="?", help="article (default: the Iran-Belarus article in data/raw/)")
     for flag in ("--published", "--title", "--source", "--url"):
         rep.add_argument(flag)
+    cor = sub.add_parser("annotate-corpus", help="annotate every article of a folder or glob, resumably, "
+                         "with combined tables in DuckDB and Parquet")
+    cor.add_argument("spec", metavar="DIR_OR_GLOB", help="a folder of .txt/.html articles or a quoted glob")
+    cor.add_argument("--out", default=str(corpus.config.DATA / "processed" / "corpus"),
+                     help="output folder (default data/processed/corpus/)")
+    cor.add_argument("--processes", type=int, default=1, help="worker processes (default 1)")
+    cor.add_argument("--batch", type=int, default=8, help="articles parsed together per batch (default 8)")
+    cor.add_argument("--dask", metavar="ADDRESS", help="a Dask scheduler, tcp://HOST:PORT, or 'local'")
+    cor.add_argument("--no-progress", action="store_true", help="no progress bar")
     sub.add_parser("notebooks", help="re-execute the committed notebooks in place (maintainers)")
     args = parser.parse_args(argv)
     try:
+        if args.command == "annotate-corpus":
+            if args.processes < 1 or args.batch < 1:
+                raise corpus.CorpusError("--processes and --batch must be 1 or more")
+            summary = corpus.run(args.spec, args.out, args.processes, args.dask, args.batch,
+                                 progress=not args.no_progress, echo=print)
+            return 130 if summary.interrupted else (1 if summary.failed else 0)
         if args.command == "annotate":
             out = pipeline.annotate(args.path, args.out, published=args.published, title=args.title,
                                     source=args.source, url=args.url)
@@ -47,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             for nb in export.refresh_committed():
                 print(f"executed {nb}")
             return 0
-    except (ArticleError, ModelMissing, ContractError, export.ReportError) as exc:
+    except (ArticleError, ModelMissing, ContractError, export.ReportError, corpus.CorpusError) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 2
     except KeyboardInterrupt:

@@ -26,7 +26,7 @@ import pandas as pd
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from . import actordict, config, geo, lexicon, reference, schemas
+from . import actordict, config, geo, lexicon, nlp, reference, schemas
 from .lexicon import words
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -446,7 +446,7 @@ def _relabel(doc: Doc, cands: list[Cand]) -> list[Cand]:
         if c.source != "ner":
             out.append(c)
             continue
-        text = doc.text[c.start:c.end]
+        text = nlp.text(doc)[c.start:c.end]
         span = doc[c.tok_start:c.tok_end]
         if c.label == "PERSON" and text.isupper() and geo.lookup(text) is not None:
             c.label = "GPE"
@@ -529,7 +529,7 @@ def _is_title(span: Span) -> bool:
 
 
 def _sentence_index(doc: Doc) -> list[int]:
-    return [s.start_char for s in doc.sents]
+    return nlp.sentence_starts(doc)
 
 
 @dataclass
@@ -562,7 +562,7 @@ class _State:
         return self.add_actor(f"state:{iso3}", reference.country_name(iso3), "state", iso3)
 
     def mention(self, c: Cand, actor: str, place: str, how: str) -> None:
-        self.mentions.append((Mention(c.start, c.end, self.doc.text[c.start:c.end], actor, place, how), None))
+        self.mentions.append((Mention(c.start, c.end, nlp.text(self.doc)[c.start:c.end], actor, place, how), None))
 
 
 def annotate(doc: Doc, published: dt.date | None = None, publisher: str = "") -> Annotation:
@@ -638,7 +638,7 @@ def pass_reference(st: _State) -> None:
             place = "" if c.how == "demonym" else st.add_place(geo.country_place(c.key))
             st.mention(c, st.state(c.key), place, c.how)
         elif c.label == "capital":
-            place = st.add_place(geo.capital_place(c.key) or geo.city(st.doc.text[c.start:c.end]))
+            place = st.add_place(geo.capital_place(c.key) or geo.city(nlp.text(st.doc)[c.start:c.end]))
             actor = st.state(c.key) if is_metonymic(st.doc, c.tok) else ""
             st.mention(c, actor, place, "metonym" if actor else "ner")
         elif c.label == "metonym":
@@ -658,7 +658,7 @@ def pass_entities(st: _State) -> None:
     for c in st.cands:
         if c.source != "ner":
             continue
-        text = st.doc.text[c.start:c.end]
+        text = nlp.text(st.doc)[c.start:c.end]
         if c.label == "PERSON":
             s, e, inner = _strip_name(st.doc, c.tok_start, c.tok_end)
             _person_mention(st, s, e, inner, "ner")
@@ -737,7 +737,7 @@ def pass_affiliations(st: _State) -> None:
     for m, p in st.mentions:
         if p is not None:
             m.actor_id = p.actor_id
-        m.text = st.doc.text[m.start:m.end]
+        m.text = nlp.text(st.doc)[m.start:m.end]
         st.resolved.append(m)
 
 
@@ -776,7 +776,7 @@ def first_person(doc: Doc, publisher: str, actors: dict[str, dict[str, str]]) ->
     outside quotation marks is that government."""
     from .quotes import marked_spans
 
-    spans, _ = marked_spans(doc.text)
+    spans, _ = marked_spans(nlp.text(doc))
     out = []
     for tok in doc:
         if tok.lower_ in FIRST_PERSON_PLURAL and not any(a <= tok.idx < b for a, b in spans):
@@ -880,7 +880,7 @@ def _from_proximity(doc: Doc, p: Person, mentions: list[tuple[Mention, object]],
     if not own:
         return False
     first = own[0]
-    sents = list(doc.sents)
+    sents = nlp.sentences(doc)
     si = next(i for i, s in enumerate(sents) if s.start_char <= first.start < s.end_char)
     others = [m.start for m, q in mentions if q is not None and q is not p]
     for k in (si, si - 1) if p.titles and not same_sentence_only else (si,):
@@ -1014,7 +1014,7 @@ def agent_groups(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, 
             aid = mod.actor_id
         else:
             aid = people_group(actors, iso3, sector, tok.lemma_.lower() if tok.tag_ != "NNS" else tok.lower_)
-        out.append(Mention(start, end, doc.text[start:end], aid, "", "agent"))
+        out.append(Mention(start, end, nlp.text(doc)[start:end], aid, "", "agent"))
     return out
 
 
@@ -1178,7 +1178,7 @@ def country_anaphors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[s
             fits = [m for m in orgs if low in names.get(m.actor_id, "").split()] or \
                 (orgs if low in words("generic_org_anaphor") else [])
         if fits:
-            out.append(Mention(start, end, doc.text[start:end], fits[-1].actor_id, "", "anaphor"))
+            out.append(Mention(start, end, nlp.text(doc)[start:end], fits[-1].actor_id, "", "anaphor"))
     return out
 
 
@@ -1194,7 +1194,7 @@ def group_anaphors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str
         start, end = doc[tok.i - 1].idx, tok.idx + len(tok.text)
         before = [m for m in groups if m.end <= start and start - m.start < 600]
         if before:
-            out.append(Mention(start, end, doc.text[start:end], before[-1].actor_id, "", "anaphor"))
+            out.append(Mention(start, end, nlp.text(doc)[start:end], before[-1].actor_id, "", "anaphor"))
     return out
 
 
@@ -1214,7 +1214,7 @@ def former_latter(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if pair:
             ref = pair[0] if tok.lower_ == "former" else pair[1]
             start = doc[tok.i - 1].idx
-            out.append(Mention(start, tok.idx + len(tok.text), doc.text[start:tok.idx + len(tok.text)],
+            out.append(Mention(start, tok.idx + len(tok.text), nlp.text(doc)[start:tok.idx + len(tok.text)],
                                ref.actor_id, "", "anaphor"))
     return out
 
@@ -1246,8 +1246,8 @@ def pronouns(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]
                         target = m
                         break
         if target is None:
-            par_start = doc.text.rfind("\n\n", 0, tok.idx)
-            prev_par = doc.text.rfind("\n\n", 0, max(par_start, 0))
+            par_start = nlp.text(doc).rfind("\n\n", 0, tok.idx)
+            prev_par = nlp.text(doc).rfind("\n\n", 0, max(par_start, 0))
             floor = prev_par if par_start > 0 else 0
             i = bisect_right(starts, tok.idx)
             cands = [m for m in ordered[:i] if m.start >= floor and fits(m)]

@@ -24,7 +24,7 @@ from dateparser.date import DateDataParser
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc
 
-from . import schemas
+from . import nlp, schemas
 
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -205,7 +205,7 @@ def extract(doc: Doc, published: dt.date | None) -> list[TimeExpr]:
 
 def table(doc: Doc, published: dt.date | None) -> pd.DataFrame:
     """dates.csv rows for a parse."""
-    starts = [s.start_char for s in doc.sents]
+    starts = nlp.sentence_starts(doc)
     rows = [{"date_id": f"d{i:03d}", "sentence_id": max(bisect_right(starts, e.start) - 1, 0), "start": e.start,
              "end": e.end, "text": e.text, "value": e.value, "kind": e.kind, "anchor": e.anchor, "basis": e.basis}
             for i, e in enumerate(extract(doc, published), 1)]

@@ -23,7 +23,7 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from . import clauses, config, schemas
+from . import clauses, config, nlp, schemas
 from .lexicon import agent_sector
 from .lexicon import verb_candidates as lexicon_verb_candidates
 from .lexicon import words
@@ -324,7 +324,7 @@ def _met_pair(tok: Token, m: Mentions) -> list[str]:
     """The subject and the "with"/object partners of the nearest earlier clause that has both
     ("Secretary Blinken spoke with Foreign Minister Faisal"; "X met with Y and Z"), within three
     sentences."""
-    sents = [s for s in tok.doc.sents if s.end <= tok.sent.end][-4:]
+    sents = [s for s in nlp.sentences(tok.doc) if s.end <= tok.sent.end][-4:]
     for sent in reversed(sents):
         for verb in sent:
             if verb.pos_ not in ("VERB", "AUX") or (sent == tok.sent and verb.i >= tok.i) or verb in tok.ancestors \
@@ -719,9 +719,9 @@ class _Candidate:
 def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame, publisher: str = "") -> list[Event]:
     """Every event the lexicon and the parse support, in document order."""
     m = Mentions(mentions, actors)
-    starts = [s.start_char for s in doc.sents]
+    starts = nlp.sentence_starts(doc)
     events: list[Event] = []
-    for sent in doc.sents:
+    for sent in nlp.sentences(doc):
         sid = max(bisect_right(starts, sent.start_char) - 1, 0)
         for tok in sent:
             entry = _trigger_entries(tok)
@@ -875,7 +875,7 @@ def _in_quotes(tok: Token) -> bool:
 
     spans = tok.doc.user_data.get("quote_spans")
     if spans is None:
-        spans = tok.doc.user_data["quote_spans"] = marked_spans(tok.doc.text)[0]
+        spans = tok.doc.user_data["quote_spans"] = marked_spans(nlp.text(tok.doc))[0]
     return any(a <= tok.idx < b for a, b in spans)
 
 
@@ -936,8 +936,8 @@ def assign_dates(events: list[Event], dates: pd.DataFrame, doc: Doc, published: 
     main = usable[usable["value"].str.len() == 10]
     main_date = main.iloc[0] if len(main) else None
     sent_par = {}
-    for i, s in enumerate(doc.sents):
-        sent_par[i] = doc.text.count("\n\n", 0, s.start_char)
+    for i, s in enumerate(nlp.sentences(doc)):
+        sent_par[i] = nlp.text(doc).count("\n\n", 0, s.start_char)
     triggers = {e.trigger.i for e in events}
 
     def owner(start: int, end: int) -> int | None:

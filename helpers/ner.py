@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
 
@@ -11,9 +12,10 @@ from . import nlp
 NER_COLUMNS = ["sentence_id", "start", "end", "text", "label"]
 
 
-def raw_entities(body: str, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Every entity spaCy's NER finds in ``body``, with the sentence it falls in."""
-    doc = nlp.parse(body)
+def raw_entities(body: str, sentences: pd.DataFrame, directory: str | Path | None = None) -> pd.DataFrame:
+    """Every entity spaCy's NER finds in ``body``, with the sentence it falls in (from the parse
+    saved in ``directory`` when it is that body's)."""
+    doc = nlp.doc_for(directory, body)[0] if directory is not None else nlp.parse(body)
     starts = sentences["start"].astype(int).tolist()
     rows = []
     for ent in doc.ents:

@@ -1,14 +1,22 @@
-"""The spaCy pipeline, loaded once per process, with paragraph-aware sentence boundaries."""
+"""The spaCy pipeline, loaded once per process, with paragraph-aware sentence boundaries; and the
+parsed document kept beside the tables (``doc.spacy``), so an article is parsed once."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 
 from . import config
+
+#: The parsed document in an annotation folder, and the meta.json key that says what made it.
+DOC_FILE = "doc.spacy"
+PARSE_KEY = "parse"
 
 
 @Language.component("paragraph_boundaries")
@@ -50,3 +58,71 @@ def model_name(nlp: Language) -> str:
 def parse(text: str, name: str | None = None) -> Doc:
     """Parse ``text`` with the configured pipeline."""
     return load(name)(text)
+
+
+def body_hash(body: str) -> str:
+    """SHA-256 of the body text, as the parse record in meta.json names it."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def parse_record(body: str, name: str | None = None) -> dict[str, str]:
+    """What a saved parse was made from: the pipeline (name and version) and the body's hash."""
+    return {"model": model_name(load(name)), "body_sha256": body_hash(body)}
+
+
+def save_doc(doc: Doc, directory: str | Path) -> None:
+    """Write ``doc`` to ``directory/doc.spacy`` (annotations only; no cached user data)."""
+    bin_ = DocBin(store_user_data=False)
+    bin_.add(doc)
+    (Path(directory) / DOC_FILE).write_bytes(bin_.to_bytes())
+
+
+def saved_doc(directory: str | Path, body: str, name: str | None = None) -> Doc | None:
+    """The parse saved in ``directory`` if it was made by this pipeline from this very body, else
+    None: a stale or foreign ``doc.spacy`` (other model, other text, unreadable) is never trusted."""
+    directory = Path(directory)
+    path, meta_path = directory / DOC_FILE, directory / "meta.json"
+    if not path.exists() or not meta_path.exists():
+        return None
+    try:
+        record = json.loads(meta_path.read_text(encoding="utf-8")).get(PARSE_KEY)
+    except (OSError, ValueError):
+        return None
+    if record != parse_record(body, name):
+        return None
+    try:
+        docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(load(name).vocab))
+    except (OSError, ValueError, KeyError):
+        return None
+    return docs[0] if len(docs) == 1 and docs[0].text == body else None
+
+
+def doc_for(directory: str | Path, body: str, name: str | None = None) -> tuple[Doc, bool]:
+    """(the parsed body, whether it had to be parsed now): the saved parse when it can be trusted."""
+    doc = saved_doc(directory, body, name)
+    return (doc, False) if doc is not None else (parse(body, name), True)
+
+
+def sentences(doc: Doc) -> list:
+    """The document's sentences, computed once per document (spaCy rebuilds them on every
+    ``doc.sents``), kept in ``doc.user_data`` (which is never saved)."""
+    cached = doc.user_data.get("sentences")
+    if cached is None:
+        cached = doc.user_data["sentences"] = list(doc.sents)
+    return cached
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Character offset of each sentence's start, computed once per document."""
+    cached = doc.user_data.get("sentence_starts")
+    if cached is None:
+        cached = doc.user_data["sentence_starts"] = [s.start_char for s in sentences(doc)]
+    return cached
+
+
+def text(doc: Doc) -> str:
+    """The document's text, built once per document (spaCy joins its tokens on every ``doc.text``)."""
+    cached = doc.user_data.get("text")
+    if cached is None:
+        cached = doc.user_data["text"] = doc.text
+    return cached

@@ -3,9 +3,12 @@
 Stages hand data to each other only through the files of the annotation folder, so the
 notebooks can run one stage each and the command line can run them all:
 
-1. ``ingest_stage``: body.txt, meta.json, sentences.csv
+1. ``ingest_stage``: body.txt, meta.json, sentences.csv, and the parse (doc.spacy)
 2. ``actor_stage``: actors.csv, mentions.csv, places.csv
 3. ``event_stage``: dates.csv, quotes.csv, events.csv
+
+The article is parsed once: the later stages load ``doc.spacy`` when meta.json says it was made by
+the same pipeline from the same body, and parse again (saving the new parse) when it was not.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from .ingest import Article, read_article
 def sentences_table(doc: Doc, paragraphs: list[tuple[int, int]]) -> pd.DataFrame:
     """One row per sentence (white space trimmed), numbered with its paragraph."""
     rows = []
-    for sent in doc.sents:
+    for sent in nlp.sentences(doc):
         text = sent.text
         start = sent.start_char + (len(text) - len(text.lstrip()))
         end = sent.end_char - (len(text) - len(text.rstrip()))
@@ -65,14 +68,28 @@ def default_out(article_path: str | Path) -> Path:
     return config.default_out(article_path)
 
 
-def _write_ingest(article: Article, directory: Path) -> None:
-    doc = nlp.parse(article.body)
+def _write_ingest(article: Article, directory: Path, doc: Doc | None = None) -> Doc:
+    """body.txt, meta.json, sentences.csv and the parse (doc.spacy) the later stages reuse."""
+    doc = doc if doc is not None else nlp.parse(article.body)
     sents = sentences_table(doc, article.paragraphs)
     meta = dict(article.meta, model=nlp.model_name(nlp.load()), slug=article.slug,
                 paragraphs=len(article.paragraphs), sentences=len(sents), characters=len(article.body))
+    meta[nlp.PARSE_KEY] = nlp.parse_record(article.body)
     (directory / "body.txt").write_text(article.body, encoding="utf-8")
     write_meta(meta, directory)
     schemas.write_table(sents, "sentences", directory, article.body)
+    nlp.save_doc(doc, directory)
+    return doc
+
+
+def _parsed(directory: Path, body: str, meta: dict, tmp: Path) -> Doc:
+    """The article's parse: the saved one, or (missing, stale or foreign) a new one saved in ``tmp``."""
+    doc, fresh = nlp.doc_for(directory, body)
+    if fresh:
+        nlp.save_doc(doc, tmp)
+        meta[nlp.PARSE_KEY] = nlp.parse_record(body)
+        write_meta(meta, tmp)
+    return doc
 
 
 def ingest_stage(article_path: str | Path, out_dir: str | Path | None = None, **overrides: str | None) -> Path:
@@ -98,8 +115,9 @@ def actor_stage(directory: str | Path) -> Path:
     body = schemas.read_body(directory)
     meta = schemas.read_meta(directory)
     published = dates.parse_published(meta.get("published"))
-    result = actors.annotate(nlp.parse(body), published, reference.publisher_country(meta))
     with staged(directory) as tmp:
+        doc = _parsed(directory, body, meta, tmp)
+        result = actors.annotate(doc, published, reference.publisher_country(meta))
         schemas.write_table(result.actors, "actors", tmp)
         schemas.write_table(result.mentions, "mentions", tmp, body)
         schemas.write_table(result.places, "places", tmp)
@@ -124,16 +142,16 @@ def event_stage(directory: str | Path) -> Path:
     meta = schemas.read_meta(directory)
     actors = schemas.read_table(directory, "actors")
     mentions = schemas.read_table(directory, "mentions")
-    doc = nlp.parse(body)
     published = dates.parse_published(meta.get("published"))
-    date_table = dates.table(doc, published)
-    quote_table, notes = quotes.table(doc, mentions)
-    event_table = events.table(doc, mentions, actors, date_table, reference.publisher_country(meta), published)
-    all_actors = events.implied_actors(event_table, actors)
-    meta["relative_dates"] = ("resolved against the publication date " + meta["published"] if published else
-                              "left unresolved: the article has no publication date (give --published YYYY-MM-DD)")
-    meta["quote_notes"] = notes
     with staged(directory) as tmp:
+        doc = _parsed(directory, body, meta, tmp)
+        date_table = dates.table(doc, published)
+        quote_table, notes = quotes.table(doc, mentions)
+        event_table = events.table(doc, mentions, actors, date_table, reference.publisher_country(meta), published)
+        all_actors = events.implied_actors(event_table, actors)
+        meta["relative_dates"] = ("resolved against the publication date " + meta["published"] if published else
+                                  "left unresolved: the article has no publication date (give --published YYYY-MM-DD)")
+        meta["quote_notes"] = notes
         schemas.write_table(date_table, "dates", tmp, body)
         schemas.write_table(quote_table, "quotes", tmp, body)
         schemas.write_table(event_table, "events", tmp)
@@ -150,9 +168,17 @@ STAGES.append(("events", _in_place(event_stage), ("dates", "quotes", "events")))
 def annotate(article_path: str | Path, out_dir: str | Path | None = None, **overrides: str | None) -> Path:
     """Run every stage on the article; DIR gets all tables or, on error, nothing new."""
     article = read_article(article_path, **overrides)
-    out = Path(out_dir) if out_dir else default_out(article_path)
+    return annotate_article(article, Path(out_dir) if out_dir else default_out(article_path))
+
+
+def annotate_article(article: Article, out: Path, doc: Doc | None = None, extra_meta: dict | None = None) -> Path:
+    """Every stage on an article already read (and, from a batch, already parsed: ``doc``); ``out``
+    gets all tables, with ``extra_meta`` added to meta.json, or, on error, nothing new."""
     with staged(out) as tmp:
-        _write_ingest(article, tmp)
+        _write_ingest(article, tmp, doc)
         for _name, stage, _tables in STAGES:
             stage(tmp)
+        if extra_meta:
+            meta = json.loads((tmp / "meta.json").read_text(encoding="utf-8"))
+            write_meta({**meta, **extra_meta}, tmp)
     return out

@@ -15,7 +15,7 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from . import schemas
+from . import nlp, schemas
 from .lexicon import words
 
 FIRST_PERSON = re.compile(r"^(I|We|My|Our|Us)\b")
@@ -170,7 +170,7 @@ def _last_speaker(quotes: list[Quote], doc: Doc, before: int, mentions: pd.DataF
 
 def extract(doc: Doc, mentions: pd.DataFrame) -> tuple[list[Quote], list[str]]:
     """All quotations of the article with their speakers, in document order."""
-    body = doc.text
+    body = nlp.text(doc)
     quotes: list[Quote] = []
     spans, notes = marked_spans(body)
     for a, b in spans:
@@ -191,9 +191,9 @@ def extract(doc: Doc, mentions: pd.DataFrame) -> tuple[list[Quote], list[str]]:
 
 def table(doc: Doc, mentions: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """quotes.csv rows, and notes on anything skipped."""
-    starts = [s.start_char for s in doc.sents]
+    starts = nlp.sentence_starts(doc)
     quotes, notes = extract(doc, mentions)
     rows = [{"quote_id": f"q{i:03d}", "sentence_id": max(bisect_right(starts, q.start) - 1, 0),
-             "speaker": q.speaker, "text": doc.text[q.start:q.end], "start": q.start, "end": q.end,
+             "speaker": q.speaker, "text": nlp.text(doc)[q.start:q.end], "start": q.start, "end": q.end,
              "marked": q.marked} for i, q in enumerate(quotes, 1)]
     return pd.DataFrame(rows, columns=schemas.COLUMNS["quotes"]), notes
