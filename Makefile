@@ -63,10 +63,11 @@ lab: $(STAMP) ## start JupyterLab on the notebooks with the project kernel
 notebooks: $(STAMP) ## re-execute the committed notebooks in place (after changing helpers)
 	$(PY) -m helpers notebooks
 
-bench: $(STAMP) ## timings (make report, stages, dictionaries) and quality on unseen text (PLOVER records, dev set)
+bench: $(STAMP) ## timings (make report, stages, dictionaries, corpus throughput) and quality on unseen text
 	$(PY) benchmarks/bench.py
 	$(PY) benchmarks/annotate_bench.py
 	$(PY) benchmarks/events_bench.py all
+	$(PY) benchmarks/corpus_bench.py
 
 clean: ## remove reports/ and caches (keeps .venv)
 	rm -rf reports .pytest_cache test-artifacts

@@ -307,3 +307,54 @@ def quotes_bar(quotes: pd.DataFrame, actors: pd.DataFrame) -> go.Figure | None:
                       xaxis=dict(title="quoted words"), yaxis=dict(categoryorder="array", categoryarray=order),
                       height=160 + 40 * len(order), margin=dict(l=10, r=10, t=60, b=40), legend=dict(orientation="h", y=-0.25))
     return fig
+
+
+def balance_over_time(per_period: pd.DataFrame, who: str) -> go.Figure | None:
+    """How cooperative or hostile relations were per period: bars for the number of events, a line
+    for their mean Goldstein score (-10 conflict .. +10 cooperation). ``per_period`` is
+    ``across.pair_over_time``'s table; ``who`` names the pair for the title."""
+    if per_period.empty:
+        return None
+    best = per_period.loc[per_period["mean_goldstein"].idxmax()]
+    worst = per_period.loc[per_period["mean_goldstein"].idxmin()]
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=per_period["period"], y=per_period["events"], name="events", marker_color="#bbbbbb",
+                         hovertemplate="%{x}: %{y} events<extra></extra>", yaxis="y2"))
+    fig.add_trace(go.Scatter(x=per_period["period"], y=per_period["mean_goldstein"], name="mean Goldstein",
+                             mode="lines+markers", line=dict(color="#2166ac", width=3),
+                             marker=dict(size=9, color=per_period["mean_goldstein"], cmin=-10, cmax=10,
+                                         colorscale=GOLDSTEIN_SCALE, line=dict(color="#333", width=1)),
+                             hovertemplate="%{x}: mean Goldstein %{y}<extra></extra>"))
+    title = (f"{who}: most cooperative in {best['period']} ({best['mean_goldstein']:+.1f}), "
+             f"least in {worst['period']} ({worst['mean_goldstein']:+.1f})" if len(per_period) > 1 else
+             f"{who}: {int(per_period['events'].sum())} events in {best['period']}, mean Goldstein "
+             f"{best['mean_goldstein']:+.1f}")
+    fig.update_layout(title=html.escape(title), height=380, margin=dict(l=10, r=10, t=60, b=40),
+                      xaxis=dict(type="category", title="period"),
+                      yaxis=dict(title="mean Goldstein (−10 conflict … +10 cooperation)", range=[-10.5, 10.5],
+                                 zeroline=True),
+                      yaxis2=dict(title="events", overlaying="y", side="right", showgrid=False, rangemode="tozero"),
+                      legend=dict(orientation="h", y=-0.2))
+    return fig
+
+
+def events_by_article(events: pd.DataFrame, articles: pd.DataFrame) -> go.Figure | None:
+    """Each article's events by category, articles in order of publication: what each one reports."""
+    if events.empty:
+        return None
+    order = articles.sort_values(["published", "article"])["article"].tolist()
+    counts = events.groupby(["article", "type"]).size().reset_index(name="events")
+    fig = go.Figure()
+    cats = sorted(counts["type"].unique())
+    colours = dict(zip(cats, px.colors.qualitative.Bold + px.colors.qualitative.Pastel))
+    for cat in cats:
+        sub = counts[counts["type"] == cat].set_index("article").reindex(order).fillna(0)
+        fig.add_trace(go.Bar(y=order, x=sub["events"], name=cat, orientation="h", marker_color=colours[cat],
+                             hovertemplate="%{y}: %{x} " + cat + "<extra></extra>"))
+    top = events["type"].value_counts()
+    fig.update_layout(barmode="stack", height=max(320, 90 + 26 * len(order)),
+                      title=f"{len(events)} events in {events['article'].nunique()} articles; "
+                            f"most often {top.index[0]} ({int(top.iloc[0])})",
+                      yaxis=dict(autorange="reversed", automargin=True, title=""), xaxis=dict(title="events"),
+                      legend_title_text="category", margin=dict(l=10, r=10, t=60, b=40))
+    return fig

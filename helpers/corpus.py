@@ -295,17 +295,25 @@ def run(spec: str | Path, out: str | Path, processes: int = 1, dask: str | None 
 
 # --- combined tables ----------------------------------------------------------------------------
 
+ARTICLE_COLUMNS = ["article", "title", "source", "url", "published", "published_basis", "language", "sha256",
+                   "model", "created_with"]
+
+
 def combined_tables(out: str | Path, slugs: Iterable[str]) -> dict[str, pd.DataFrame]:
     """Each contract table over the articles, an ``article`` column (the slug) first, rows by
-    article then in each article's own order."""
+    article then in each article's own order; and ``articles``, one row of metadata per article."""
     out = Path(out)
     tables: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
+    articles = []
     for slug in sorted(slugs):
+        meta = schemas.read_meta(out / slug)
+        articles.append({"article": slug, **{k: "" if meta.get(k) is None else str(meta.get(k))
+                                             for k in ARTICLE_COLUMNS[1:]}})
         for t in TABLES:
             df = schemas.read_table(out / slug, t)
             df.insert(0, "article", slug)
             tables[t].append(df)
-    result = {}
+    result = {"articles": pd.DataFrame(articles, columns=ARTICLE_COLUMNS)}
     for t, parts in tables.items():
         cols = ["article", *schemas.COLUMNS[t], *schemas.EXTRA_COLUMNS.get(t, [])]
         frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)

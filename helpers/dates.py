@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 from dateparser.date import DateDataParser
@@ -70,19 +71,25 @@ def _precision_value(d: dt.datetime, period: str) -> str:
 
 def _explicit(text: str, base: dt.date | None) -> tuple[str, str] | None:
     """(value, basis) for a date that names its month or day, via dateparser."""
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
-                "REQUIRE_PARTS": [], "PARSERS": ["absolute-time", "custom-formats"]}
-    if base:
-        settings["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time())
     clean = re.sub(r"^(on|in|since|by|from|at|during|until|early|late|mid)[\s-]+", "", text.strip(), flags=re.I)
     clean = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", clean)
     has_year = bool(re.search(r"\b\d{4}\b", clean))
     if not has_year and base is None:
         return None
-    data = DateDataParser(languages=["en"], settings=settings).get_date_data(clean)
+    data = _parser(base).get_date_data(clean)
     if data is None or data.date_obj is None:
         return None
     return _precision_value(data.date_obj, data.period or "day"), "explicit" if has_year else "explicit, year from publication date"
+
+
+@lru_cache(maxsize=8)
+def _parser(base: dt.date | None) -> DateDataParser:
+    """dateparser's parser for one publication date (building one costs more than parsing)."""
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
+                "REQUIRE_PARTS": [], "PARSERS": ["absolute-time", "custom-formats"]}
+    if base:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time())
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 def _relative(text: str, base: dt.date) -> str | None:

@@ -16,6 +16,7 @@ PAGE_LABELS = {
     "04_maps": "4 · Maps",
     "05_charts": "5 · Charts",
     "06_evaluation": "6 · Evaluation",
+    "07_corpus": "7 · Corpus",
 }
 
 
