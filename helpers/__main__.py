@@ -28,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     ann.add_argument("--title")
     ann.add_argument("--source")
     ann.add_argument("--url")
+    ann.add_argument("--language", help="'en' annotates a text that does not look English as English")
+    ann.add_argument("--allow-future", action="store_true", help="accept a publication date after today")
     rep = sub.add_parser("report", help="run every notebook on an article and write reports/<slug>/")
     rep.add_argument("path", nargs="?", help="article (default: the Iran-Belarus article in data/raw/)")
     for flag in ("--published", "--title", "--source", "--url"):
@@ -52,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
             return 130 if summary.interrupted else (1 if summary.failed else 0)
         if args.command == "annotate":
             out = pipeline.annotate(args.path, args.out, published=args.published, title=args.title,
-                                    source=args.source, url=args.url)
+                                    source=args.source, url=args.url, language=args.language,
+                                    allow_future=args.allow_future)
         elif args.command == "report":
             out = export.build_report(args.path, published=args.published, title=args.title,
                                       source=args.source, url=args.url)

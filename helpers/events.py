@@ -12,10 +12,10 @@ allegations ("accused X of supplying") lower the confidence or set ``negated``.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import csv
-from bisect import bisect_right
+import datetime as dt
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -107,26 +107,29 @@ class Mentions:
         self.types = dict(zip(actors["actor_id"], actors["type"]))
         self.roles = dict(zip(actors["actor_id"], actors["role"]))
         self.rows = sorted(mentions.itertuples(index=False), key=lambda r: (r.start, -(r.end - r.start)))
+        # per character offset: the longest actor mention covering it, the first one's "how", the
+        # first place; built once, so a lookup does not scan every mention (long articles)
+        self._actor: dict[int, tuple[str, int]] = {}
+        self._how: dict[int, str] = {}
+        self._place: dict[int, str] = {}
+        for r in self.rows:
+            for pos in range(int(r.start), int(r.end)):
+                if r.actor_id:
+                    if (r.end - r.start) > self._actor.get(pos, ("", -1))[1]:
+                        self._actor[pos] = (r.actor_id, r.end - r.start)
+                    self._how.setdefault(pos, r.how)
+                if r.place_id:
+                    self._place.setdefault(pos, r.place_id)
 
     def actor(self, tok: Token) -> str:
         """The actor a token belongs to (the longest mention covering it)."""
-        best = ("", -1)
-        for r in self.rows:
-            if r.start <= tok.idx < r.end and r.actor_id and (r.end - r.start) > best[1]:
-                best = (r.actor_id, r.end - r.start)
-        return best[0]
+        return self._actor.get(tok.idx, ("", -1))[0]
 
     def how(self, tok: Token) -> str:
-        for r in self.rows:
-            if r.start <= tok.idx < r.end and r.actor_id:
-                return r.how
-        return ""
+        return self._how.get(tok.idx, "")
 
     def place(self, tok: Token) -> str:
-        for r in self.rows:
-            if r.start <= tok.idx < r.end and r.place_id:
-                return r.place_id
-        return ""
+        return self._place.get(tok.idx, "")
 
 
 def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
@@ -935,10 +938,17 @@ def assign_dates(events: list[Event], dates: pd.DataFrame, doc: Doc, published: 
     usable = usable[~usable["start"].map(lambda start: _in_dateline(doc, int(start))).astype(bool)]
     main = usable[usable["value"].str.len() == 10]
     main_date = main.iloc[0] if len(main) else None
-    sent_par = {}
-    for i, s in enumerate(nlp.sentences(doc)):
-        sent_par[i] = nlp.text(doc).count("\n\n", 0, s.start_char)
+    breaks = [m.start() for m in re.finditer("\n\n", nlp.text(doc))]
+    sent_par = {i: bisect_left(breaks, s.start_char) for i, s in enumerate(nlp.sentences(doc))}
     triggers = {e.trigger.i for e in events}
+    ordered = sorted(triggers)
+    rows = list(usable.itertuples())
+    by_sentence: dict[int, list] = {}
+    by_paragraph: dict[int, list] = {}
+    for r in rows:
+        by_sentence.setdefault(int(r.sentence_id), []).append(r)
+        by_paragraph.setdefault(sent_par.get(int(r.sentence_id), -1), []).append(r)
+    owner_of: dict[str, int | None] = {}
 
     def owner(start: int, end: int) -> int | None:
         """The event trigger that governs a date most closely (its nearest trigger ancestor); -1
@@ -951,7 +961,8 @@ def assign_dates(events: list[Event], dates: pd.DataFrame, doc: Doc, published: 
         for k, t in enumerate(chain):
             if t.i in triggers:
                 return t.i
-            listed = next((v for v in triggers if _listed_together(doc[v], t)), None)
+            near = ordered[bisect_left(ordered, t.i - 8):bisect_right(ordered, t.i + 8)]
+            listed = next((v for v in near if _listed_together(doc[v], t)), None)
             if listed is not None:  # "were detained, interrogated and imprisoned ... on July 9, 2015"
                 return listed
             if k and t.pos_ in ("NOUN", "PROPN") and chain[k - 1].dep_ in ("compound", "nummod", "amod", "nmod", "poss") \
@@ -960,10 +971,12 @@ def assign_dates(events: list[Event], dates: pd.DataFrame, doc: Doc, published: 
         return None
 
     for e in sorted(events, key=lambda e: -len(list(e.trigger.ancestors))):  # nested events first
-        own = usable[usable["sentence_id"] == e.sentence_id]
-        owners = {r.date_id: owner(r.start, r.end) for r in own.itertuples()}
-        mine = [r for r in own.itertuples() if owners[r.date_id] == e.trigger.i]
-        free = [r for r in own.itertuples() if owners[r.date_id] is None]
+        own = by_sentence.get(e.sentence_id, [])
+        for r in own:
+            if r.date_id not in owner_of:
+                owner_of[r.date_id] = owner(r.start, r.end)
+        mine = [r for r in own if owner_of[r.date_id] == e.trigger.i]
+        free = [r for r in own if owner_of[r.date_id] is None]
         if mine or free:
             row = (mine or sorted(free, key=lambda r: abs(r.start - e.trigger.idx)))[0]
             e.date, e.date_text = row.value, row.text
@@ -977,13 +990,12 @@ def assign_dates(events: list[Event], dates: pd.DataFrame, doc: Doc, published: 
             continue
         if len(own):
             continue  # the sentence's dates belong to its other events
-        par = sent_par.get(e.sentence_id)
-        ctx = usable[usable["sentence_id"].map(lambda s: sent_par.get(s) == par) & (usable["sentence_id"] < e.sentence_id)]
+        ctx = [r for r in by_paragraph.get(sent_par.get(e.sentence_id, -2), []) if r.sentence_id < e.sentence_id]
         if published is not None and e.trigger.tag_ == "VBD":  # a past act is not dated by "this October" ahead
-            ctx = ctx[ctx["value"].map(lambda v: v[:10] <= published.isoformat()[:len(v[:10])])]
-        if len(ctx):
-            row = ctx.iloc[-1]
-            e.date, e.date_text, e.date_basis = row["value"], row["text"], "context: earlier in the paragraph"
+            ctx = [r for r in ctx if r.value[:10] <= published.isoformat()[:len(r.value[:10])]]
+        if ctx:
+            row = ctx[-1]
+            e.date, e.date_text, e.date_basis = row.value, row.text, "context: earlier in the paragraph"
             continue
         verb = e.trigger if e.trigger.pos_ in ("VERB", "AUX") else e.trigger.sent.root
         perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)

@@ -242,12 +242,17 @@ def build_report(article: str | Path | None = None, published: str | None = None
         pages = [(n.with_suffix(".html").name, summary.page_label(n.stem)) for n in nbs]
         nav = nav_bar(pages)
         figures = 0
+        local = [article_path.parent, data_dir, config.ROOT, Path.home()]
+        for src, _nb in executed:  # the executed notebooks are shared too
+            ipynb = tmp / src.name
+            if ipynb.exists():
+                ipynb.write_text(redact_paths(ipynb.read_text(encoding="utf-8"), local), encoding="utf-8")
         for src, nb in executed:
             text, count = notebook_html(nb, f"{summary.page_label(src.stem)}", nav)
             figures += count
-            (tmp / src.with_suffix(".html").name).write_text(text, encoding="utf-8")
-        (tmp / "index.html").write_text(page(f"Report: {slug}", summary.index_body(data_dir, pages), nav, False),
-                                        encoding="utf-8")
+            (tmp / src.with_suffix(".html").name).write_text(redact_paths(text, local), encoding="utf-8")
+        index = page(f"Report: {slug}", summary.index_body(data_dir, pages), nav, False)
+        (tmp / "index.html").write_text(redact_paths(index, local), encoding="utf-8")
         if figures:
             shutil.copyfile(plotly_js(), tmp / "plotly.min.js")
         if out.exists():
@@ -257,6 +262,16 @@ def build_report(article: str | Path | None = None, published: str | None = None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out
+
+
+def redact_paths(text: str, folders: list[Path]) -> str:
+    """A shared page without this machine's folders: a path under one of ``folders`` (the article's
+    folder, the tables' folder, the repository, the home folder; longest first) is shown relative to
+    it, in plain or JSON-escaped form, so no user name or local layout leaks into a report."""
+    for folder in sorted({Path(f).resolve() for f in folders if str(f) not in ("", "/")}, key=lambda f: -len(str(f))):
+        for form in (str(folder), json.dumps(str(folder))[1:-1], html.escape(str(folder))):
+            text = text.replace(form + "/", "").replace(form, folder.name)
+    return text
 
 
 def plotly_js() -> Path:

@@ -45,6 +45,10 @@ def read_bytes(path: Path) -> bytes:
     """The raw bytes of ``path``, or an ``ArticleError`` that says how to fix the call."""
     if not path.exists():
         raise ArticleError(f"{path}: no such file; give the path of a .txt or .html article")
+    if path.is_file() and path.stat().st_size > MAX_BYTES:
+        raise ArticleError(f"{path} is {path.stat().st_size / 1e6:.0f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit for "
+                           "one article (time and memory grow with length); split it into articles and use "
+                           "annotate-corpus")
     if path.is_dir():
         raise ArticleError(f"{path} is a directory; give the path of one article file (.txt or .html)")
     try:
@@ -56,20 +60,63 @@ def read_bytes(path: Path) -> bytes:
     return raw
 
 
-def decode(raw: bytes, path: Path) -> str:
-    """UTF-8 text from ``raw`` (BOM removed, newlines normalised), refusing binary data."""
-    head = raw[:8192]
-    if b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) * 0.05:
-        raise ArticleError(f"{path} looks like a binary file, not text; give a UTF-8 .txt or an .html page")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(
-            f"{path} is not valid UTF-8 (bad byte at position {exc.start}); re-save it as UTF-8 text") from None
+#: Larger files are refused: a single news article is rarely over 100,000 words (about 0.7 MB), and
+#: annotation time and memory grow with length; a collection belongs in ``annotate-corpus``.
+MAX_BYTES = 10_000_000
+#: The annotators read English; other text is refused unless the user insists (``--language en``).
+LANGUAGE = "en"
+#: Below this many words a language guess is too unsure to refuse an article on.
+MIN_WORDS_FOR_LANGUAGE = 12
+#: Bytes that Windows-1252 leaves undefined: text holding them is not Windows-1252 either.
+_CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+
+
+def decode(raw: bytes, path: Path) -> tuple[str, str]:
+    """(text, encoding) from ``raw``: UTF-8 (BOM removed), UTF-16 with a BOM, or Windows-1252 when
+    the bytes are not UTF-8 and can only be that; newlines normalised. Binary data is refused."""
+    encoding = "utf-8"
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            text, encoding = raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise ArticleError(f"{path} starts like UTF-16 but is not valid UTF-16; re-save it as UTF-8 text") from None
+    else:
+        head = raw[:8192]
+        if b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) * 0.05:
+            raise ArticleError(f"{path} looks like a binary file, not text; give a UTF-8 .txt or an .html page")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            if _CP1252_UNDEFINED & set(raw) or not any(0x80 <= b <= 0x9F for b in raw):
+                raise ArticleError(f"{path} is not valid UTF-8 (bad byte at position {exc.start}) and not clearly "
+                                   "Windows-1252 either; re-save it as UTF-8 text") from None
+            text, encoding = raw.decode("cp1252"), "windows-1252"  # curly quotes, dashes: 0x80-0x9F
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ArticleError(f"{path} holds only white space; the article needs some text")
-    return text
+    return text, encoding
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """(ISO 639-1 code, confidence 0..1) of the text's language, by py3langid's classifier."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    global _IDENTIFIER
+    if _IDENTIFIER is None:
+        _IDENTIFIER = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    code, prob = _IDENTIFIER.classify(text[:20_000])
+    return str(code), round(float(prob), 3)
+
+
+_IDENTIFIER = None
+
+
+def language_name(code: str) -> str:
+    """English name of an ISO 639-1 language code ("fr" -> "French")."""
+    import pycountry
+
+    lang = pycountry.languages.get(alpha_2=code)
+    return lang.name if lang is not None else code
 
 
 def split_source_line(text: str) -> tuple[str, str | None]:
@@ -126,6 +173,9 @@ def parse_html(html: str, path: Path) -> tuple[list[str], dict[str, Any]]:
         raise ArticleError(f"{path}: no article text could be extracted from this HTML page; "
                            "save the article as plain text and annotate that")
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    if not any(len(p.split()) >= 8 and re.search(r"[.!?\"”]", p) for p in paragraphs):
+        raise ArticleError(f"{path}: this HTML page holds no article, only short fragments such as "
+                           f"{paragraphs[0][:40]!r} (menus, banners); save the page that has the article")
     found: dict[str, Any] = {}
     for key, attr in (("title", "title"), ("source", "sitename"), ("url", "url"), ("published", "date")):
         value = getattr(doc, attr, None)
@@ -163,14 +213,17 @@ def check_date(value: Any, what: str) -> str | None:
         raise ArticleError(f"{what} {value!r} is not a date; give it as YYYY-MM-DD") from None
 
 
-def read_article(path: str | Path, **overrides: str | None) -> Article:
+def read_article(path: str | Path, language: str | None = None, allow_future: bool = False,
+                 **overrides: str | None) -> Article:
     """Read ``path`` (.txt or .html) with metadata from its sidecar, the page and ``overrides``.
 
-    Precedence: command-line ``overrides`` > ``<stem>.meta.json`` > what the file says.
+    Precedence: command-line ``overrides`` > ``<stem>.meta.json`` > what the file says. Text that
+    is not English is refused unless ``language="en"`` says to annotate it anyway; a publication
+    date after today is refused unless ``allow_future``.
     """
     path = Path(path)
     raw = read_bytes(path)
-    text = decode(raw, path)
+    text, encoding = decode(raw, path)
     is_html = path.suffix.lower() in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
     paragraphs, found = parse_html(text, path) if is_html else parse_text(text)
     body, spans = build_body(paragraphs)
@@ -188,13 +241,30 @@ def read_article(path: str | Path, **overrides: str | None) -> Article:
     if "published" in given:
         basis = "given on the command line (--published)"
     meta["published"] = check_date(meta.get("published"), "The publication date")
+    if meta["published"] and meta["published"] > dt.date.today().isoformat() and not allow_future:
+        raise ArticleError(f"the publication date {meta['published']} is in the future; check it, or pass "
+                           "--allow-future if the article really is dated ahead")
     meta["published_basis"] = basis if meta["published"] else "unknown: no date in the file, its .meta.json or --published"
     if not meta.get("title"):
         first = body.split("\n\n", 1)[0]
         meta["title"] = first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
         meta["title_basis"] = "first paragraph (no title given)"
+    found_lang, confidence = detect_language(body)
+    if language not in (None, "", LANGUAGE):
+        raise ArticleError(f"--language {language}: the annotators read English only; give --language en "
+                           "to annotate a text as English")
+    if found_lang != LANGUAGE and language != LANGUAGE and len(body.split()) >= MIN_WORDS_FOR_LANGUAGE \
+            and confidence >= 0.9:
+        raise ArticleError(f"{path} looks like {language_name(found_lang)} ({found_lang}, confidence "
+                           f"{confidence:.2f}), not English; the annotators read English only "
+                           "(give --language en to annotate it anyway)")
     meta.update({
-        "language": "en",
+        "language": LANGUAGE,
+        "language_detected": found_lang,
+        "language_confidence": confidence,
+        "language_basis": "forced with --language en" if language == LANGUAGE and found_lang != LANGUAGE
+        else "detected (py3langid)",
+        "encoding": encoding if encoding == "utf-8" else f"{encoding} (decoded as such: the file is not UTF-8)",
         "sha256": hashlib.sha256(raw).hexdigest(),
         "file": path.name,
         "format": "html" if is_html else "text",

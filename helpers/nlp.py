@@ -55,9 +55,36 @@ def model_name(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
 
 
+#: Texts longer than this are parsed in pieces cut at paragraph breaks (spaCy refuses texts over its
+#: ``max_length`` of 1,000,000 characters, and its memory grows with the length of one text).
+CHUNK_CHARS = 100_000
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """``text`` cut into pieces of about ``size`` characters at paragraph breaks (else at a
+    sentence end, else at a space), each keeping the white space that follows it, so that the
+    pieces joined are exactly ``text``."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = max(window.rfind("\n\n"), window.rfind(". "), window.rfind(" "))
+        end = start + (cut + 2 if window[cut:cut + 2] in ("\n\n", ". ") else cut + 1) if cut > 0 else start + size
+        out.append(text[start:end])
+        start = end
+    out.append(text[start:])
+    return out
+
+
 def parse(text: str, name: str | None = None) -> Doc:
-    """Parse ``text`` with the configured pipeline."""
-    return load(name)(text)
+    """Parse ``text`` with the configured pipeline; a long text in pieces (see ``chunks``) joined
+    into one document whose text is exactly ``text``."""
+    nlp = load(name)
+    if len(text) <= CHUNK_CHARS:
+        return nlp(text)
+    doc = Doc.from_docs(list(nlp.pipe(chunks(text))), ensure_whitespace=False)
+    assert doc.text == text, "pieces of a long text must join to the text"
+    return doc
 
 
 def body_hash(body: str) -> str:

@@ -17,6 +17,7 @@ import contextlib
 import json
 import shutil
 import tempfile
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -30,15 +31,18 @@ from .ingest import Article, read_article
 def sentences_table(doc: Doc, paragraphs: list[tuple[int, int]]) -> pd.DataFrame:
     """One row per sentence (white space trimmed), numbered with its paragraph."""
     rows = []
+    body = nlp.text(doc)
+    par_starts = [a for a, _ in paragraphs]
     for sent in nlp.sentences(doc):
-        text = sent.text
+        text = body[sent.start_char:sent.end_char]
         start = sent.start_char + (len(text) - len(text.lstrip()))
         end = sent.end_char - (len(text) - len(text.rstrip()))
         if end <= start:
             continue
-        par = next((i for i, (a, b) in enumerate(paragraphs) if a <= start < b), len(paragraphs) - 1)
+        i = bisect_right(par_starts, start) - 1
+        par = i if 0 <= i < len(paragraphs) and start < paragraphs[i][1] else len(paragraphs) - 1
         rows.append({"sentence_id": len(rows), "paragraph_id": par, "start": start, "end": end,
-                     "text": doc.text[start:end]})
+                     "text": body[start:end]})
     return pd.DataFrame(rows, columns=schemas.COLUMNS["sentences"])
 
 
@@ -165,9 +169,10 @@ def event_stage(directory: str | Path) -> Path:
 STAGES.append(("events", _in_place(event_stage), ("dates", "quotes", "events")))
 
 
-def annotate(article_path: str | Path, out_dir: str | Path | None = None, **overrides: str | None) -> Path:
+def annotate(article_path: str | Path, out_dir: str | Path | None = None, language: str | None = None,
+             allow_future: bool = False, **overrides: str | None) -> Path:
     """Run every stage on the article; DIR gets all tables or, on error, nothing new."""
-    article = read_article(article_path, **overrides)
+    article = read_article(article_path, language, allow_future, **overrides)
     return annotate_article(article, Path(out_dir) if out_dir else default_out(article_path))
 
 

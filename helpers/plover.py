@@ -18,25 +18,30 @@ from . import config
 SCHEMA_PATH = config.REFERENCE / "plover_event.schema.json"
 
 
-def _actor(actor_id: str, actors: pd.DataFrame) -> dict[str, str] | None:
+def _actor(actor_id: str, known: dict[str, dict[str, str]]) -> dict[str, str] | None:
     if not actor_id:
         return None
-    row = actors[actors["actor_id"] == actor_id]
-    if row.empty:
-        return {"name": actor_id, "actor_id": actor_id, "country": "", "code": ""}
-    r = row.iloc[0]
-    return {"name": str(r["name"]), "actor_id": actor_id, "country": str(r["country"]),
-            "code": str(r.get("code", "") or "")}
+    return dict(known.get(actor_id) or {"name": actor_id, "actor_id": actor_id, "country": "", "code": ""})
+
+
+def _known(actors: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """actor_id -> its record fields, the first row of each id."""
+    out: dict[str, dict[str, str]] = {}
+    for r in actors.to_dict("records"):
+        out.setdefault(r["actor_id"], {"name": str(r["name"]), "actor_id": r["actor_id"],
+                                       "country": str(r["country"]), "code": str(r.get("code", "") or "")})
+    return out
 
 
 def records(events: pd.DataFrame, actors: pd.DataFrame, slug: str = "") -> list[dict[str, Any]]:
     """One PLOVER-style record per row of ``events`` (in table order)."""
     out = []
+    known = _known(actors)
     for e in events.itertuples(index=False):
         context = str(getattr(e, "context", "") or "")
         rec: dict[str, Any] = {
             "id": f"{slug}-{e.event_id}" if slug else e.event_id,
-            "date": e.date, "source": _actor(e.source, actors), "target": _actor(e.target, actors),
+            "date": e.date, "source": _actor(e.source, known), "target": _actor(e.target, known),
             "event": e.type, "mode": e.mode,
             "context": [c.strip() for c in context.replace(";", ",").split(",") if c.strip()],
             "goldstein": float(e.goldstein), "cameo": str(e.cameo),

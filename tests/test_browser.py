@@ -78,7 +78,7 @@ def open_page(browser, path: Path, shot: str):
     return page, errors, blocker.blocked, seconds
 
 
-PAGES = ["index", "01_ingest", "02_actors", "03_events", "04_maps", "05_charts", "06_evaluation"]
+PAGES = ["index", "01_ingest", "02_actors", "03_events", "04_maps", "05_charts", "06_evaluation", "07_corpus"]
 
 
 def test_report_has_one_page_per_notebook_and_plotly_once(default_report):
@@ -99,7 +99,7 @@ def test_every_report_page_draws_offline_without_errors(browser, default_report,
     assert not errors, errors
     assert not blocked, f"tried to fetch {blocked}"
     drawn = page.locator(".plotly-figure[data-drawn]").count()
-    minimum = {"04_maps": 2, "05_charts": 4, "01_ingest": 1, "02_actors": 1}.get(stem, 0)
+    minimum = {"04_maps": 2, "05_charts": 4, "01_ingest": 1, "02_actors": 1, "07_corpus": 5}.get(stem, 0)
     assert drawn >= minimum
     page.context.close()
 
@@ -186,3 +186,15 @@ def test_jupyterlab_runs_the_maps_notebook_and_draws_the_map(playwright, tmp_pat
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_shared_pages_and_notebooks_carry_no_local_path(unseen_report):
+    """The article lived in a temporary folder: no page or executed notebook of the report names it,
+    nor the repository's or the home folder's location."""
+    article_dir = str(unseen_report.parent.parent)  # the pytest temporary root holds the article's folder
+    leaks = [str(Path.home()), str(Path(__file__).resolve().parents[1])]
+    for f in unseen_report.iterdir():
+        if f.suffix in (".html", ".ipynb"):
+            text = f.read_text(encoding="utf-8")
+            for path in leaks + [article_dir]:
+                assert path not in text, f"{f.name} shows the local path {path}"
