@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -180,6 +180,10 @@ def ner_candidates(doc: Doc) -> list[Cand]:
         label = ent.label_
         if label in ("PERSON", "GPE", "LOC", "ORG") and s < e:
             s, e, label = _repair_name(doc, s, e, label)
+        cut = next((i for i in range(s, e) if "\n" in doc[i].text or doc[i].is_sent_start and i > s), e)
+        e = cut  # a name never runs over a line or sentence break (noise can make the NER think so)
+        while e > s and doc[e - 1].is_space:
+            e -= 1
         if s < e:
             span = doc[s:e]
             out.append(Cand(span.start_char, span.end_char, "ner", label, "", "ner", _head(doc, s, e), s, e))
@@ -213,10 +217,14 @@ def _repair_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int, str]:
 
 def _dedupe(cands: list[Cand]) -> list[Cand]:
     """Drop candidates swallowed by a repaired neighbour."""
+    by_start = sorted(cands, key=lambda c: c.start)
+    starts = [c.start for c in by_start]
+    longest = max((c.end - c.start for c in cands), default=0)  # one that swallows c starts this close
     out = []
     for c in cands:
+        near = by_start[bisect_left(starts, c.start - longest):bisect_right(starts, c.start)]
         if not any(o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
-                   for o in cands):
+                   for o in near):
             out.append(c)
     return out
 
@@ -224,10 +232,12 @@ def _dedupe(cands: list[Cand]) -> list[Cand]:
 def select(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping candidates: longest first, reference before NER at equal length."""
     order = sorted(cands, key=lambda c: (-(c.end - c.start), c.source != "ref", c.start))
+    occupied = bytearray(max((c.end for c in cands), default=0) + 1)
     taken: list[Cand] = []
     for c in order:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
+        if not any(occupied[c.start:c.end]):
             taken.append(c)
+            occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
     return sorted(taken, key=lambda c: (c.start, c.end))
 
 

@@ -327,7 +327,8 @@ def _met_pair(tok: Token, m: Mentions) -> list[str]:
     """The subject and the "with"/object partners of the nearest earlier clause that has both
     ("Secretary Blinken spoke with Foreign Minister Faisal"; "X met with Y and Z"), within three
     sentences."""
-    sents = [s for s in nlp.sentences(tok.doc) if s.end <= tok.sent.end][-4:]
+    upto = bisect_right(nlp.sentence_starts(tok.doc), tok.sent.start_char)
+    sents = nlp.sentences(tok.doc)[max(0, upto - 4):upto]
     for sent in reversed(sents):
         for verb in sent:
             if verb.pos_ not in ("VERB", "AUX") or (sent == tok.sent and verb.i >= tok.i) or verb in tok.ancestors \

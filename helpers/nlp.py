@@ -55,9 +55,10 @@ def model_name(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
 
 
-#: Texts longer than this are parsed in pieces cut at paragraph breaks (spaCy refuses texts over its
-#: ``max_length`` of 1,000,000 characters, and its memory grows with the length of one text).
-CHUNK_CHARS = 100_000
+#: Texts longer than this are parsed in pieces cut at paragraph breaks, one at a time (spaCy refuses
+#: texts over its ``max_length`` of 1,000,000 characters, and its working memory grows with the length
+#: of the text it parses at once: about 150 MB for 60,000 characters).
+CHUNK_CHARS = 20_000
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
@@ -82,7 +83,7 @@ def parse(text: str, name: str | None = None) -> Doc:
     nlp = load(name)
     if len(text) <= CHUNK_CHARS:
         return nlp(text)
-    doc = Doc.from_docs(list(nlp.pipe(chunks(text))), ensure_whitespace=False)
+    doc = Doc.from_docs(list(nlp.pipe(chunks(text), batch_size=1)), ensure_whitespace=False)  # one piece at a time
     assert doc.text == text, "pieces of a long text must join to the text"
     return doc
 

@@ -8,7 +8,7 @@ closing one is skipped with a note instead of breaking the extractor.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -158,14 +158,21 @@ def _last_speaker(quotes: list[Quote], doc: Doc, before: int, mentions: pd.DataF
     for q in quotes:
         if q.start < before and q.speaker and q.start > last[0]:
             last = (q.start, q.speaker)
-    for t in doc:
-        if t.idx >= before:
-            break
-        if t.lemma_ in _speech() and t.pos_ == "VERB" and t.idx > last[0]:
-            actor = _subject_actor(t, mentions)
-            if actor:
-                last = (t.idx, actor)
+    said = _speech_acts(doc, mentions)
+    i = bisect_left(said, (before, "")) - 1
+    if i >= 0 and said[i][0] > last[0]:
+        last = said[i]
     return last[1]
+
+
+def _speech_acts(doc: Doc, mentions: pd.DataFrame) -> list[tuple[int, str]]:
+    """(offset, speaker) of every speech verb whose subject is an actor, in order; found once per
+    document and mention table."""
+    cache = doc.user_data.setdefault("speech_acts", {})
+    if id(mentions) not in cache:
+        cache[id(mentions)] = [(t.idx, a) for t in doc if t.lemma_ in _speech() and t.pos_ == "VERB"
+                               for a in [_subject_actor(t, mentions)] if a]
+    return cache[id(mentions)]
 
 
 def extract(doc: Doc, mentions: pd.DataFrame) -> tuple[list[Quote], list[str]]:

@@ -28,17 +28,18 @@ def macro(scores: list[dict[str, float]], key: str) -> float:
 
 
 def test_development_set_levels_hold(dev_scores):
-    assert macro(dev_scores, "actors_f1") >= 0.84
-    assert macro(dev_scores, "country_accuracy") >= 0.84
-    assert macro(dev_scores, "mention_linking_recall") >= 0.81
-    assert macro(dev_scores, "speaker_accuracy") >= 0.95
-    assert macro(dev_scores, "quotes_f1") >= 0.78
-    assert macro(dev_scores, "events_f1") >= 0.20
+    assert macro(dev_scores, "actors_f1") >= 0.85
+    assert macro(dev_scores, "country_accuracy") >= 0.86
+    assert macro(dev_scores, "mention_linking_recall") >= 0.84
+    assert macro(dev_scores, "speaker_accuracy") >= 0.99
+    assert macro(dev_scores, "quotes_f1") >= 0.79
+    assert macro(dev_scores, "events_f1") >= 0.34
+    assert macro(dev_scores, "event_date_accuracy") >= 0.70
 
 
 def test_plover_gold_records_levels_hold_and_beat_the_naive_baseline():
     records = evaluate.load_plover_records(events_bench.GSR)
     coder = evaluate.score_plover_records(records, events_bench.gsr_predictions(records)).metrics
     base = evaluate.score_plover_records(records, events_bench.baseline_predictions(records)).metrics
-    assert coder["category_f1"] >= 0.66 and coder["dyad_recall"] >= 0.38
+    assert coder["category_f1"] >= 0.68 and coder["dyad_recall"] >= 0.39
     assert coder["category_f1"] > base["category_f1"] + 0.3
