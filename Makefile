@@ -21,7 +21,7 @@ URL ?=
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
-	@echo "  variables: ARTICLE=path [PUBLISHED=YYYY-MM-DD TITLE=.. SOURCE=.. URL=..] for report/annotate"
+	@echo "  variables: ARTICLE=path [PUBLISHED=YYYY-MM-DD TITLE=.. SOURCE=.. URL=.. LANGUAGE=en ALLOW_FUTURE=1]"
 	@echo "             CORPUS=folder-or-glob [OUT=dir PROCESSES=n DASK=tcp://host:port|local] for corpus"
 
 env: $(STAMP) ## build .venv with pinned packages, the helpers package and the Jupyter kernel
@@ -43,7 +43,8 @@ corpus: $(STAMP) ## annotate every article of CORPUS (a folder or quoted glob; d
 report: $(STAMP) ## run the notebooks on ARTICLE (default: the Iran-Belarus article) into reports/<slug>/
 	$(PY) -m helpers report $(if $(ARTICLE),"$(ARTICLE)") \
 	  $(if $(PUBLISHED),--published "$(PUBLISHED)") $(if $(TITLE),--title "$(TITLE)") \
-	  $(if $(SOURCE),--source "$(SOURCE)") $(if $(URL),--url "$(URL)")
+	  $(if $(SOURCE),--source "$(SOURCE)") $(if $(URL),--url "$(URL)") \
+	  $(if $(LANGUAGE),--language "$(LANGUAGE)") $(if $(ALLOW_FUTURE),--allow-future)
 
 annotate: $(STAMP) ## write the annotation tables of ARTICLE (default article if empty)
 	$(PY) -m helpers annotate "$(or $(ARTICLE),data/raw/iran-belarus-2023/iran-belarus-2023.txt)" \
@@ -68,6 +69,7 @@ bench: $(STAMP) ## timings (make report, stages, dictionaries, corpus throughput
 	$(PY) benchmarks/annotate_bench.py
 	$(PY) benchmarks/events_bench.py all
 	$(PY) benchmarks/corpus_bench.py
+	$(PY) benchmarks/long_bench.py
 
 clean: ## remove reports/ and caches (keeps .venv)
 	rm -rf reports .pytest_cache test-artifacts

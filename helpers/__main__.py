@@ -32,8 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     ann.add_argument("--allow-future", action="store_true", help="accept a publication date after today")
     rep = sub.add_parser("report", help="run every notebook on an article and write reports/<slug>/")
     rep.add_argument("path", nargs="?", help="article (default: the Iran-Belarus article in data/raw/)")
-    for flag in ("--published", "--title", "--source", "--url"):
+    for flag in ("--published", "--title", "--source", "--url", "--language"):
         rep.add_argument(flag)
+    rep.add_argument("--allow-future", action="store_true")
     cor = sub.add_parser("annotate-corpus", help="annotate every article of a folder or glob, resumably, "
                          "with combined tables in DuckDB and Parquet")
     cor.add_argument("spec", metavar="DIR_OR_GLOB", help="a folder of .txt/.html articles or a quoted glob")
@@ -43,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     cor.add_argument("--batch", type=int, default=8, help="articles parsed together per batch (default 8)")
     cor.add_argument("--dask", metavar="ADDRESS", help="a Dask scheduler, tcp://HOST:PORT, or 'local'")
     cor.add_argument("--no-progress", action="store_true", help="no progress bar")
+    cor.add_argument("--language", help="'en' annotates texts that do not look English as English")
     sub.add_parser("notebooks", help="re-execute the committed notebooks in place (maintainers)")
     args = parser.parse_args(argv)
     try:
@@ -50,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.processes < 1 or args.batch < 1:
                 raise corpus.CorpusError("--processes and --batch must be 1 or more")
             summary = corpus.run(args.spec, args.out, args.processes, args.dask, args.batch,
-                                 progress=not args.no_progress, echo=print)
+                                 progress=not args.no_progress, echo=print, language=args.language)
             return 130 if summary.interrupted else (1 if summary.failed else 0)
         if args.command == "annotate":
             out = pipeline.annotate(args.path, args.out, published=args.published, title=args.title,
@@ -58,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
                                     allow_future=args.allow_future)
         elif args.command == "report":
             out = export.build_report(args.path, published=args.published, title=args.title,
-                                      source=args.source, url=args.url)
+                                      source=args.source, url=args.url, language=args.language,
+                                      allow_future=args.allow_future)
             size = export.folder_size(out)
             print(f"report written to {out} ({size / 1e6:.1f} MB); open {out / 'index.html'}")
             return 0

@@ -153,7 +153,7 @@ def _unchanged(out: Path, key: str) -> bool:
 
 # --- the work of one batch (in this process, a worker process or a Dask worker) ---------------
 
-def annotate_batch(paths: list[str], out: str, batch_size: int = 16) -> list[dict]:
+def annotate_batch(paths: list[str], out: str, batch_size: int = 16, language: str | None = None) -> list[dict]:
     """Annotate a batch of articles into ``out/<slug>/``: unchanged ones are skipped, the rest are
     parsed together with ``nlp.pipe``; one failing article does not stop the others. Returns one
     ``Outcome`` (as a dict, to cross process boundaries) per path, in order."""
@@ -168,7 +168,7 @@ def annotate_batch(paths: list[str], out: str, batch_size: int = 16) -> list[dic
             if _unchanged(Path(out) / slug, key):
                 outcomes.append(Outcome(str(p), slug, "unchanged"))
                 continue
-            article = read_article(p)
+            article = read_article(p, language)
         except (ArticleError, OSError) as exc:
             outcomes.append(Outcome(str(p), slug, "failed", _one_line(exc, p)))
             continue
@@ -199,22 +199,23 @@ def _batches(files: list[Path], size: int) -> list[list[str]]:
 
 # --- running the batches ----------------------------------------------------------------------
 
-def _run_local(batches: list[list[str]], out: Path, batch_size: int) -> Iterator[list[dict]]:
+def _run_local(batches: list[list[str]], out: Path, batch_size: int, language: str | None) -> Iterator[list[dict]]:
     for b in batches:
-        yield annotate_batch(b, str(out), batch_size)
+        yield annotate_batch(b, str(out), batch_size, language)
 
 
 def _warm() -> None:
     nlp.load()
 
 
-def _run_processes(batches: list[list[str]], out: Path, batch_size: int, processes: int) -> Iterator[list[dict]]:
+def _run_processes(batches: list[list[str]], out: Path, batch_size: int, processes: int,
+                   language: str | None) -> Iterator[list[dict]]:
     from concurrent.futures import ProcessPoolExecutor, as_completed
     import multiprocessing
 
     ctx = multiprocessing.get_context("spawn")  # a clean interpreter per worker: no forked model state
     with ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=_warm) as pool:
-        futures = [pool.submit(annotate_batch, b, str(out), batch_size) for b in batches]
+        futures = [pool.submit(annotate_batch, b, str(out), batch_size, language) for b in batches]
         try:
             for f in as_completed(futures):
                 yield f.result()
@@ -240,13 +241,13 @@ def _dask_client(address: str, workers: int):
 
 
 def _run_dask(batches: list[list[str]], out: Path, batch_size: int, address: str,
-              workers: int) -> Iterator[list[dict]]:
+              workers: int, language: str | None) -> Iterator[list[dict]]:
     from distributed import as_completed
 
     client = _dask_client(address, workers)
     try:
         client.run(_warm)  # every worker loads the model and reference data once
-        futures = [client.submit(annotate_batch, b, str(out), batch_size, pure=False) for b in batches]
+        futures = [client.submit(annotate_batch, b, str(out), batch_size, language, pure=False) for b in batches]
         for f in as_completed(futures):
             yield f.result()
     finally:
@@ -257,7 +258,8 @@ def _run_dask(batches: list[list[str]], out: Path, batch_size: int, address: str
 
 
 def run(spec: str | Path, out: str | Path, processes: int = 1, dask: str | None = None,
-        batch: int = 8, progress: bool = True, echo: Callable[[str], None] | None = None) -> Summary:
+        batch: int = 8, progress: bool = True, echo: Callable[[str], None] | None = None,
+        language: str | None = None) -> Summary:
     """Annotate every article of ``spec`` into ``out`` and rebuild the combined tables."""
     files = find_articles(spec)
     out = Path(out)
@@ -265,11 +267,11 @@ def run(spec: str | Path, out: str | Path, processes: int = 1, dask: str | None 
     summary = Summary(out)
     batches = _batches(files, max(1, batch))
     if dask:
-        results = _run_dask(batches, out, batch, dask, max(1, processes))
+        results = _run_dask(batches, out, batch, dask, max(1, processes), language)
     elif processes > 1:
-        results = _run_processes(batches, out, batch, processes)
+        results = _run_processes(batches, out, batch, processes, language)
     else:
-        results = _run_local(batches, out, batch)
+        results = _run_local(batches, out, batch, language)
     from tqdm import tqdm
 
     start = time.perf_counter()

@@ -200,7 +200,8 @@ def folder_size(path: Path) -> int:
 
 def build_report(article: str | Path | None = None, published: str | None = None, title: str | None = None,
                  source: str | None = None, url: str | None = None, parallel: bool = True,
-                 reports_dir: Path | None = None, data_dir: Path | None = None) -> Path:
+                 reports_dir: Path | None = None, data_dir: Path | None = None, language: str | None = None,
+                 allow_future: bool = False) -> Path:
     """Run every notebook on ``article`` and write ``reports/<slug>/`` (pages, notebooks, plotly.js).
 
     The committed notebooks and the default article's tables are never modified: notebooks are
@@ -208,11 +209,13 @@ def build_report(article: str | Path | None = None, published: str | None = None
     from . import ingest, summary
 
     article_path = config.resolve(article) if article else config.DEFAULT_ARTICLE
-    ingest.read_article(article_path, published=published, title=title, source=source, url=url)  # fail fast
+    ingest.read_article(article_path, language, allow_future, published=published, title=title, source=source,
+                        url=url)  # fail fast
     slug = ingest.slug_for(article_path)
     data_dir = Path(data_dir) if data_dir else config.processed_dir(slug)
     params = {"article": str(article_path), "data_dir": str(data_dir), "published": published or "",
-              "title": title or "", "source": source or "", "url": url or ""}
+              "title": title or "", "source": source or "", "url": url or "", "language": language or "",
+              "allow_future": allow_future}
     reports = Path(reports_dir) if reports_dir else config.REPORTS
     out = reports / slug
     reports.mkdir(parents=True, exist_ok=True)

@@ -147,3 +147,14 @@ def test_an_interrupted_run_leaves_the_previous_tables_intact(tmp_path, default_
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_report_and_corpus_refuse_another_language_before_doing_any_work(cli, tmp_path):
+    path = tmp_path / "french.txt"
+    path.write_bytes(BAD["french"])
+    res = cli("report", path)
+    assert res.returncode == 2 and "looks like French" in res.stderr and "Traceback" not in res.stderr
+    res = cli("annotate-corpus", tmp_path, "--out", tmp_path / "out", "--no-progress")
+    assert res.returncode == 1 and "looks like French" in res.stdout
+    res = cli("annotate-corpus", tmp_path, "--out", tmp_path / "out", "--no-progress", "--language", "en")
+    assert res.returncode == 0, res.stdout + res.stderr
