@@ -160,6 +160,9 @@ def execute(src: Path, dst: Path, parameters: dict[str, Any] | None, cwd: Path, 
     nb = load_notebook_node(str(src))  # papermill's reader adds the metadata its parameterizer expects
     if parameters:
         nb = parameterize_notebook(nb, parameters, kernel_name=KERNEL, language="python")
+        for cell in nb.cells:  # papermill gives its cell a random id: a fixed one keeps rebuilt pages identical
+            if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+                cell["id"] = "injected-parameters"
     km, kc = kernel if kernel else start_kernel(cwd)
     kc.wait_for_ready(timeout=120)
     client = NotebookClient(nb, km=km, kernel_name=KERNEL, timeout=600, record_timing=False,

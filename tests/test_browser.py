@@ -198,3 +198,9 @@ def test_shared_pages_and_notebooks_carry_no_local_path(unseen_report):
             text = f.read_text(encoding="utf-8")
             for path in leaks + [article_dir]:
                 assert path not in text, f"{f.name} shows the local path {path}"
+
+
+def test_a_rebuilt_report_is_byte_identical(default_report, tmp_path):
+    again = export.build_report(None, reports_dir=tmp_path / "reports", data_dir=tmp_path / "data" / "default")
+    for f in sorted(p.name for p in default_report.iterdir()):
+        assert (default_report / f).read_bytes() == (again / f).read_bytes(), f"{f} differs between two builds"
