@@ -69,8 +69,13 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     start = 0
     while len(text) - start > size:
         window = text[start:start + size]
-        cut = max(window.rfind("\n\n"), window.rfind(". "), window.rfind(" "))
-        end = start + (cut + 2 if window[cut:cut + 2] in ("\n\n", ". ") else cut + 1) if cut > 0 else start + size
+        for mark in ("\n\n", ". ", " "):  # a paragraph break, else a sentence end, else a space
+            cut = window.rfind(mark)
+            if cut > 0:
+                end = start + cut + len(mark)
+                break
+        else:
+            end = start + size
         out.append(text[start:end])
         start = end
     out.append(text[start:])

@@ -190,7 +190,10 @@ def test_jupyterlab_runs_the_maps_notebook_and_draws_the_map(playwright, tmp_pat
 
 def test_shared_pages_and_notebooks_carry_no_local_path(unseen_report):
     """The article lived in a temporary folder: no page or executed notebook of the report names it,
-    nor the repository's or the home folder's location."""
+    nor the repository's or the home folder's location; and the article file is as it was written."""
+    src = next(unseen_report.parent.parent.glob("article*/hostile-markup.txt"))
+    text = (Path(__file__).parent / "fixtures" / "eu-turkey-migration.txt").read_text(encoding="utf-8")
+    assert src.read_text(encoding="utf-8") == text + "\n\n" + HOSTILE + "\n"  # the raw input is never modified
     article_dir = str(unseen_report.parent.parent)  # the pytest temporary root holds the article's folder
     leaks = [str(Path.home()), str(Path(__file__).resolve().parents[1])]
     for f in unseen_report.iterdir():

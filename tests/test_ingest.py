@@ -120,3 +120,26 @@ def test_bad_date_is_refused(tmp_path):
     path.write_text(TEXT, encoding="utf-8")
     with pytest.raises(ArticleError, match="YYYY-MM-DD"):
         read_article(path, published="14/03/2023")
+
+
+def test_a_long_text_is_parsed_in_pieces_that_join_to_it_exactly():
+    from helpers import nlp
+
+    para = "Iran and Belarus signed a roadmap in Tehran. “We will cooperate,” Lukashenko said."
+    text = "\n\n".join(f"{para} ({i})" for i in range(600))  # about 55,000 characters
+    pieces = nlp.chunks(text)
+    assert len(pieces) > 1 and "".join(pieces) == text and all(p.endswith("\n\n") for p in pieces[:-1])
+    doc = nlp.parse(text)
+    assert doc.text == text
+    starts = [s.start_char for s in doc.sents]
+    assert all(text[s - 2:s] == "\n\n" or s == 0 or text[s - 1] == " " for s in starts)
+
+
+def test_an_article_with_no_named_entities_gives_empty_valid_tables(tmp_path):
+    from helpers import pipeline, schemas
+
+    src = tmp_path / "weather.txt"
+    src.write_text("It rained all day and the river rose slowly. Nobody was hurt.\n", encoding="utf-8")
+    out = pipeline.annotate(src, tmp_path / "out", published="2024-01-02")
+    for name in ("actors", "mentions", "events", "quotes"):
+        assert schemas.read_table(out, name).empty, name
