@@ -35,7 +35,7 @@ RESPONSE_NOUNS = {"accusation", "charge", "allegation", "claim", "measure", "san
                   "strike", "test", "launch", "deployment", "invasion"}
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"}
 LIGHT_VERBS = {"hold", "have", "issue", "impose", "make", "sign", "place", "put", "wage", "launch", "conduct",
-               "pay", "level", "face", "begin", "start", "stage", "carry"}
+               "pay", "level", "face", "begin", "start", "stage", "carry", "organize", "organise"}
 NOUN_HEAD_PREPS = {"with", "to", "of", "on", "against", "between", "about", "from", "in"}
 PLACE_PREPS = {"in", "at"}
 
@@ -571,6 +571,9 @@ def _classify_token(tok: Token) -> Lex | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         key = tok.text.lower() if (tok.text.lower(), "NOUN") in lex else tok.lemma_.lower()
         entry = lex.get((key, "NOUN"))
+        if key == "strike" and any(c.lower_ in words("protest_strike") for c in tok.children
+                                   if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i):
+            return _coded("strike", "NOUN", "143")  # "a general strike", "a hunger strike": a protest
         if entry is None and tok.pos_ == "NOUN" and not _is_agent_noun(tok):
             entry = _nominal_entry(tok)  # "the detention of X by Y": the noun of a CAMEO verb
         return entry
@@ -605,6 +608,18 @@ def _cameo_entry(tok: Token, patterns_only: bool = False) -> Lex | None:
         c.dep_ == "dobj" and _is_agent_noun(c) for c in tok.children)  # "* SUPPORT": the noun is the act
     return Lex(tok.lemma_.lower(), "VERB", "", hit.plover, hit.mode, hit.code, hit.goldstein, symmetric,
                VERB_TARGET_PREPS, carried)
+
+
+def _coded(lemma: str, pos: str, code: str) -> Lex:
+    """An entry for a CAMEO code, its category, mode and Goldstein score from the shipped tables."""
+    from . import cameo
+
+    info = cameo.code_info(code)
+    return Lex(lemma, pos, RULE_CUE, info.plover, info.mode, code, info.goldstein, False, VERB_TARGET_PREPS)
+
+
+#: The cue of an entry a rule made (not the lexicon): it counts as lexical, like a lexicon row.
+RULE_CUE = "rule"
 
 
 def _nominal_entry(noun: Token) -> Lex | None:
@@ -743,7 +758,7 @@ def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame, publisher: s
 
 def _noun_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
     """An event noun: "talks with X", "Russia's invasion of Ukraine", "sanctions by the EU"."""
-    if (entry.lemma, "NOUN") not in lexicon() and not _named_participants(tok, m):
+    if (entry.lemma, "NOUN") not in lexicon() and entry.cue != RULE_CUE and not _named_participants(tok, m):
         return None  # a derived event noun must name its own participants ("X's detention of Y")
     gov = tok.head.head if tok.head.pos_ == "ADP" else tok.head
     if tok.dep_ == "dobj" and _trigger_entries(gov) is not None and gov.i != tok.i and not _own_participants(tok, m):

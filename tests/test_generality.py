@@ -362,3 +362,13 @@ def test_an_amount_of_people_or_their_leaders_act_as_those_people():
                     "opposition coalition agreed to postpone the march.")
     assert "group:ken-ppl" in set(e.loc[e["type"] == "PROTEST", "source"])
     assert "group:opposition-coalition" in set(e.loc[e["type"] == "AGREE", "source"])
+
+
+def test_strikes_rallies_and_charges_are_coded_in_their_news_sense():
+    _, e = annotate("Opposition parties in Nepal organized a general strike. Activists staged rallies against "
+                    "the government. Israeli jets carried out a strike on Hamas. The prosecutor of the "
+                    "International Criminal Court indicted Sudanese President Omar al-Bashir.")
+    types = dict(zip(e["trigger"], e["type"]))
+    assert types["organized … strike"] == "PROTEST" and types["staged"] == "PROTEST"
+    assert types["carried … strike"] == "ASSAULT"  # a strike with no protest word is an attack
+    assert types["indicted"] == "ACCUSE"
