@@ -677,6 +677,9 @@ def pass_entities(st: _State) -> None:
             _person_mention(st, c.tok_start, c.tok_end, [], "name")  # NER label error corrected
         elif c.label in ("GPE", "LOC"):
             _entity_place(st, c, text)
+        elif c.label == "ORG" and geo.lookup(text) is not None \
+                and getattr(actordict.lookup(text), "kind", "state") == "state":
+            _entity_place(st, c, text)  # "Russia's shelling of Kharkiv": a city the NER took for a body
         elif c.label == "ORG":
             _entity_org(st, c, text)
         elif c.label == "NORP":
@@ -1078,7 +1081,7 @@ def _participant_slot(tok: Token) -> bool:
             amount = prep.head
             if amount.like_num or amount.tag_ == "CD" or amount.lower_ in words("amount_nouns") | words("member_nouns"):
                 return _participant_slot(amount)  # "arrested dozens of students", "leaders of the coalition"
-            return amount.pos_ == "NOUN" and _names_an_act(amount)
+            return (amount.pos_ == "NOUN" or amount.tag_ == "VBG") and _names_an_act(amount)
         return prep.head.pos_ in ("VERB", "AUX", "NOUN") or prep.dep_ == "agent"
     return False
 

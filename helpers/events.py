@@ -365,7 +365,8 @@ def _objects(tok: Token, lex: Lex, m: Mentions) -> list[str]:
                                     for q in pp.children:
                                         if q.dep_ == "pobj" and not out:
                                             out += _actors_of(q, m)
-        elif c.dep_ == "prep" and c.lower_ in lex.target_preps + ("with",) * lex.symmetric:
+        elif c.dep_ == "prep" and (c.lower_ in lex.target_preps + ("with",) * lex.symmetric
+                                   or (c.lower_ == "of" and tok.tag_ == "VBG")):  # "the PRC's targeting of X"
             for p in c.children:
                 if p.dep_ == "pobj":
                     out += _np_actors(p, m)

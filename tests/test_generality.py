@@ -372,3 +372,11 @@ def test_strikes_rallies_and_charges_are_coded_in_their_news_sense():
     assert types["organized … strike"] == "PROTEST" and types["staged"] == "PROTEST"
     assert types["carried … strike"] == "ASSAULT"  # a strike with no protest word is an attack
     assert types["indicted"] == "ACCUSE"
+
+
+def test_a_city_the_ner_takes_for_a_body_is_a_place_and_a_gerund_acts_on_its_of_phrase():
+    a, e = annotate("Russia's shelling of Kharkiv continued. Beijing’s targeting of lawyers and activists who "
+                    "seek redress undermines stability.")
+    assert "city:kharkiv" in set(a.mentions["place_id"]) and not any(a.actors["actor_id"].str.contains("kharkiv"))
+    has(e, "ASSAULT", "state:RUS", "state:UKR")  # an attack on a city is on its state
+    assert "group:lawyers" in set(e.loc[e["source"] == "state:CHN", "target"])
