@@ -145,6 +145,9 @@ def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
     elif _a_quantity(tok) or tok.lower_ in words("member_nouns"):  # "thousands of Nigerians", "leaders of X"
         found += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                   for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, m)]
+    elif tok.lower_ in words("partner_nouns"):  # "our partners at the council": the council
+        found += [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "on")
+                  for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, m)]
     elif depth == 0 or tok.dep_ == "conj":
         found += _inner_actor(tok, m)  # "Sudan's army and the RSF": the army stands for Sudan
     for c in tok.children:

@@ -12,7 +12,8 @@ from . import config
 
 GROUPS = ("reporting", "intent", "future", "hypothetical", "aspectual", "concessive", "nominalization",
           "not_nominal", "participant", "state_anaphor", "org_anaphor", "generic_org_anaphor",
-          "group_anaphor", "amount_nouns", "member_nouns", "protest_strike",
+          "group_anaphor", "amount_nouns", "member_nouns", "partner_nouns",
+          "protest_strike",
           "demand_modal", "title_modifier", "not_actor_head",
           "aim_verbs", "speech")
 

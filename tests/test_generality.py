@@ -380,3 +380,9 @@ def test_a_city_the_ner_takes_for_a_body_is_a_place_and_a_gerund_acts_on_its_of_
     assert "city:kharkiv" in set(a.mentions["place_id"]) and not any(a.actors["actor_id"].str.contains("kharkiv"))
     has(e, "ASSAULT", "state:RUS", "state:UKR")  # an attack on a city is on its state
     assert "group:lawyers" in set(e.loc[e["source"] == "state:CHN", "target"])
+
+
+def test_partners_at_a_body_are_that_body():
+    _, e = annotate("The UN Security Council voted to authorize a mission for Haiti. We thank our partners at "
+                    "the council for moving swiftly.", publisher="USA")
+    has(e, "SUPPORT", "state:USA", "org:un-security-council")
