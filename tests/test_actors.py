@@ -8,9 +8,7 @@ import pytest
 from helpers import actors, nlp
 from helpers.ingest import read_article
 
-from pathlib import Path
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from .conftest import FIXTURES
 
 
 def annotate_text(text: str) -> actors.Annotation:

@@ -99,8 +99,10 @@ def test_every_report_page_draws_offline_without_errors(browser, default_report,
     assert not errors, errors
     assert not blocked, f"tried to fetch {blocked}"
     drawn = page.locator(".plotly-figure[data-drawn]").count()
-    minimum = {"04_maps": 2, "05_charts": 4, "01_ingest": 1, "02_actors": 1, "07_corpus": 5}.get(stem, 0)
-    assert drawn >= minimum
+    # as many figures as the notebook stores (03 and 06 show tables and findings only; the index none)
+    expected = {"01_ingest": 1, "02_actors": 1, "03_events": 0, "04_maps": 2, "05_charts": 5, "06_evaluation": 0,
+                "07_corpus": 5, "index": 0}[stem]
+    assert drawn == expected, f"{stem}: {drawn} figures drawn, {expected} expected"
     page.context.close()
 
 

@@ -14,7 +14,8 @@ import pytest
 from helpers import corpus, nlp, pipeline
 from helpers.__main__ import main
 
-FIXTURES = Path(__file__).parent / "fixtures"
+from .conftest import FIXTURES
+
 ARTICLES = ("china-taiwan", "eu-turkey-migration", "sudan")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 import pytest
@@ -11,10 +12,20 @@ import pytest
 from helpers import actors, config, dates, events, nlp, quotes
 from helpers.ingest import read_article
 
-FIXTURES = Path(__file__).parent / "fixtures"
+from .conftest import FIXTURES
 
 
-def annotate(path: Path, published: str | None = "use-meta"):
+class Annotated(NamedTuple):
+    """An article's body and the tables the annotators make of it."""
+
+    body: str
+    actors: actors.Annotation
+    dates: pd.DataFrame
+    quotes: pd.DataFrame
+    events: pd.DataFrame
+
+
+def annotate(path: Path, published: str | None = "use-meta") -> Annotated:
     art = read_article(path)
     pub = art.meta.get("published") if published == "use-meta" else published
     doc = nlp.parse(art.body)
@@ -22,7 +33,7 @@ def annotate(path: Path, published: str | None = "use-meta"):
     d = dates.table(doc, dates.parse_published(pub))
     q, _ = quotes.table(doc, a.mentions)
     e = events.table(doc, a.mentions, a.actors, d)
-    return art.body, a, d, q, e
+    return Annotated(art.body, a, d, q, e)
 
 
 @pytest.fixture(scope="module")
@@ -39,31 +50,31 @@ def has(e: pd.DataFrame, type_: str, source: str, target: str, **kw) -> pd.DataF
 
 
 def test_the_visit_runs_from_the_visitor_to_the_host_on_the_previous_evening(default):
-    *_, e = default
+    e = default.events
     has(e, "CONSULT", "person:alexandr-lukashenko", "state:IRN", mode="visit", date="2023-03-12")
 
 
 def test_passive_sanctions_name_the_sanctioner_as_source(default):
-    *_, e = default  # imposing sanctions is CAMEO 163, which PLOVER 2021 codes COERCE
+    e = default.events  # imposing sanctions is CAMEO 163, which PLOVER 2021 codes COERCE
     has(e, "COERCE", "state:USA", "state:IRN", date="1979", cameo="163")
     has(e, "COERCE", "org:european-union", "state:BLR")
     has(e, "COERCE", "state:USA", "state:BLR")
 
 
 def test_invasion_accusation_and_rejection(default):
-    *_, e = default
+    e = default.events
     has(e, "ASSAULT", "state:RUS", "state:UKR", date="2022")
     has(e, "ACCUSE", "state:USA", "state:IRN")
     has(e, "REJECT", "state:IRN", "state:USA")
 
 
 def test_an_act_inside_an_accusation_is_not_coded_as_fact(default):
-    *_, e = default  # "accused the Islamic Republic of supplying drones": only the accusation is an event
+    e = default.events  # "accused the Islamic Republic of supplying drones": only the accusation is an event
     assert not (e["trigger"] == "supplying").any()
 
 
 def test_negated_and_hedged_events_are_marked_not_invented(default):
-    body, *_, e = default
+    body, e = default.body, default.events
     deployed = has(e, "MOBILIZE", "state:BLR", "state:UKR")
     assert deployed["negated"].all()
     # "While not denying it had supplied these": neither the hedge nor what it hedges is stated as fact
@@ -71,13 +82,13 @@ def test_negated_and_hedged_events_are_marked_not_invented(default):
 
 
 def test_event_rows_are_contract_shaped(default):
-    *_, e = default
+    e = default.events
     assert e["goldstein"].between(-10, 10).all() and e["confidence"].between(0, 1).all()
     assert e["cameo"].str.fullmatch(r"\d{3}").all()
 
 
 def test_dates_are_normalised_against_publication_and_the_text(default):
-    _, _, d, _, _ = default
+    d = default.dates
     values = dict(zip(d["text"], d["value"]))
     assert values["March 13th"] == "2023-03-13"
     assert values["the previous evening"] == "2023-03-12"
@@ -89,7 +100,7 @@ def test_dates_are_normalised_against_publication_and_the_text(default):
 
 
 def test_without_a_publication_date_relative_dates_stay_empty_and_say_why():
-    _, _, d, _, _ = annotate(config.DEFAULT_ARTICLE, published=None)
+    d = annotate(config.DEFAULT_ARTICLE, published=None).dates
     row = d[d["text"] == "December of last year"].iloc[0]
     assert row["value"] == "" and "no publication date" in row["basis"]
     assert d.loc[d["text"] == "1979", "value"].iloc[0] == "1979"
@@ -105,7 +116,7 @@ def test_common_expressions(text, value):
 
 
 def test_quotes_partial_unmarked_and_attributed_through_descriptors(default):
-    body, a, _, q, _ = default
+    body, a, q = default.body, default.actors, default.quotes
     speaker = dict(zip(q["text"].str[:20], q["speaker"]))
     assert speaker["common strategic visi"[:20]] == "person:ebrahim-raisi"
     assert speaker["I am pleased that we"] == "person:alexandr-lukashenko"
@@ -136,29 +147,30 @@ def test_unbalanced_quotation_marks_never_crash():
                                 ("ACCUSE", "state:USA", "person:nicolas-maduro")]),
 ])
 def test_fixture_events(fixture, expected):
-    *_, e = annotate(FIXTURES / f"{fixture}.txt")
+    e = annotate(FIXTURES / f"{fixture}.txt").events
     for type_, source, target in expected:
         has(e, type_, source, target)
 
 
 def test_fixture_dates_and_quotes():
-    _, _, d, q, e = annotate(FIXTURES / "eu-turkey-migration.txt")
+    fixture = annotate(FIXTURES / "eu-turkey-migration.txt")
+    d, q, e = fixture.dates, fixture.quotes, fixture.events
     assert d.loc[d["text"] == "Thursday", "value"].iloc[0] == "2024-03-07"
     speakers = dict(zip(q["text"], q["speaker"]))
     assert speakers["enormous effort"] == "person:ursula-von-der-leyen"
     assert speakers["Europe's border guard"] == "person:recep-tayyip-erdogan"
-    _, _, _, q, _ = annotate(FIXTURES / "us-venezuela-sanctions.txt")
+    q = annotate(FIXTURES / "us-venezuela-sanctions.txt").quotes
     speakers = dict(zip(q["text"], q["speaker"]))
     assert speakers["hold the Maduro regime accountable."] == "person:antony-blinken"
     assert speakers["an act of economic aggression"] == "person:yvan-gil"
 
 
 def test_drills_condemnation_and_calls_on_both_sides():
-    *_, e = annotate(FIXTURES / "china-taiwan.txt")
+    e = annotate(FIXTURES / "china-taiwan.txt").events
     has(e, "MOBILIZE", "state:CHN", "state:TWN")
     has(e, "ACCUSE", "org:defence-ministry-of-taiwan", "state:CHN")
     has(e, "REQUEST", "state:USA", "state:CHN")
-    *_, e = annotate(FIXTURES / "sudan.txt")
+    e = annotate(FIXTURES / "sudan.txt").events
     has(e, "AGREE", "group:sdn-mil", "org:rapid-support-forces")  # "Sudan's army": SDNMIL
     has(e, "REQUEST", "org:african-union", "org:rapid-support-forces")
 
