@@ -819,9 +819,7 @@ def _agent_of(tok: Token, m: Mentions) -> list[str]:
     found = own(tok)
     if found or tok.tag_ != "VBN":
         return found
-    listed = [v for v in tok.head.subtree if v.i > tok.i and v.tag_ == "VBN" and v.i - tok.i <= 8
-              and (v in tok.conjuncts or (v.head == tok.head and v.dep_ in ("acl", "relcl", "conj"))
-                   or (v.dep_ == "conj" and v.head.head == tok.head and v.head.dep_ in ("acl", "relcl")))]
+    listed = [v for v in tok.head.subtree if v.i > tok.i and v.tag_ == "VBN" and _listed_together(tok, v)]
     return next((own(v) for v in listed if own(v)), [])
 
 

@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -97,18 +98,18 @@ def decode(raw: bytes, path: Path) -> tuple[str, str]:
     return text, encoding
 
 
-def detect_language(text: str) -> tuple[str, float]:
-    """(ISO 639-1 code, confidence 0..1) of the text's language, by py3langid's classifier."""
+@lru_cache(maxsize=1)
+def _identifier():
+    """py3langid's classifier with probabilities normalised to 0..1, loaded once."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    global _IDENTIFIER
-    if _IDENTIFIER is None:
-        _IDENTIFIER = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    code, prob = _IDENTIFIER.classify(text[:20_000])
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """(ISO 639-1 code, confidence 0..1) of the text's language, by py3langid's classifier."""
+    code, prob = _identifier().classify(text[:20_000])
     return str(code), round(float(prob), 3)
-
-
-_IDENTIFIER = None
 
 
 def language_name(code: str) -> str:

@@ -169,10 +169,11 @@ def _speech_acts(doc: Doc, mentions: pd.DataFrame) -> list[tuple[int, str]]:
     """(offset, speaker) of every speech verb whose subject is an actor, in order; found once per
     document and mention table."""
     cache = doc.user_data.setdefault("speech_acts", {})
-    if id(mentions) not in cache:
-        cache[id(mentions)] = [(t.idx, a) for t in doc if t.lemma_ in _speech() and t.pos_ == "VERB"
-                               for a in [_subject_actor(t, mentions)] if a]
-    return cache[id(mentions)]
+    held = cache.get(id(mentions))
+    if held is None or held[0] is not mentions:  # the table is kept with its list, so its id is not reused
+        held = cache[id(mentions)] = (mentions, [(t.idx, a) for t in doc if t.lemma_ in _speech()
+                                                 and t.pos_ == "VERB" for a in [_subject_actor(t, mentions)] if a])
+    return held[1]
 
 
 def extract(doc: Doc, mentions: pd.DataFrame) -> tuple[list[Quote], list[str]]:

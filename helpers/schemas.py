@@ -169,8 +169,9 @@ def write_table(df: pd.DataFrame, name: str, directory: Path, body: str | None =
     for c in _BOOL_COLUMNS.get(name, ()):
         df[c] = df[c].map({True: "true", False: "false"})
     path = Path(directory) / f"{name}.csv"
-    df.to_csv(path, index=False, lineterminator="\n", float_format="%.6g")
-    _VALIDATED.add((name, hashlib.sha256(path.read_bytes()).hexdigest()))
+    data = df.to_csv(index=False, lineterminator="\n", float_format="%.6g").encode("utf-8")
+    path.write_bytes(data)
+    _VALIDATED.add((name, hashlib.sha256(data).hexdigest()))  # hashed as written, not read back
     return path
 
 
