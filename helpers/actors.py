@@ -30,9 +30,6 @@ from . import actordict, config, geo, lexicon, nlp, reference, schemas
 from .lexicon import words
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-GENERIC_HEADS = {"leader", "counterpart", "head", "chief", "ruler", "strongman", "premier", "president",
-                 "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
-                 "chancellor", "king", "queen", "emir", "general", "commander", "diplomat", "official"}
 METONYM_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "npadvmod", "appos", "ROOT", "iobj", "dative"}
 METONYM_PREPS = {"with", "against", "by", "between", "toward", "towards", "on", "than"}
 PERSON_PRONOUNS = {"he", "she"}
@@ -190,9 +187,6 @@ def ner_candidates(doc: Doc) -> list[Cand]:
     return _dedupe(out)
 
 
-NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "bin", "al", "el", "la", "le", "dos", "das"}
-
-
 def _is_name_token(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and \
         tok.text.lower() not in reference.titles() and tok.text.lower() not in reference.demonym_index()
@@ -205,12 +199,12 @@ def _repair_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int, str]:
     titled = bool(_title_before(doc, s)[0])
     if label != "PERSON" and not titled:
         return s, e, label
-    while e < len(doc) and (_is_name_token(doc[e]) or (doc[e].lower_ in NAME_PARTICLES and e + 1 < len(doc)
+    while e < len(doc) and (_is_name_token(doc[e]) or (doc[e].lower_ in words("name_particle") and e + 1 < len(doc)
                                                        and doc[e + 1].text[:1].isupper())):
         if doc[e].ent_type_ and doc[e].ent_type_ != "PERSON" and geo.lookup(doc[e].text) is not None:
             break
         e += 1
-    while e > s and doc[e - 1].lower_ in NAME_PARTICLES:
+    while e > s and doc[e - 1].lower_ in words("name_particle"):
         e -= 1
     return s, e, "PERSON" if titled or label == "PERSON" else label
 
@@ -316,7 +310,7 @@ def _title_before(doc: Doc, start_tok: int) -> tuple[list[tuple[int, str]], list
                 i -= 2
                 first = i
                 continue
-            if doc[i - 1].lower_ in ("former", "then", "deputy", "acting", "new", "late"):
+            if doc[i - 1].lower_ in lexicon.words("name_premodifier"):
                 i -= 1
                 continue
             break
@@ -335,7 +329,7 @@ def _with_modifiers(doc: Doc, i: int, role: str) -> tuple[str, int]:
 def _descriptor_np(doc: Doc, end_tok: int) -> tuple[list[tuple[int, str]], list[str]] | None:
     """The noun phrase ending at ``end_tok`` if it describes an office: "Iran's leader", "his Iranian counterpart"."""
     head = doc[end_tok]
-    if head.pos_ not in ("NOUN", "PROPN") or head.lower_ not in GENERIC_HEADS | set(reference.titles()):
+    if head.pos_ not in ("NOUN", "PROPN") or head.lower_ not in words("generic_head") | set(reference.titles()):
         return None
     return _describe(doc, head)
 
@@ -442,7 +436,7 @@ class _People:
         return p
 
     def surnames(self) -> set[str]:
-        return {w for p in self.people for w in p.tokens if w.lower() not in NAME_PARTICLES}
+        return {w for p in self.people for w in p.tokens if w.lower() not in words("name_particle")}
 
 
 def _relabel(doc: Doc, cands: list[Cand]) -> list[Cand]:
@@ -930,7 +924,7 @@ def descriptors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, s
     out = []
     for chunk in doc.noun_chunks:
         head = chunk.root
-        if head.lower_ not in GENERIC_HEADS | {t for t in reference.titles() if " " not in t}:
+        if head.lower_ not in words("generic_head") | {t for t in reference.titles() if " " not in t}:
             continue
         title_words = {w for t in reference.titles() for w in t.split()} | words("title_modifier")
         if any(t.pos_ == "PROPN" and t.text.lower() not in reference.demonym_index() and t.i > head.i - 3
@@ -971,14 +965,13 @@ PEOPLE_OF_STATE = "PPL"
 #: opposition, rebels, civilians, judiciary, media, labour, education, refugees, armed groups.
 PEOPLE_SECTORS = {"OPP", "REB", "CVL", "JUD", "MED", "LAB", "EDU", "REF", "UAF", "HRI", "NGO", "RAD", "SPY"}
 #: Agent heads that never make a group on their own (people in general, not collectives).
-_NOT_GROUP_HEADS = {"person", "man", "men", "woman", "women", "child", "children"}
 
 
 def _agent_sector(tok: Token) -> str:
     """CAMEO sector of an agent noun ("troops" -> MIL, "rebels" -> REB, "officials" -> GOV)."""
     from . import actordict
 
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in _NOT_GROUP_HEADS or tok.dep_ == "compound" \
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in words("not_group_head") or tok.dep_ == "compound" \
             or tok.ent_type_ in ("PERSON", "ORG"):
         return ""  # "President" in "Iranian President X" is a title, not a group
     compound = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]

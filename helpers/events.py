@@ -28,15 +28,7 @@ from .lexicon import agent_sector
 from .lexicon import verb_candidates as lexicon_verb_candidates
 from .lexicon import words
 
-ALLEGE_VERBS = {"accuse", "allege", "blame", "suspect", "charge"}
-TARGET_GOVERNORS = {"face", "suffer", "endure", "withstand", "evade", "circumvent", "escape", "resist", "survive"}
-RESPONSE_NOUNS = {"accusation", "charge", "allegation", "claim", "measure", "sanction", "decision", "move", "plan",
-                  "proposal", "demand", "step", "report", "statement", "ultimatum", "drill", "exercise", "attack",
-                  "strike", "test", "launch", "deployment", "invasion"}
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"}
-LIGHT_VERBS = {"hold", "have", "issue", "impose", "make", "sign", "place", "put", "wage", "launch", "conduct",
-               "pay", "level", "face", "begin", "start", "stage", "carry", "organize", "organise"}
-NOUN_HEAD_PREPS = {"with", "to", "of", "on", "against", "between", "about", "from", "in"}
 PLACE_PREPS = {"in", "at"}
 
 
@@ -230,7 +222,7 @@ def _subject(tok: Token, m: Mentions) -> tuple[list[str], bool]:
                 if actors:
                     return actors, s.dep_ == "nsubjpass"
             return [], False
-        if cur.dep_ == "pcomp" and cur.head.lower_ == "of" and cur.head.head.lemma_ in ALLEGE_VERBS:
+        if cur.dep_ == "pcomp" and cur.head.lower_ == "of" and cur.head.head.lemma_ in words("allegation"):
             # "accused the Islamic Republic of supplying drones": the accused is the actor
             verb = cur.head.head
             return [a for c in verb.children if c.dep_ == "dobj" for a in _actors_of(c, m)], False
@@ -264,14 +256,12 @@ def _plural_referent(tok: Token, m: Mentions) -> list[str]:
         return titled
     if tok.lemma_ == "counterpart" and tok.tag_ == "NNS" and any(c.dep_ == "poss" for c in tok.children):
         return _met_pair(tok, m)  # "X commended his counterparts": those X met (X himself drops out)
-    if low not in ("they", "them", "both", "presidents", "leaders", "sides", "countries", "nations", "ministers",
-                   "parties", "governments"):
+    if low not in ("they", "them", "both") and low not in words("pair_noun"):
         return []
-    if low in ("presidents", "leaders", "ministers", "sides", "parties", "governments", "countries", "nations") \
-            and not any(c.lower_ in ("two", "both") for c in tok.children):
+    if low in words("pair_noun") and not any(c.lower_ in ("two", "both") for c in tok.children):
         return []
     doc = tok.doc
-    want_person = low in ("presidents", "leaders", "ministers")
+    want_person = low in words("pair_noun_person")
     pair: list[str] = []
     fallback: list[str] = []
     for t in reversed(doc[max(0, tok.i - 120):tok.i]):  # nearest first
@@ -430,7 +420,7 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
     if out:
         return out
     for c in tok.children:
-        if c.dep_ in ("dobj", "attr") and c.lemma_ not in RESPONSE_NOUNS:
+        if c.dep_ in ("dobj", "attr") and c.lemma_ not in words("response_noun"):
             deep = _actors_in(_phrase_tokens(c), m) or _inner_actor(c, m, demonyms=True)  # "kidnapped 16 Russian advisers"
             deep = [a for a in dict.fromkeys(deep) if a not in sources]
             if deep:
@@ -456,7 +446,7 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
             return subj
     if lex.type in VERBAL_TYPES:  # "urged efforts to strengthen the independence of Georgia's judiciary"
         for c in tok.children:
-            if c.dep_ in ("dobj", "prep") and c.lemma_ not in RESPONSE_NOUNS:
+            if c.dep_ in ("dobj", "prep") and c.lemma_ not in words("response_noun"):
                 deep = [a for a in _actors_in(c.subtree, m, skip="pronoun") if a not in sources]
                 if deep:
                     return deep[:1]
@@ -529,9 +519,9 @@ def _negated(tok: Token) -> bool:
 def _hedged(tok: Token) -> str:
     """"While not denying it had supplied", "accused X of supplying": hedge or allegation, else ""."""
     for a in tok.ancestors:
-        if a.lemma_ in ("deny", "reject", "dispute") and any(c.dep_ == "neg" for c in a.children):
+        if a.lemma_ in words("denial") and any(c.dep_ == "neg" for c in a.children):
             return "hedged"
-        if a.lemma_ in ("accuse", "allege", "claim", "blame", "suspect"):
+        if a.lemma_ in words("allegation"):
             return "alleged"
         if a.lemma_ in ("say", "state", "note", "add", "believe") and a.i < tok.i:
             return "reported"
@@ -564,7 +554,7 @@ def _classify_token(tok: Token) -> Lex | None:
             entry = None  # "draw closer": the cue word must be there
         if entry is not None:
             return entry
-        if lemma in LIGHT_VERBS and lemma not in ("impose", "launch", "sign"):
+        if lemma in words("light_verb") and lemma not in words("light_verb_own_sense"):
             if any(c.dep_ == "dobj" and (c.lemma_.lower(), "NOUN") in lex for c in tok.children):
                 return None  # "hold talks", "issue warnings": the noun's own rules find its participants
             return _cameo_entry(tok, patterns_only=True)  # "staged a hunger strike": the dictionary's pattern
@@ -718,7 +708,7 @@ def _noun_event(tok: Token, entry: Lex, m: Mentions) -> tuple[list[str], list[st
         subj, _ = _subject(governor, m)
         agent = [a for c in governor.children if c.dep_ == "agent" for p in c.children for a in _actors_of(p, m)]
         return agent or sources, subj, governor
-    if governor.pos_ in ("VERB", "AUX") and governor.lemma_ in TARGET_GOVERNORS:
+    if governor.pos_ in ("VERB", "AUX") and governor.lemma_ in words("target_governor"):
         subj, _ = _subject(governor, m)  # "they face pressure from the West": they are the target
         return sources, targets or subj, governor
     if not sources and governor.pos_ in ("VERB", "AUX"):
@@ -767,14 +757,14 @@ def _noun_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
     gov = tok.head.head if tok.head.pos_ == "ADP" else tok.head
     if tok.dep_ == "dobj" and _trigger_entries(gov) is not None and gov.i != tok.i and not _own_participants(tok, m):
         return None  # "pledged cooperation", "rejects the accusation": the verb is the event
-    if any(_trigger_entries(a) is not None and a.lemma_ in ALLEGE_VERBS | {"warn"} for a in tok.ancestors) \
+    if any(_trigger_entries(a) is not None and (a.lemma_ in words("allegation") or a.lemma_ == "warn") for a in tok.ancestors) \
             or any(a.lemma_ == "warning" for a in tok.ancestors):
         return None  # a nominal inside an allegation is not stated as fact
     if any(a.pos_ == "VERB" and (_trigger_entries(a) or _NO_LEX).type in ("REQUEST", "THREATEN")
            for a in tok.ancestors):
         return None  # "called for sanctions", "demanded the withdrawal": asked for, not done
     sources, targets, _governor = _noun_event(tok, entry, m)
-    light = tok.dep_ == "dobj" and tok.head.lemma_ in LIGHT_VERBS
+    light = tok.dep_ == "dobj" and tok.head.lemma_ in words("light_verb")
     if tok.dep_ == "dobj" and not _own_participants(tok, m) and not targets and not light:
         return None  # "called the exercises concerning": someone else's event, not the speaker's
     return _Candidate(entry, sources, targets, 0.8 if light else 0.6)
@@ -933,7 +923,7 @@ def _inherit_targets(events: list[Event], m: Mentions) -> list[Event]:
         if not e.target:
             earlier = [p for p in events[:i] if p.sentence_id >= e.sentence_id - 2]
             if e.lex.type in ("REJECT", "ACCUSE", "PROTEST") and any(
-                    c.lemma_ in RESPONSE_NOUNS for c in e.trigger.children if c.dep_ == "dobj"):
+                    c.lemma_ in words("response_noun") for c in e.trigger.children if c.dep_ == "dobj"):
                 # "rejects the accusation", "condemned the move": answers whoever acted on it
                 acc = [p for p in earlier if p.target == e.source and p.source != e.source] or \
                       [p for p in earlier if p.source != e.source and p.lex.type in MATERIAL_CONFLICT]
@@ -1055,7 +1045,7 @@ def table(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame, dates: pd.Data
     for i, e in enumerate(events, 1):
         sent = e.trigger.sent
         trig = e.trigger.text
-        if e.trigger.pos_ in ("NOUN", "PROPN") and e.trigger.head.lemma_ in LIGHT_VERBS and e.trigger.dep_ == "dobj":
+        if e.trigger.pos_ in ("NOUN", "PROPN") and e.trigger.head.lemma_ in words("light_verb") and e.trigger.dep_ == "dobj":
             trig = f"{e.trigger.head.text} … {e.trigger.text}" if e.trigger.head.i + 1 != e.trigger.i \
                 else f"{e.trigger.head.text} {e.trigger.text}"
         rows.append({"event_id": f"e{i:03d}", "sentence_id": e.sentence_id, "type": e.lex.type, "mode": e.lex.mode,

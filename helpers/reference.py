@@ -53,9 +53,74 @@ class Title:
     country: str = ""  # the one state whose government uses this title ("Secretary of State": USA)
 
 
+TITLE_KINDS = ("office", "international", "military", "honorific")
+ORG_TYPES = ("organization", "bloc", "group")
+REGION_KINDS = ("region", "city", "other")
+
+
+class ReferenceError(ValueError):
+    """A malformed row of a reference CSV; the message names the file, the line and the problem."""
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     with open(config.REFERENCE / name, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+        rows = list(csv.DictReader(fh))
+    for line, row in enumerate(rows, start=2):
+        problem = _CHECKS.get(name, lambda r: "")(row)
+        if problem:
+            raise ReferenceError(f"{name} line {line}: {problem}")
+    return rows
+
+
+def _iso3_problem(value: str, column: str, empty_ok: bool = True) -> str:
+    if not value and empty_ok:
+        return ""
+    if pycountry.countries.get(alpha_3=value) is None and value not in _GEONAMES_ONLY:
+        return f"{column} {value!r} is not an ISO 3166-1 alpha-3 code"
+    return ""
+
+
+#: Codes GeoNames lists that ISO 3166-1 no longer does (Serbia and Montenegro, Netherlands Antilles, Kosovo).
+_GEONAMES_ONLY = {"SCG", "ANT", "XKX"}
+
+
+def _title_problem(row: dict[str, str]) -> str:
+    if not row.get("title", "").strip():
+        return "a title is needed"
+    if row.get("kind") not in TITLE_KINDS:
+        return f"kind {row.get('kind')!r} is not one of {', '.join(TITLE_KINDS)}"
+    if not (row.get("rank") or "").isdigit() or not 1 <= int(row["rank"]) <= 9:
+        return f"rank {row.get('rank')!r} is not a whole number from 1 to 9"
+    return _iso3_problem(row.get("country", ""), "country")
+
+
+def _org_problem(row: dict[str, str]) -> str:
+    if not row.get("actor_id", "").startswith(("org:", "bloc:", "group:")) or not row.get("name"):
+        return f"actor_id {row.get('actor_id')!r} must start with org:, bloc: or group: and a name is needed"
+    if row.get("type") not in ORG_TYPES:
+        return f"type {row.get('type')!r} is not one of {', '.join(ORG_TYPES)}"
+    return _iso3_problem(row.get("country", ""), "country")
+
+
+def _region_problem(row: dict[str, str]) -> str:
+    if row.get("kind") not in REGION_KINDS:
+        return f"kind {row.get('kind')!r} is not one of {', '.join(REGION_KINDS)}"
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except (TypeError, ValueError):
+        return f"lat {row.get('lat')!r} and lon {row.get('lon')!r} must be numbers"
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return f"point ({lat}, {lon}) is outside the globe"
+    return _iso3_problem(row.get("country", ""), "country")
+
+
+_CHECKS = {
+    "titles.csv": _title_problem,
+    "organizations.csv": _org_problem,
+    "regions.csv": _region_problem,
+    "metonyms.csv": lambda r: _iso3_problem(r.get("iso3", ""), "iso3", empty_ok=False),
+    "country_terms.csv": lambda r: _iso3_problem(r.get("iso3", ""), "iso3", empty_ok=False),
+}
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -131,14 +196,32 @@ def lexicon() -> dict[str, tuple[str, str, str]]:
     (key ISO3) or ``region`` (key region name); ``how`` is what the mention table records.
     A phrase starting with "the" is also listed capitalised and without the article.
     """
+    return _lexicon_and_collisions()[0]
+
+
+def lexicon_collisions() -> list[tuple[str, tuple[str, str], tuple[str, str]]]:
+    """Every phrase two reference entries claim, as (phrase, (kind, key) kept, (kind, key) not kept),
+    in the order of ``lexicon``'s precedence (regions, metonyms, organisations, countries, capitals).
+    A country and its own capital written alike ("Singapore") is no collision. The list is
+    reported (``tests/test_reference.py`` names every one it accepts), never silently dropped."""
+    return _lexicon_and_collisions()[1]
+
+
+@lru_cache(maxsize=1)
+def _lexicon_and_collisions() -> tuple[dict[str, tuple[str, str, str]],
+                                       list[tuple[str, tuple[str, str], tuple[str, str]]]]:
     out: dict[str, tuple[str, str, str]] = {}
+    clashes: list[tuple[str, tuple[str, str], tuple[str, str]]] = []
 
     def add(phrase: str, value: tuple[str, str, str]) -> None:
         forms = {phrase}
         if phrase.lower().startswith("the "):
             forms |= {"The " + phrase[4:], phrase[4:]}
-        for f in forms:
-            out.setdefault(f, value)
+        for f in sorted(forms):
+            kept = out.setdefault(f, value)
+            same = kept[1] == value[1] and {kept[0], value[0]} <= {"state", "capital"}
+            if kept[:2] != value[:2] and not same and (f, kept[:2], value[:2]) not in clashes:
+                clashes.append((f, kept[:2], value[:2]))
 
     for r in regions():
         for p in (r["name"], *_split(r["aliases"])):
@@ -157,7 +240,7 @@ def lexicon() -> dict[str, tuple[str, str, str]]:
             add(d, ("state", c.iso3, "demonym"))
         if c.capital:
             add(c.capital, ("capital", c.iso3, "metonym"))
-    return out
+    return out, clashes
 
 
 @lru_cache(maxsize=1)
