@@ -6,6 +6,8 @@ tables alike; it never calls an annotator.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from . import charts, reference
@@ -48,7 +50,7 @@ def events_across(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def _state_of(actors: pd.DataFrame) -> dict[str, str]:
-    return {r.actor_id: r.country for r in actors.itertuples() if r.country}
+    return {str(a): str(c) for a, c in zip(actors["actor_id"], actors["country"]) if c}
 
 
 def pair_over_time(events: pd.DataFrame, actors: pd.DataFrame, a: str, b: str = "", freq: str = "year"
@@ -59,6 +61,7 @@ def pair_over_time(events: pd.DataFrame, actors: pd.DataFrame, a: str, b: str = 
     is cooperative. Events without any date are left out."""
     state = _state_of(actors)
     rows = []
+    e: Any  # rows of validated tables: the schema types their fields
     for e in events[(events["target"] != "") & ~events["negated"]].itertuples():
         pair = [state.get(e.source, ""), state.get(e.target, "")]
         span = charts.span_of(e.when)
@@ -83,10 +86,11 @@ def busiest_pair(events: pd.DataFrame, actors: pd.DataFrame) -> tuple[str, str] 
     """The pair of states with the most events between them over the corpus (ties: alphabetical)."""
     state = _state_of(actors)
     counts: dict[tuple[str, str], int] = {}
+    e: Any
     for e in events[events["target"] != ""].itertuples():
         a, b = state.get(e.source, ""), state.get(e.target, "")
         if a and b and a != b:
-            key = tuple(sorted((a, b)))
+            key = (min(a, b), max(a, b))
             counts[key] = counts.get(key, 0) + 1
     if not counts:
         return None
@@ -104,7 +108,7 @@ def disagreements(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     ev["family"] = ev["type"].map(FAMILIES).fillna("")
     ev["day"] = pd.to_datetime(ev["date"])
     rows = []
-    recs = list(ev.itertuples())
+    recs: list[Any] = list(ev.itertuples())
     for i, x in enumerate(recs):
         for y in recs[i + 1:]:
             if x.article == y.article or x.pair != y.pair:

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 from spacy.matcher import PhraseMatcher
@@ -741,9 +742,9 @@ def pass_affiliations(st: _State) -> None:
         role, country = p.role()
         st.add_actor(p.actor_id, p.name, "person", country, role)
         st.actors[p.actor_id].update(code=p.code, country_basis=p.basis if country or p.code else "")
-    for m, p in st.mentions:
-        if p is not None:
-            m.actor_id = p.actor_id
+    for m, owner in st.mentions:
+        if owner is not None:
+            m.actor_id = owner.actor_id
         m.text = nlp.text(st.doc)[m.start:m.end]
         st.resolved.append(m)
 
@@ -803,8 +804,8 @@ def _dictionary_entry(p: Person, on: dt.date | None) -> actordict.Entry | None:
         return entry
     if len(p.tokens) > 1 and entry is not None:
         return None
-    hits = [actordict.lookup(n, on) for n in actordict.by_surname(p.tokens[-1])]
-    hits = [h for h in hits if h is not None and h.kind == "person"]
+    found = [actordict.lookup(n, on) for n in actordict.by_surname(p.tokens[-1])]
+    hits = [h for h in found if h is not None and h.kind == "person"]
     if len(p.tokens) > 1:
         first = p.tokens[0].rstrip(".").lower()
         hits = [h for h in hits if h.actor.split()[0].lower().startswith(first[:1])
@@ -812,7 +813,7 @@ def _dictionary_entry(p: Person, on: dt.date | None) -> actordict.Entry | None:
     return hits[0] if len({h.code for h in hits}) == 1 else None
 
 
-def _infer_affiliations(doc: Doc, people: _People, mentions: list[tuple[Mention, object]],
+def _infer_affiliations(doc: Doc, people: _People, mentions: list[tuple[Mention, Person | None]],
                         actors: dict[str, dict[str, str]], published: dt.date | None = None,
                         publisher: str = "") -> None:
     """The country (or international body) of each person, from the best evidence there is, the
@@ -857,10 +858,10 @@ def _from_title(p: Person) -> bool:
     return bool(owner)
 
 
-def _from_coordination(doc: Doc, p: Person, mentions: list[tuple[Mention, object]]) -> bool:
+def _from_coordination(doc: Doc, p: Person, mentions: list[tuple[Mention, Person | None]]) -> bool:
     """"Malian Defense Minister X, Air Force Chief of Staff Y, and Deputy Chief Z": a person listed
     with (coordinated or in apposition to) someone whose country the text gives shares it."""
-    roots = {}
+    roots: dict[int, Person] = {}
     for m, q in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if q is not None and span is not None:
@@ -878,7 +879,7 @@ def _from_coordination(doc: Doc, p: Person, mentions: list[tuple[Mention, object
     return False
 
 
-def _from_proximity(doc: Doc, p: Person, mentions: list[tuple[Mention, object]],
+def _from_proximity(doc: Doc, p: Person, mentions: list[tuple[Mention, Person | None]],
                     actors: dict[str, dict[str, str]], same_sentence_only: bool = False) -> bool:
     """The nearest state (or, for an international office, body) in the sentence of the person's
     first mention, else (titled people only) the sentence before; demonyms that belong to another
@@ -1248,7 +1249,8 @@ def pronouns(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]
         if any(a.dep_ == "advcl" for a in tok.ancestors):
             for m in ordered:
                 if tok.idx < m.start < sent.end_char and fits(m):
-                    if _is_subject(doc, m, loose=True) and doc.char_span(m.start, m.end, alignment_mode="expand").root.head == sent.root:
+                    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if _is_subject(doc, m, loose=True) and span is not None and span.root.head == sent.root:
                         target = m
                         break
         if target is None:
@@ -1259,7 +1261,8 @@ def pronouns(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]
             cands = [m for m in ordered[:i] if m.start >= floor and fits(m)]
             same = [m for m in cands if m.start >= sent.start_char and _is_subject(doc, m, loose=True)]
             subj = [m for m in cands if _is_subject(doc, m)]
-            target = (same or subj or cands or [None])[-1]
+            best = same or subj or cands
+            target = best[-1] if best else None
         if target is not None:
             out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, target.actor_id, "", "pronoun"))
     return out
@@ -1364,6 +1367,7 @@ def surface_forms(actors_df: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFra
 def open_questions(actors_df: pd.DataFrame, mentions: pd.DataFrame, places: pd.DataFrame) -> list[str]:
     """What stayed ambiguous or unresolved, in sentences."""
     out = []
+    r: Any
     for r in actors_df[(actors_df["type"] == "person") & (actors_df["country"] == "")].itertuples():
         out.append(f"{r.name}: no country could be read from the text" + (f" (role: {r.role})." if r.role else "."))
     for r in actors_df[(actors_df["type"] == "organization") & (actors_df["country"] == "")].itertuples():

@@ -138,7 +138,7 @@ def phrase_lemmas(tok: Token, limit: int = 8) -> list[str]:
     """Lemmas of a noun phrase, its head first, then its content words in order (no clauses)."""
     out = [tok.lemma_.lower()]
     stack = [c for c in tok.children if c.dep_ not in ("relcl", "acl", "punct", "cc", "appos")]
-    seen = []
+    seen: list[Token] = []
     while stack and len(seen) < limit:
         t = stack.pop(0)
         if t.pos_ in CONTENT_WORDS or t.dep_ == "prep":

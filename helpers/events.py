@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from typing import Any
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -98,7 +99,8 @@ class Mentions:
         self.df = mentions
         self.types = dict(zip(actors["actor_id"], actors["type"]))
         self.roles = dict(zip(actors["actor_id"], actors["role"]))
-        self.rows = sorted(mentions.itertuples(index=False), key=lambda r: (r.start, -(r.end - r.start)))
+        # rows of a validated mentions table: the schema, not pandas-stubs, types their fields
+        self.rows: list[Any] = sorted(mentions.itertuples(index=False), key=lambda r: (r.start, -(r.end - r.start)))
         # per character offset: the longest actor mention covering it, the first one's "how", the
         # first place; built once, so a lookup does not scan every mention (long articles)
         self._actor: dict[int, tuple[str, int]] = {}
@@ -311,7 +313,7 @@ def _titled_plural(tok: Token, m: Mentions) -> list[str]:
     first = {a: min(r.start for r in m.rows if r.actor_id == a) for a in people}
     people = [a for a in people if first[a] < tok.idx]
     if len(people) >= 2:
-        return sorted(people, key=first.get)
+        return sorted(people, key=lambda a: first[a])
     met = _met_pair(tok, m)  # "X met with Y and Z. The national security advisors discussed ..."
     return met if len(met) >= 2 and all(m.types.get(a) == "person" for a in met) else []
 
@@ -838,7 +840,7 @@ def _rows(sid: int, tok: Token, cand: _Candidate, m: Mentions, mentions: pd.Data
     conf = cand.confidence
     if _hedged(tok) in ("hedged", "alleged"):
         conf = min(conf, 0.5)
-    hows = {}
+    hows: dict[str, set[str]] = {}
     for t in sent:
         if m.actor(t) in sources + targets:
             hows.setdefault(m.actor(t), set()).add(m.how(t))
@@ -950,7 +952,7 @@ def assign_dates(events: list[Event], dates: pd.DataFrame, doc: Doc, published: 
     sent_par = {i: bisect_left(breaks, s.start_char) for i, s in enumerate(nlp.sentences(doc))}
     triggers = {e.trigger.i for e in events}
     ordered = sorted(triggers)
-    rows = list(usable.itertuples())
+    rows: list[Any] = list(usable.itertuples())
     by_sentence: dict[int, list] = {}
     by_paragraph: dict[int, list] = {}
     for r in rows:
@@ -1074,7 +1076,8 @@ def summary_sentences(events: pd.DataFrame, actors: pd.DataFrame) -> list[str]:
              "PROTEST": "protested against", "SANCTION": "sanctioned", "MOBILIZE": "mobilised against",
              "COERCE": "pressured", "ASSAULT": "attacked"}
     out = []
-    for e in events.itertuples():
+    rows: list[Any] = list(events.itertuples())
+    for e in rows:
         verb = verbs.get(e.type, e.type.lower())
         if e.negated:
             verb = "did not " + {"mobilised against": "mobilise against"}.get(verb, verb.split(" ")[0].rstrip("d"))

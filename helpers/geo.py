@@ -76,7 +76,9 @@ def country_point(iso3: str) -> tuple[float, float] | None:
         lon = (best[1] + 180) % 360 - 180
         return round(best[2], 4), round(lon, 4)
     cap = capital_place(iso3)
-    return (cap.lat, cap.lon) if cap and cap.lat is not None else None
+    if cap is None or cap.lat is None or cap.lon is None:
+        return None
+    return cap.lat, cap.lon
 
 
 @lru_cache(maxsize=1)

@@ -99,7 +99,7 @@ def decode(raw: bytes, path: Path) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _identifier():
+def _identifier() -> Any:
     """py3langid's classifier with probabilities normalised to 0..1, loaded once."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 

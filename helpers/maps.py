@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -46,13 +47,13 @@ def anchor(actor_id: str, actors: pd.DataFrame) -> Point | None:
     org = reference.organizations().get(actor_id)
     if org and org.hq:
         city = geo.city(org.hq)
-        if city:
+        if city and city.lat is not None and city.lon is not None:
             return Point(city.lat, city.lon, f"{org.name} ({org.hq})")
     iso = actor_country(actor_id, actors)
     if not iso:
         return None
     cap = geo.capital_place(iso)
-    if cap:
+    if cap and cap.lat is not None and cap.lon is not None:
         return Point(cap.lat, cap.lon, cap.name)
     pt = geo.country_point(iso)
     return Point(pt[0], pt[1], reference.country_name(iso)) if pt else None
@@ -125,7 +126,8 @@ def _figure(traces: list, points: list[tuple[float, float]], title: str) -> go.F
 def state_roles(actors: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per state in the story: its part (cooperates, confronts others, targeted, mentioned only),
     its actors, mentions and events, all rolled up from people and organisations to their state."""
-    rows = {}
+    rows: dict[str, dict[str, Any]] = {}
+    a: Any  # a table row; the schema types its fields
     for a in actors.itertuples():
         if not a.country:
             continue
@@ -135,6 +137,7 @@ def state_roles(actors: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFra
         r["actors"].append(a.name)
         r["mentions"] += int(a.mentions)
     names = dict(zip(actors["actor_id"], actors["name"]))
+    e: Any  # a table row; the schema types its fields
     for e in events.itertuples():
         if e.negated:
             continue
@@ -196,8 +199,9 @@ def actor_map(actors: pd.DataFrame, events: pd.DataFrame) -> go.Figure | None:
                                     fillcolor=ROLE_COLOURS[role], line=dict(color="#555", width=0.8),
                                     hoverinfo="skip", legendgroup=role, legendrank=ROLE_ORDER.index(role)))
         pts = [(geo.country_point(i) or (None, None)) for i in sub["iso3"]]
+        rows: list[Any] = list(sub.itertuples())
         hover = [f"<b>{html.escape(r.name)}</b> — {role}<br>actors: {html.escape(r.actors)}<br>mentions: {r.mentions}"
-                 f"<br>{_hover(r.event_list)}" for r in sub.itertuples()]
+                 f"<br>{_hover(r.event_list)}" for r in rows]
         labels.append(go.Scattergeo(lat=[p[0] for p in pts], lon=[p[1] for p in pts], mode="markers+text",
                                     text=sub["name"].tolist(), textposition=[label_pos[i] for i in sub["iso3"]],
                                     textfont=dict(size=11, color="#222"),
@@ -205,20 +209,21 @@ def actor_map(actors: pd.DataFrame, events: pd.DataFrame) -> go.Figure | None:
                                     hovertext=hover, hoverinfo="text", showlegend=False, legendgroup=role))
         points += [p for p in pts if p[0] is not None]
     seats: dict[tuple[float, float], list] = {}  # bodies sharing a seat (EU and Commission) share one star
+    b: Any  # a table row; the schema types its fields
     for b in blocs.itertuples():
         pt = anchor(b.actor_id, actors)
         if pt is not None:
             seats.setdefault((pt.lat, pt.lon), []).append((b, pt))
     for (lat, lon), members in seats.items():
         points.append((lat, lon))
-        names = " / ".join(b.name for b, _ in members)
+        seat_names = " / ".join(b.name for b, _ in members)
         kinds = " / ".join(sorted({b.type for b, _ in members}))
-        hover = "<br>".join(f"<b>{html.escape(b.name)}</b> ({b.type}), seat: {html.escape(pt.label)}, "
-                            f"mentions: {b.mentions}" for b, pt in members)
-        labels.append(go.Scattergeo(lat=[lat], lon=[lon], mode="markers+text", text=[names],
-                                    textposition="top center", name=f"{kinds}: {names}",
+        tip = "<br>".join(f"<b>{html.escape(b.name)}</b> ({b.type}), seat: {html.escape(pt.label)}, "
+                          f"mentions: {b.mentions}" for b, pt in members)
+        labels.append(go.Scattergeo(lat=[lat], lon=[lon], mode="markers+text", text=[seat_names],
+                                    textposition="top center", name=f"{kinds}: {seat_names}",
                                     marker=dict(symbol="star", size=13, color="#6a51a3", line=dict(color="white", width=1)),
-                                    hovertext=[hover], hoverinfo="text"))
+                                    hovertext=[tip], hoverinfo="text"))
     top = roles.iloc[0]["name"] if len(roles) else blocs.iloc[0]["name"]
     counts = roles["role"].value_counts()
     title = (f"{len(roles)} states in the story; {counts.get('cooperates', 0)} cooperate, "
@@ -241,20 +246,24 @@ def event_geometry(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFr
     """Where each event is drawn: at its place, or from the source's anchor to the target's."""
     pl = places.set_index("place_id") if len(places) else None
     rows = []
+    e: Any  # a table row; the schema types its fields
     for e in events.itertuples():
         src = anchor(e.source, actors)
         tgt = anchor(e.target, actors) if e.target else None
         at = None
-        if e.place_id and pl is not None and e.place_id in pl.index and pd.notna(pl.at[e.place_id, "lat"]):
-            at = Point(float(pl.at[e.place_id, "lat"]), float(pl.at[e.place_id, "lon"]), str(pl.at[e.place_id, "name"]))
+        place: Any = pl.loc[e.place_id] if e.place_id and pl is not None and e.place_id in pl.index else None
+        if place is not None and pd.notna(place["lat"]):
+            at = Point(float(place["lat"]), float(place["lon"]), str(place["name"]))
         if at is None and src and tgt and (abs(src.lat - tgt.lat) + abs(src.lon - tgt.lon)) < 0.01:
             at = src
-        if at is None and not (src and tgt):
+        if at is not None:
+            start, end, where = at, at, at.label
+        elif src and tgt:
+            start, end, where = src, tgt, f"{src.label} → {tgt.label}"
+        else:
             continue
         rows.append({"event_id": e.event_id, "kind": "at" if at else "between",
-                     "lat0": (at or src).lat, "lon0": (at or src).lon,
-                     "lat1": (at or tgt).lat, "lon1": (at or tgt).lon,
-                     "where": at.label if at else f"{src.label} → {tgt.label}"})
+                     "lat0": start.lat, "lon0": start.lon, "lat1": end.lat, "lon1": end.lon, "where": where})
     return pd.DataFrame(rows, columns=["event_id", "kind", "lat0", "lon0", "lat1", "lon1", "where"])
 
 
@@ -269,6 +278,7 @@ def event_map(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFrame,
     traces: list = []
     points = []
     event_traces: list[tuple[int, str]] = []
+    g: Any  # a table row; the schema types its fields
     for g in geom.itertuples():
         e = ev.loc[g.event_id].to_dict()
         gold, negated, date = float(e["goldstein"]), bool(e["negated"]), str(e["date"])
@@ -314,6 +324,7 @@ def _slider(fig: go.Figure, event_traces: list[tuple[int, str]], periods: pd.Dat
             vis[i] = bool(date) and date[:len(d)] <= d
         steps.append(dict(method="restyle", label=d, args=[{"visible": vis}]))
     if periods is not None:
+        p: Any  # a table row; the schema types its fields
         for p in periods.itertuples():
             a, b = p.value.split("/")
             vis = [True] * n
@@ -329,11 +340,13 @@ def _slider(fig: go.Figure, event_traces: list[tuple[int, str]], periods: pd.Dat
 def unmapped(actors: pd.DataFrame, events: pd.DataFrame, places: pd.DataFrame) -> list[str]:
     """What the maps cannot show, in sentences."""
     out = []
+    a: Any  # a table row; the schema types its fields
     for a in actors.itertuples():
         if a.type in ("bloc", "organization", "group") and anchor(a.actor_id, actors) is None:
             out.append(f"{a.name} ({a.type}) has no country or seat to draw it at.")
     drawn = set(event_geometry(events, actors, places)["event_id"])
     names = dict(zip(actors["actor_id"], actors["name"]))
+    e: Any  # a table row; the schema types its fields
     for e in events[~events["event_id"].isin(drawn)].itertuples():
         out.append(f"Event {e.event_id} ({names.get(e.source, e.source)} {e.type} "
                    f"{names.get(e.target, e.target) or 'no target'}) has no place and no pair of locatable actors.")

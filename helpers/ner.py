@@ -52,7 +52,8 @@ def conflicts(ents: pd.DataFrame) -> pd.DataFrame:
     rows: list[dict[str, str]] = []
     if ents.empty:
         return pd.DataFrame(columns=["problem", "text", "labels", "detail"])
-    for text, g in ents.groupby("text", sort=True):
+    for key, g in ents.groupby("text", sort=True):
+        text = str(key)
         labels = sorted(set(g["label"]))
         if len(labels) > 1:
             rows.append({"problem": "label clash", "text": text, "labels": "/".join(labels),
@@ -61,7 +62,8 @@ def conflicts(ents: pd.DataFrame) -> pd.DataFrame:
     for text in sorted(set(ents.loc[ents["label"] == "PERSON", "text"])):
         for w in _words(text):
             person_words.setdefault(w, set()).add(text)
-    for text, g in ents[ents["label"].isin(["GPE", "LOC"])].groupby("text", sort=True):
+    for key, g in ents[ents["label"].isin(["GPE", "LOC"])].groupby("text", sort=True):
+        text = str(key)
         if text in person_words:
             rows.append({"problem": "name as place", "text": text, "labels": "/".join(sorted(set(g["label"]))),
                          "detail": f"{len(g)}× tagged as a place; also in the person name "

@@ -37,6 +37,7 @@ def records(events: pd.DataFrame, actors: pd.DataFrame, slug: str = "") -> list[
     """One PLOVER-style record per row of ``events`` (in table order)."""
     out = []
     known = _known(actors)
+    e: Any  # a row of a validated events table: the schema types its fields
     for e in events.itertuples(index=False):
         context = str(getattr(e, "context", "") or "")
         rec: dict[str, Any] = {
