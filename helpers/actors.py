@@ -343,7 +343,13 @@ def _describe(doc: Doc, head: Token) -> tuple[list[tuple[int, str]], list[str]]:
     t = tits.get(head.lower_)
     compound = " ".join(c.lower_ for c in head.lefts if c.dep_ == "compound") + " " + head.lower_
     t2 = tits.get(compound.strip())
-    if t2 and t2.role:
+    # the longest title the phrase ends with, as written ("the UN secretary-general")
+    end = head.i + 3 if head.i + 2 < len(doc) and doc[head.i + 1].tag_ == "HYPH" else head.i + 1
+    t3 = next((tits[w] for k in range(head.left_edge.i, head.i + (end > head.i + 1))
+               for w in [doc[k:end].text.lower()] if w in tits and tits[w].role), None)
+    if t3 is not None:
+        titles.append((t3.rank, t3.role))
+    elif t2 and t2.role:
         titles.append((t2.rank, t2.role))
     elif t and t.role:
         titles.append((t.rank, t.role))
@@ -356,6 +362,14 @@ def _describe(doc: Doc, head: Token) -> tuple[list[tuple[int, str]], list[str]]:
                 if p.dep_ == "pobj" and p.text.lower() in dem:
                     countries.append(dem[p.text.lower()])
     return titles, countries
+
+
+def _described_orgs(doc: Doc, head: Token) -> list[str]:
+    """Bodies of the reference list named before a descriptor's head: "the UN secretary-general",
+    "a NATO spokesman" (the person holds an office of that body)."""
+    lex = reference.lexicon()
+    return [hit[1] for c in head.lefts if c.dep_ in ("compound", "nmod", "amod", "poss")
+            for hit in [lex.get(c.text)] if hit and hit[0] == "org"]
 
 
 def _strip_name(doc: Doc, s: int, e: int) -> tuple[int, int, list[tuple[int, str]]]:
@@ -626,6 +640,7 @@ def _person_mention(st: _State, s: int, e: int, inner: list[tuple[int, str]], ho
         t2, c2 = _describe(doc, head)
         titles += t2
         countries += c2
+        p.orgs += _described_orgs(doc, head)
     p.titles += titles
     p.countries += countries
     end = doc[e - 1].idx + len(doc[e - 1].text)
@@ -1340,6 +1355,9 @@ def actor_code(a: dict[str, str]) -> str:
         return country
     if code and (not country or code.startswith(country) or code.startswith("IGO")):
         return code
+    if kind == "person" and not country and " of " in a.get("role", ""):
+        body = actordict.lookup(a["role"].split(" of ", 1)[1].removeprefix("the "))
+        return body.code if body is not None and body.igo else ""  # "Secretary-General of the UN": IGOUNO
     if kind == "person":
         return f"{country}{_sector(a.get('role', '').split(' of ')[0])}" if country else ""
     entry = actordict.lookup(a["name"]) if kind in ("organization", "bloc", "group") else None

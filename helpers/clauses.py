@@ -76,6 +76,8 @@ def status(tok: Token, has_event: Callable[[Token], bool]) -> Status:
     if dep == "advcl" and tok.lemma_.lower() in words("aim_verbs") and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                           for c in tok.children):
         return Status("event", f"'to {tok.lemma_}': the aim of a protest is itself a protest or demand")
+    if dep == "acl" and tok.tag_ == "VBD" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return _own_modality(tok, Status("event", "a finite verb the parser took for a modifier of the subject"))
     if dep in SECONDARY:
         return Status("skip", SECONDARY[dep])
     if dep == "xcomp":

@@ -228,6 +228,8 @@ def _subject(tok: Token, m: Mentions) -> tuple[list[str], bool]:
             # "accused the Islamic Republic of supplying drones": the accused is the actor
             verb = cur.head.head
             return [a for c in verb.children if c.dep_ == "dobj" for a in _actors_of(c, m)], False
+        if cur.dep_ == "acl" and cur.tag_ == "VBD" and cur.head.dep_ == "ROOT" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return _np_actors(cur.head, m), False  # "A French minister threatened ...": a main verb parsed as a modifier
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             if cur.pos_ == "ADP":
@@ -393,10 +395,13 @@ def _actors_in(tokens: Iterable[Token], m: Mentions, skip: str = "demonym") -> l
 def _doer_of_object(tok: Token, m: Mentions, sources: list[str]) -> list[str]:
     """When a verb's object is itself an event ("condemned Russia's invasion", "welcomed the
     decision by Japan"), the actor who did it: its possessor or its "by" agent."""
-    for c in tok.children:
-        if c.dep_ != "dobj" or c.pos_ != "NOUN" or _trigger_entries(c) is None:
+    acted_on = [c for c in tok.children if c.dep_ == "dobj"]
+    acted_on += [p for g in tok.children if g.dep_ == "prep" and g.lower_ == "to"  # "agreed to US mediation"
+                 for p in g.children if p.dep_ == "pobj"]
+    for c in acted_on:
+        if c.pos_ != "NOUN" or _trigger_entries(c) is None:
             continue
-        by = [a for g in c.children if g.dep_ == "prep" and g.lower_ == "by" for p in g.children
+        by = [a for g in c.children if g.dep_ == "prep" and g.lower_ in ("by", "from") for p in g.children
               if p.dep_ == "pobj" for a in _np_actors(p, m)]
         own = by or _inner_actor(c, m)
         own = [a for a in own if a not in sources]
@@ -427,8 +432,11 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
             deep = [a for a in dict.fromkeys(deep) if a not in sources]
             if deep:
                 return deep
-    for c in tok.children:
-        if c.dep_ not in ("xcomp", "ccomp") or c.pos_ not in ("VERB", "AUX"):
+    complements = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    if not complements and lex.type in COMPLEMENT_TYPES:  # "threatened on Monday to impose ...", parsed as a purpose
+        complements = [c for c in tok.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)]
+    for c in complements:
+        if c.pos_ not in ("VERB", "AUX"):
             continue
         subj = [a for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for a in _np_actors(s, m)]
         subj = [a for a in subj if a not in sources]
@@ -439,7 +447,10 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
         if deeper:
             return deeper
         deep = _actors_in([t for d in c.children if d.dep_ in ("dobj", "prep") for t in d.subtree], m)
-        deep = deep or [a for d in c.children if d.dep_ == "prep" for p in d.children if p.dep_ == "pobj"
+        preps = [d for d in c.children if d.dep_ == "prep"]
+        preps += [g for d in c.children if d.dep_ == "dobj" for g in d.children  # "restrictions against German goods"
+                  if g.dep_ == "prep" and g.lower_ in ("against", "on", "to", "toward", "towards")]
+        deep = deep or [a for d in preps for p in d.children if p.dep_ == "pobj"
                         for a in _inner_actor(p, m, demonyms=True)]  # "to the Azerbaijani republic of ..."
         deep = [a for a in dict.fromkeys(deep) if a not in sources]
         if deep:
@@ -486,6 +497,9 @@ def _carried_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> l
             return found
     return []
 
+
+#: Acts whose "to" clause is what they are about ("threatened to impose", "refused to meet").
+COMPLEMENT_TYPES = {"THREATEN", "REQUEST", "REJECT", "AGREE"}
 
 #: Verbal acts about something: when their object names no actor directly, the first actor in it
 #: is what the words are about.

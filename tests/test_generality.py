@@ -87,6 +87,18 @@ def test_we_in_a_government_statement_is_that_government():
     assert (e["source"] == "state:USA").any()
 
 
+def test_an_official_of_an_international_body_described_in_lower_case_holds_its_office_and_code():
+    a, _ = annotate("The ministers rejected calls by Kofi Annan, the UN secretary-general, to adopt the reforms.")
+    annan = row(a, "person:kofi-annan")
+    assert (annan["role"], annan["country"]) == ("Secretary-General of the United Nations", "")
+    assert annan["code"] == "IGOUNO"
+
+
+def test_a_head_of_an_alliance_takes_the_alliance_code():
+    a, _ = annotate("NATO Secretary-General Jens Stoltenberg said the allies would stay.")
+    assert row(a, "person:jens-stoltenberg")["code"].startswith("IGO")
+
+
 # --- events ---------------------------------------------------------------------------------------
 
 def test_the_reported_act_is_coded_and_the_reporting_verb_is_not():
@@ -386,3 +398,15 @@ def test_partners_at_a_body_are_that_body():
     _, e = annotate("The UN Security Council voted to authorize a mission for Haiti. We thank our partners at "
                     "the council for moving swiftly.", publisher="USA")
     has(e, "SUPPORT", "state:USA", "org:un-security-council")
+
+
+def test_a_measure_aimed_at_a_people_s_goods_targets_their_state():
+    _, e = annotate("A French minister threatened on Monday to impose import restrictions against German goods.")
+    has(e, "THREATEN", "state:FRA", "state:DEU")
+
+
+def test_accepting_or_yielding_to_someone_s_act_targets_whoever_made_it():
+    _, e = annotate("Israeli Prime Minister Ehud Barak has agreed to US mediation in the talks. "
+                    "President Dos Santos has conceded to demands from UNITA to overhaul the courts.")
+    has(e, "AGREE", "person:ehud-barak", "state:USA")
+    has(e, "CONCEDE", "person:dos-santos", "org:unita")
