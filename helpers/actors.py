@@ -771,6 +771,7 @@ def pass_references(st: _State) -> None:
     st.resolved += descriptors(st.doc, st.resolved, st.actors)
     st.resolved += former_latter(st.doc, st.resolved)
     st.resolved += pronouns(st.doc, st.resolved, st.actors)
+    leader_governments(st)
     st.resolved += country_anaphors(st.doc, st.resolved, st.actors)
 
 
@@ -1029,8 +1030,8 @@ def agent_groups(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, 
             continue
         start = min(mod.start, tok.idx)
         end = max(mod.end, tok.idx + len(tok.text))
-        if any(s <= tok.idx < e for s, e in taken):
-            continue
+        if any(s <= tok.idx < e for s, e in taken) or any(m.start <= tok.idx < m.end for m in states):
+            continue  # already part of an actor's name ("the Assad regime")
         iso3 = mod.actor_id.split(":", 1)[1]
         if sector in STATE_SECTORS:
             aid = mod.actor_id
@@ -1169,6 +1170,52 @@ def surname_mentions(doc: Doc, mentions: list[Mention], people: _People) -> list
             continue
         out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, people_[0].actor_id, "", "name"))
     return out
+
+
+def leader_governments(st: _State) -> None:
+    """"The Biden administration", "the Assad regime", "Erdogan's government" (heads of the
+    ``leader_government`` group named by a person): the state that person leads, as one mention
+    that replaces the person's. The country is the text's for that person, else the actor
+    dictionary's."""
+    doc = st.doc
+    for tok in doc:
+        if tok.lower_ not in words("leader_government") or tok.pos_ != "NOUN":
+            continue
+        names = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+        if not names:
+            continue
+        first = min(names[0].left_edge.i, names[0].i)
+        name = doc[first:names[-1].i + 1]
+        inside = [m for m in st.resolved if name.start_char <= m.start < name.end_char
+                  and st.actors.get(m.actor_id, {}).get("type") == "person"]
+        country = st.actors[inside[0].actor_id]["country"] if inside else ""
+        if not inside:  # "the Trump administration", which the NER may take for a body named Trump
+            country = _leader_country(name.text.removesuffix("'s").removesuffix("’s"), st.published)
+        if not country:
+            continue
+        det = [c for c in tok.children if c.dep_ == "det" and c.i < first]
+        start, end = (det[0] if det else doc[first]).idx, tok.idx + len(tok.text)
+        st.resolved = [m for m in st.resolved if not (start <= m.start < end)]
+        st.resolved.append(Mention(start, end, nlp.text(doc)[start:end], st.state(country), "", "metonym"))
+
+
+def _leader_country(name: str, on: dt.date | None) -> str:
+    """The country the actor dictionary gives the people of that name or surname ("Biden",
+    "Assad"), of most of those who held government office (a government is named after its head),
+    else of most of them; "" when unknown or when they split evenly."""
+    heads: list[str] = []
+    anyone: list[str] = []
+    for full in (name,) if " " in name else actordict.by_surname(name) or (name,):
+        entry = (actordict.lookup(full, on) if on else None) or actordict.lookup(full)
+        if entry is not None and entry.kind == "person" and entry.country:
+            anyone.append(entry.country)
+            if entry.sector == "GOV":
+                heads.append(entry.country)
+    for found in (heads, anyone):
+        best = sorted(set(found), key=lambda c: (-found.count(c), c))
+        if best and found.count(best[0]) * 2 > len(found):
+            return best[0]
+    return ""
 
 
 def country_anaphors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]] | None = None

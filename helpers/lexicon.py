@@ -17,7 +17,7 @@ GROUPS = ("reporting", "intent", "future", "hypothetical", "aspectual", "concess
           "demand_modal", "title_modifier", "not_actor_head",
           "aim_verbs", "speech", "allegation", "denial", "target_governor", "response_noun", "light_verb",
           "light_verb_own_sense", "pair_noun", "pair_noun_person", "generic_head", "name_particle",
-          "not_group_head", "name_premodifier")
+          "not_group_head", "name_premodifier", "leader_government")
 
 
 class RuleWordsError(ValueError):

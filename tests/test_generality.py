@@ -99,6 +99,21 @@ def test_a_head_of_an_alliance_takes_the_alliance_code():
     assert row(a, "person:jens-stoltenberg")["code"].startswith("IGO")
 
 
+def test_a_government_named_after_its_leader_is_that_leader_s_state():
+    a, e = annotate("The Biden administration imposed new sanctions on Russia on Friday. "
+                    "The Maduro government jailed two opposition leaders.", published="2024-03-01")
+    forms = dict(zip(a.mentions["text"], a.mentions["actor_id"]))
+    assert forms["The Biden administration"] == "state:USA"
+    assert forms["The Maduro government"] == "state:VEN"
+    has(e, "COERCE", "state:USA", "state:RUS")  # CAMEO 163, which PLOVER files under COERCE
+
+
+def test_a_regime_named_after_a_leader_the_text_introduced_takes_his_country_as_one_mention():
+    a, _ = annotate("President Bashar al-Assad spoke on Monday. The Assad regime continues to lose ground.")
+    rows = a.mentions[a.mentions["text"] == "The Assad regime"]
+    assert list(rows["actor_id"]) == ["state:SYR"]
+
+
 # --- events ---------------------------------------------------------------------------------------
 
 def test_the_reported_act_is_coded_and_the_reporting_verb_is_not():
