@@ -271,6 +271,20 @@ def dyad_heatmap(events: pd.DataFrame, actors: pd.DataFrame, level: str = "state
     return fig
 
 
+def sentence_lengths(sentences: pd.DataFrame) -> go.Figure | None:
+    """Words per sentence, one colour per paragraph, the sentence's text on hover."""
+    if sentences.empty:
+        return None
+    s = sentences.assign(words=sentences["text"].str.split().str.len(),
+                         paragraph=sentences["paragraph_id"].astype(str))
+    fig = px.bar(s, x="sentence_id", y="words", color="paragraph", hover_data={"text": True},
+                 labels={"sentence_id": "sentence", "words": "words"},
+                 title=f"{len(s)} sentences in {s['paragraph_id'].nunique()} paragraphs")
+    fig.update_layout(height=320, showlegend=False, margin=dict(t=50, b=40, l=40, r=10))
+    fig.update_traces(hovertemplate="sentence %{x}: %{y} words<br>%{customdata[0]}<extra></extra>")
+    return fig
+
+
 def mentions_bar(actors: pd.DataFrame) -> go.Figure | None:
     """Mentions per actor."""
     if actors.empty:

@@ -287,6 +287,35 @@ def score_all(directory: str | Path, gold_file: str | Path) -> dict[str, Score]:
             "quotes": score_quotes(gold, t["quotes"], body, mapping)}
 
 
+#: The misses and false hits of each score, in words: (misses, false hits).
+ERROR_LABELS: dict[str, tuple[str, str]] = {
+    "actors": ("Gold mentions missed or linked to the wrong actor",
+               "Predicted actors that are false hits or duplicates"),
+    "places": ("Missed places", "Places not in the gold standard"),
+    "events": ("Missed events", "Events not in the gold standard"),
+    "dates": ("Wrong or missing dates", "Time expressions not in the gold standard"),
+    "quotes": ("Wrong or missing quotations", "Quotations not in the gold standard"),
+}
+
+
+def metrics_table(scores: dict[str, Score], *names: str) -> pd.DataFrame:
+    """One row per measure (columns ``measure``, ``value``) of the scores ``names``, in that
+    order (all of ``scores`` when none is named)."""
+    rows = [(measure, value) for name in (names or tuple(scores))
+            for measure, value in scores[name].metrics.items()]
+    return pd.DataFrame(rows, columns=["measure", "value"])
+
+
+def errors(scores: dict[str, Score], *names: str) -> list[tuple[str, pd.DataFrame]]:
+    """(label, rows) of the misses, then the false hits, of the scores ``names`` in that order
+    (all of ``scores`` when none is named); a score without errors gives empty frames."""
+    out = []
+    for name in names or tuple(scores):
+        missed, extra = ERROR_LABELS[name]
+        out += [(missed, scores[name].misses), (extra, scores[name].false_hits)]
+    return out
+
+
 # --- PLOVER gold-standard records (one sentence each) -------------------------------------------
 
 #: PLOVER 0.5 names used by the gold records -> PLOVER 2021 categories.

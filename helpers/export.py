@@ -38,7 +38,41 @@ vertical-align:top}
 .finding{background:#fffbe6;border-left:4px solid #f0c000;padding:.4em .8em}
 .plotly-figure{width:100%;min-height:420px}
 .jp-Cell,.cell{margin:.6em 0}
+details.code>summary{cursor:pointer;color:#777;font-size:.8em;user-select:none;width:max-content}
+details.code[open]>summary{margin-bottom:.2em}
+button.code-toggle{float:right;font-size:.85em;cursor:pointer;background:#f6f8fa;border:1px solid #ccc;
+border-radius:4px;padding:.1em .6em}
+@media print{details.code,button.code-toggle{display:none}}
 """
+
+#: nbconvert's bare ``basic`` template with every code cell's input folded into a ``<details>``
+#: element (closed): a page reads title, text, outputs and figures first, its code one click away.
+FOLDED_TEMPLATE = """{%- extends 'basic/index.html.j2' -%}
+{% block input_group -%}
+{%- set tags = cell.metadata.get('tags', []) -%}
+{%- if 'injected-parameters' in tags -%}{%- set label = 'parameters of this run' -%}
+{%- elif 'parameters' in tags -%}{%- set label = 'parameters (defaults)' -%}
+{%- else -%}{%- set label = 'code' -%}{%- endif -%}
+<details class="code"><summary>{{ label }}</summary>
+{{ super() }}
+</details>
+{%- endblock input_group %}
+"""
+
+#: One button for the page: opens or closes every folded code cell (plain script, nothing fetched).
+CODE_TOGGLE = '''<button type="button" class="code-toggle" aria-pressed="false">show all code</button>'''
+CODE_SCRIPT = """<script>
+(function () {
+  var button = document.querySelector("button.code-toggle");
+  if (!button) { return; }
+  button.addEventListener("click", function () {
+    var open = button.getAttribute("aria-pressed") !== "true";
+    document.querySelectorAll("details.code").forEach(function (d) { d.open = open; });
+    button.setAttribute("aria-pressed", open ? "true" : "false");
+    button.textContent = open ? "hide all code" : "show all code";
+  });
+})();
+</script>"""
 
 PLOT_SCRIPT = """<script>
 document.querySelectorAll("script.plotly-data").forEach(function (s) {
@@ -82,10 +116,14 @@ def figures_to_html(nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, i
     return nb, count
 
 
-def page(title: str, body: str, nav: str, scripts: bool) -> str:
-    """A page shell: local CSS, navigation, and plotly.js from the report folder if needed."""
+def page(title: str, body: str, nav: str, scripts: bool, code: bool = False) -> str:
+    """A page shell: local CSS, navigation, plotly.js from the report folder if needed, and the
+    button that unfolds every code cell if the page has ``code``."""
     head_js = '<script src="plotly.min.js"></script>' if scripts else ""
     tail_js = PLOT_SCRIPT if scripts else ""
+    if code:
+        nav = nav.replace("<nav>", "<nav>" + CODE_TOGGLE, 1)
+        tail_js += CODE_SCRIPT
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{html.escape(title)}</title><style>{CSS}</style>{head_js}</head>"
@@ -103,10 +141,15 @@ def notebook_html(nb: nbformat.NotebookNode, title: str, nav: str) -> tuple[str,
     """One executed notebook as an offline HTML page; returns the page and its figure count."""
     from nbconvert import HTMLExporter
 
+    from jinja2 import DictLoader
+
     nb, count = figures_to_html(nb)
-    exporter = HTMLExporter(template_name="basic", exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(template_name="basic", template_file="folded.html.j2",
+                            extra_loaders=[DictLoader({"folded.html.j2": FOLDED_TEMPLATE})],
+                            exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)
-    return page(title, body, nav, scripts=count > 0), count
+    has_code = any(c.cell_type == "code" for c in nb.cells)
+    return page(title, body, nav, scripts=count > 0, code=has_code), count
 
 
 def strip_volatile_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -216,9 +259,9 @@ def build_report(article: str | Path | None = None, published: str | None = None
                         url=url)  # fail fast
     slug = ingest.slug_for(article_path)
     data_dir = Path(data_dir) if data_dir else config.processed_dir(slug)
-    params = {"article": str(article_path), "data_dir": str(data_dir), "published": published or "",
-              "title": title or "", "source": source or "", "url": url or "", "language": language or "",
-              "allow_future": allow_future}
+    params = {"article": shown_path(article_path), "data_dir": shown_path(data_dir),
+              "published": published or "", "title": title or "", "source": source or "",
+              "url": url or "", "language": language or "", "allow_future": allow_future}
     reports = Path(reports_dir) if reports_dir else config.REPORTS
     out = reports / slug
     reports.mkdir(parents=True, exist_ok=True)
@@ -248,6 +291,7 @@ def build_report(article: str | Path | None = None, published: str | None = None
         pages = [(n.with_suffix(".html").name, summary.page_label(n.stem)) for n in nbs]
         nav = nav_bar(pages)
         figures = 0
+        first_figures = []  # the index links straight to each page's first figure
         local = [article_path.parent, data_dir, config.ROOT, Path.home()]
         for src, _nb in executed:  # the executed notebooks are shared too
             ipynb = tmp / src.name
@@ -256,8 +300,12 @@ def build_report(article: str | Path | None = None, published: str | None = None
         for src, nb in executed:
             text, count = notebook_html(nb, f"{summary.page_label(src.stem)}", nav)
             figures += count
+            href = src.with_suffix(".html").name
+            if count:
+                href += "#figure-1"
+            first_figures.append((href, summary.page_label(src.stem)))
             (tmp / src.with_suffix(".html").name).write_text(redact_paths(text, local), encoding="utf-8")
-        index = page(f"Report: {slug}", summary.index_body(data_dir, pages), nav, False)
+        index = page(f"Report: {slug}", summary.index_body(data_dir, first_figures), nav, False)
         (tmp / "index.html").write_text(redact_paths(index, local), encoding="utf-8")
         if figures:
             shutil.copyfile(plotly_js(), tmp / "plotly.min.js")
@@ -268,6 +316,16 @@ def build_report(article: str | Path | None = None, published: str | None = None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out
+
+
+def shown_path(path: str | Path) -> str:
+    """A notebook parameter as a reader should see it: relative to the repository root when the
+    path lies inside it (the notebooks resolve it from there), else as given (and redacted)."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(config.ROOT.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def redact_paths(text: str, folders: list[Path]) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 from IPython.display import HTML
@@ -68,6 +69,24 @@ def highlight(body: str, spans: pd.DataFrame, key: str = "label", tip: str | Non
                       for k, c in pal.items())
     return HTML(f'<div class="article" style="line-height:1.7;max-width:60em">{text}'
                 f'<p style="font-size:0.85em">{legend}</p></div>')
+
+
+def figure(fig: Any, empty: str) -> Any:
+    """``fig`` to draw as the cell's output, or the sentence ``empty`` when there is no figure."""
+    if fig is None:
+        return say(empty)
+    return fig
+
+
+def tables(labelled: Iterable[tuple[str, pd.DataFrame]], max_rows: int = 60) -> HTML:
+    """Labelled tables, one after another; an empty one is the sentence "<label>: none."."""
+    parts = []
+    for label, df in labelled:
+        if df.empty:
+            parts.append(say(f"{label}: none.").data)
+        else:
+            parts.append(f"<p><strong>{html.escape(label)}</strong></p>" + table(df, max_rows).data)
+    return HTML("".join(parts))
 
 
 def table(df: pd.DataFrame, max_rows: int = 60) -> HTML:

@@ -103,6 +103,67 @@ def test_every_report_page_draws_offline_without_errors(browser, default_report,
     expected = {"01_ingest": 1, "02_actors": 1, "03_events": 0, "04_maps": 2, "05_charts": 5, "06_evaluation": 0,
                 "07_corpus": 5, "index": 0}[stem]
     assert drawn == expected, f"{stem}: {drawn} figures drawn, {expected} expected"
+    # findings first: every figure is on screen without unfolding anything, every code input folded
+    for i in range(drawn):
+        box = page.locator(".plotly-figure").nth(i).bounding_box()
+        assert box and box["height"] > 100, f"{stem}: figure {i + 1} is not visible"
+    if stem != "index":
+        cells = [c for c in nbformat.read(default_report / f"{stem}.ipynb", as_version=4).cells
+                 if c.cell_type == "code"]
+        assert page.locator("details.code").count() == len(cells), stem
+        assert page.locator("details.code[open]").count() == 0, f"{stem}: code shown unfolded"
+        assert page.locator("details.code pre").count() == len(cells), stem
+        assert not any(p.is_visible() for p in page.locator("details.code pre").all()), stem
+    page.context.close()
+
+
+def test_code_is_folded_one_click_away_and_one_button_unfolds_it_all(browser, default_report):
+    page, errors, _, _ = open_page(browser, default_report / "04_maps.html", "maps-code-folded")
+    pre = page.locator("pre", has_text="maps.actor_map(cast, coded)")
+    cell = page.locator("details.code", has=pre)
+    code = cell.locator("pre")
+    assert code.count() == 1  # in the page ...
+    assert not code.is_visible()  # ... but folded
+    assert page.locator(".finding").first.is_visible()
+    # one click on a cell's summary shows that cell's code, and only it
+    cell.locator("summary").click()
+    assert code.is_visible()
+    assert page.locator("details.code[open]").count() == 1
+    # the page's button unfolds every cell, and folds them again
+    total = page.locator("details.code").count()
+    button = page.locator("button.code-toggle")
+    assert button.inner_text() == "show all code"
+    button.click()
+    assert page.locator("details.code[open]").count() == total
+    assert all(p.is_visible() for p in page.locator("details.code pre").all())
+    assert button.inner_text() == "hide all code"
+    button.click()
+    assert page.locator("details.code[open]").count() == 0 and not code.is_visible()
+    # the parameters of the run name the article from the repository root, not from this machine
+    summary = page.locator("summary", has_text="parameters of this run")
+    params = page.locator("details.code", has=summary)
+    params.locator("summary").click()
+    text = params.inner_text()
+    assert 'article = "data/raw/iran-belarus-2023/iran-belarus-2023.txt"' in text, text
+    assert not re.search(r'= "/', text), text
+    assert not errors, errors
+    page.context.close()
+
+
+def test_the_index_links_straight_to_each_pages_first_figure(browser, default_report):
+    index = (default_report / "index.html").read_text(encoding="utf-8")
+    for stem in PAGES[1:]:
+        text = (default_report / f"{stem}.html").read_text(encoding="utf-8")
+        target = f"{stem}.html#figure-1" if 'id="figure-1"' in text else f"{stem}.html"
+        assert f'href="{target}"' in index, stem
+    page, *_ = open_page(browser, default_report / "index.html", "index-links")
+    with page.expect_navigation(wait_until="load"):  # the browser scrolls to the fragment on load
+        page.click("ol a >> text=4 · Maps")
+    page.wait_for_function("document.querySelectorAll('.plotly-figure[data-drawn]').length == 2",
+                           timeout=20_000)
+    assert page.url.endswith("04_maps.html#figure-1")
+    top = page.evaluate("() => document.getElementById('figure-1').getBoundingClientRect().top")
+    assert -5 <= top < 100, f"the map is {top}px from the top of the window"
     page.context.close()
 
 
