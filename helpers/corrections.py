@@ -181,10 +181,16 @@ def _entry(number: int, item: Any, where: str) -> Entry:
     action = item.get("action")
     if action not in SCHEMA:
         raise CorrectionError(f"{where}: entry {number} has action {action!r}; use one of {', '.join(ORDER)}")
-    errors = sorted(_validator(action).iter_errors(item), key=lambda e: (list(e.path), e.message))
+    errors = sorted(_validator(action).iter_errors(item),
+                    key=lambda e: (e.validator != "additionalProperties", [str(p) for p in e.path], e.message))
     if errors:
         err = errors[0]
         at = ".".join(str(p) for p in err.path)
+        if err.validator == "additionalProperties":
+            unknown = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+            allowed = ", ".join(err.schema.get("properties", {}))
+            raise CorrectionError(f"{where}: entry {number} ({action}): unknown field {unknown[0]!r}"
+                                  f"{' in ' + at if at else ''}; the fields are {allowed}")
         hint = ""
         if err.validator == "type" and err.instance.__class__ is int and err.validator_value == "string":
             hint = " (quote it, e.g. '057': YAML reads 057 as a number)"
@@ -757,6 +763,13 @@ def apply_into(directory: Path, tmp: Path, path: str | Path | None = None) -> Re
 #: The table an action needs (the others need only actors and mentions).
 NEEDS = {"drop_event": "events", "recode_event": "events", "set_date": "events", "add_event": "events",
          "set_speaker": "quotes", "set_date_value": "dates"}
+
+
+def recorded(directory: str | Path) -> Result:
+    """What the last :func:`apply` did to ``directory``, from its record (empty when not corrected)."""
+    rec = _record(Path(directory))
+    return Result([Outcome(**o) for o in rec.get("applied", [])], [Outcome(**o) for o in rec.get("stale", [])],
+                  rec.get("file", ""))
 
 
 def _fresh_or_automatic(directory: Path, tmp: Path, file: str) -> Path | None:

@@ -168,7 +168,7 @@ def _first_failure(exc: Exception) -> str:
 def write_table(df: pd.DataFrame, name: str, directory: Path, body: str | None = None) -> Path:
     """Validate and write ``name``.csv into ``directory`` with a fixed column order."""
     if name in PROVENANCE_TABLES:  # every writer marks automatic rows; corrections mark theirs
-        marks = df["provenance"].fillna("").replace("", "auto") if "provenance" in df.columns else "auto"
+        marks = df["provenance"].astype(object).fillna("").replace("", "auto") if "provenance" in df.columns else "auto"
         df = df.assign(provenance=marks)
     cols = COLUMNS[name] + [c for c in EXTRA_COLUMNS.get(name, []) if c in df.columns]
     df = df.reindex(columns=cols)
