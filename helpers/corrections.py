@@ -834,14 +834,28 @@ class Summary(NamedTuple):
 _OUTCOME_COLUMNS = ["entry", "action", "key", "status", "note", "by", "why"]
 
 
-def summary(directory: str | Path) -> Summary:
+#: The table each action is about (02_actors shows the first group, 03_events the others).
+TABLE_OF = {"merge_actors": "actors", "drop_actor": "actors", "set_country": "actors", "set_role": "actors",
+            "set_code": "actors", "set_type": "actors", "relink_mention": "mentions", "set_speaker": "quotes",
+            "drop_event": "events", "recode_event": "events", "set_date": "events", "add_event": "events",
+            "set_date_value": "dates"}
+
+
+def summary(directory: str | Path, tables: Iterable[str] | None = None) -> Summary:
     """What the last :func:`apply` did to ``directory``: entries applied, entries stale, and every row
-    added, changed or dropped (table, id, change, columns changed); empty tables when none."""
+    added, changed or dropped (table, id, change, columns changed); empty tables when none. With
+    ``tables`` (e.g. ``("actors", "mentions")``), only entries about and rows of those tables."""
     directory = Path(directory)
     rec = _record(directory)
     applied = pd.DataFrame(rec.get("applied", []), columns=_OUTCOME_COLUMNS)
     stale = pd.DataFrame(rec.get("stale", []), columns=_OUTCOME_COLUMNS)
-    return Summary(rec.get("file", ""), applied, stale, changes(directory) if rec else _empty_changes())
+    changed = changes(directory) if rec else _empty_changes()
+    if tables is not None:
+        keep = set(tables)
+        about = lambda df: df[df["action"].map(TABLE_OF).isin(keep)].reset_index(drop=True)  # noqa: E731
+        applied, stale = about(applied), about(stale)
+        changed = changed[changed["table"].isin(keep)].reset_index(drop=True)
+    return Summary(rec.get("file", ""), applied, stale, changed)
 
 
 def _empty_changes() -> pd.DataFrame:

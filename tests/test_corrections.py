@@ -219,6 +219,8 @@ def test_a_rerun_with_a_changed_annotator_keeps_the_correction_and_reports_what_
     assert [(o.entry, o.action) for o in result.stale] == [(2, "drop_event")]
     assert "no event in sentence 5 from state:RUS" in result.stale[0].note
     assert corrections.summary(folder).stale["entry"].tolist() == [2]
+    assert corrections.summary(folder, ("actors", "mentions")).stale.empty  # 02_actors shows none of these
+    assert corrections.summary(folder, ("events",)).applied["action"].tolist() == ["recode_event"]
 
 
 def test_an_entry_whose_actor_is_gone_is_stale_not_misapplied(folder, tmp_path):
