@@ -62,15 +62,18 @@ def main(runs: int = 11) -> float:
         path = Path(tmp) / "corrections.yaml"
         path.write_text(yaml.safe_dump(entries_for(folder), sort_keys=False), encoding="utf-8")
         corrections.apply(folder, path)  # warm-up: the CAMEO table and country list load once per process
-        times = []
+        times, cpu = [], []
         for _ in range(runs):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             result = corrections.apply(folder, path)
             times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
         assert len(result.applied) == N and not result.stale, result.lines()
     median = statistics.median(times)
     print(f"apply {N} corrections to {config.DEFAULT_SLUG}: median {median * 1000:.0f} ms over {runs} runs "
-          f"(min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms); target < 500 ms")
+          f"(min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms; CPU time median "
+          f"{statistics.median(cpu) * 1000:.0f} ms, which other processes on the machine do not inflate); "
+          "target < 500 ms")
     return median
 
 

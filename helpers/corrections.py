@@ -37,7 +37,7 @@ import shutil
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -461,7 +461,8 @@ def _merge(t: _Tables, e: Entry, where: str) -> tuple[str, str]:
     target = t.actors[into]
     target["mentions"] = int(target["mentions"]) + int(gone["mentions"])
     _reassign(t, {frm: into})
-    return "applied", ""
+    loops = sum(r["source"] == r["target"] == into for r in t.rows["events"])
+    return "applied", f"{loops} events now from {into} to itself (kept; drop them if wrong)" if loops else ""
 
 
 def _reassign(t: _Tables, mapping: dict[str, str]) -> None:
@@ -795,10 +796,28 @@ def apply_into(directory: Path, tmp: Path, path: str | Path | None = None) -> Re
         plover.write(corrected["events"], corrected["actors"], tmp, meta.get("slug", ""))
         written[PLOVER_FILE] = _sha(tmp / PLOVER_FILE)
     record = {"file": _show(path), "sha256": _sha(path), "written": written,
-              "applied": [asdict(o) for o in result.applied], "stale": [asdict(o) for o in result.stale]}
-    (tmp / AUTO / RECORD).write_text(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                                     encoding="utf-8")
+              "applied": [_as_dict(o) for o in result.applied], "stale": [_as_dict(o) for o in result.stale]}
+    (tmp / AUTO / RECORD).write_text(_record_text(record), encoding="utf-8")
     return result
+
+
+def _as_dict(o: Outcome) -> dict[str, Any]:
+    return {f: getattr(o, f) for f in _OUTCOME_COLUMNS}
+
+
+def _record_text(record: dict[str, Any]) -> str:
+    """The record as JSON with one outcome a line: readable, diffable, and fast (json's C encoder)."""
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    parts = []
+    for key in sorted(record):
+        value = record[key]
+        if isinstance(value, list):
+            inner = ",\n".join(f"  {dump(v)}" for v in value)
+            parts.append(f" {dump(key)}: [\n{inner}\n ]" if value else f" {dump(key)}: []")
+        else:
+            parts.append(f" {dump(key)}: {dump(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 #: The table an action needs (the others need only actors and mentions).
