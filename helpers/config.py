@@ -18,6 +18,8 @@ RAW: Path = DATA / "raw"
 PROCESSED: Path = DATA / "processed"
 GOLD: Path = DATA / "gold"
 REFERENCE: Path = DATA / "reference"
+#: Analysts' corrections, one ``<slug>.yaml`` per article (``helpers/corrections.py``).
+CORRECTIONS: Path = DATA / "corrections"
 NOTEBOOKS: Path = ROOT / "notebooks"
 REPORTS: Path = ROOT / "reports"
 

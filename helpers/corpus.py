@@ -51,6 +51,7 @@ class Outcome:
     reason: str = ""
     words: int = 0
     seconds: float = 0.0
+    corrections: str = ""  # "N applied, M stale" when the article has a corrections file
 
 
 @dataclass
@@ -79,6 +80,7 @@ class Summary:
         out = [f"{len(self.outcomes)} articles: {len(done)} annotated, {self.count('unchanged')} unchanged "
                f"(skipped), {len(self.failed)} failed in {self.seconds:.1f} s{rate}"]
         out += [f"  failed: {o.path}: {o.reason}" for o in self.failed]
+        out += [f"  corrections: {o.slug}: {o.corrections}" for o in self.outcomes if o.corrections]
         if self.interrupted:
             out.append("interrupted: finished articles are complete; run the same command again to resume")
         elif self.combined:
@@ -259,8 +261,9 @@ def _run_dask(batches: list[list[str]], out: Path, batch_size: int, address: str
 
 def run(spec: str | Path, out: str | Path, processes: int = 1, dask: str | None = None,
         batch: int = 8, progress: bool = True, echo: Callable[[str], None] | None = None,
-        language: str | None = None) -> Summary:
-    """Annotate every article of ``spec`` into ``out`` and rebuild the combined tables."""
+        language: str | None = None, corrections: str | Path | None = None) -> Summary:
+    """Annotate every article of ``spec`` into ``out``, apply each article's corrections (``<slug>.yaml``
+    of the folder ``corrections``, default ``data/corrections/``) and rebuild the combined tables."""
     files = find_articles(spec)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -287,12 +290,31 @@ def run(spec: str | Path, out: str | Path, processes: int = 1, dask: str | None 
         summary.seconds = time.perf_counter() - start
     summary.outcomes.sort(key=lambda o: o.slug)
     if not summary.interrupted:
+        apply_corrections(out, summary.outcomes, corrections)
         slugs = [o.slug for o in summary.outcomes if o.status != "failed"]
         combine(out, slugs)
         summary.combined = True
     for line in summary.lines() if echo else ():
         echo(line)
     return summary
+
+
+def apply_corrections(out: Path, outcomes: list[Outcome], folder: str | Path | None = None) -> None:
+    """Apply each annotated or unchanged article's corrections file (applying again changes nothing); an
+    article whose file cannot be applied is failed with the file's one-line reason, its tables untouched."""
+    from . import corrections
+
+    for o in outcomes:
+        if o.status == "failed":
+            continue
+        path = Path(folder) / f"{o.slug}.yaml" if folder else corrections.default_path(o.slug)
+        try:
+            result = corrections.apply(out / o.slug, path)
+        except corrections.CorrectionError as exc:
+            o.status, o.reason = "failed", " ".join(str(exc).split())
+            continue
+        o.corrections = f"{len(result.applied)} applied, {len(result.stale)} stale" if result.applied or \
+            result.stale else ""
 
 
 # --- combined tables ----------------------------------------------------------------------------

@@ -272,13 +272,15 @@ def score_quotes(gold: dict[str, Any], quotes: pd.DataFrame, body: str,
     return Score(scores, pd.DataFrame(rows, columns=["quote", "expected", "found"]), extra)
 
 
-def score_all(directory: str | Path, gold_file: str | Path) -> dict[str, Score]:
-    """Every score for an annotation folder (tables read only through the contract)."""
-    from . import schemas
+def score_all(directory: str | Path, gold_file: str | Path, automatic: bool = False) -> dict[str, Score]:
+    """Every score for an annotation folder (tables read only through the contract); ``automatic``
+    scores the annotators' own tables, before analysts' corrections (``auto/``, see ``corrections``)."""
+    from . import corrections, schemas
 
     body = schemas.read_body(directory)
     gold = load_gold(gold_file, body)
-    t = {name: schemas.read_table(directory, name) for name in schemas.SCHEMAS}
+    read = corrections.read_automatic if automatic else schemas.read_table
+    t = {name: read(directory, name) for name in schemas.SCHEMAS}
     mapping = align_actors(gold["mention_table"], t["mentions"])
     return {"actors": score_actors(gold, t["actors"], t["mentions"]),
             "places": score_places(gold, t["places"]),
@@ -413,3 +415,13 @@ def score_plover_records(records: list[dict[str, Any]],
                           for k, c in sorted(per_cat.items())])
     detail = pd.DataFrame(rows)
     return RecordScore(metrics, table, detail[~detail["category_right"]].reset_index(drop=True))
+
+
+def with_and_without_corrections(directory: str | Path, gold_file: str | Path) -> pd.DataFrame:
+    """Every metric of :func:`score_all` on the automatic tables and on the corrected ones, one row per
+    metric (table, metric, automatic, corrected, change); the two columns are equal without corrections."""
+    auto, fixed = score_all(directory, gold_file, automatic=True), score_all(directory, gold_file)
+    rows = [{"table": t, "metric": m, "automatic": v, "corrected": fixed[t].metrics.get(m),
+             "change": round(fixed[t].metrics.get(m, math.nan) - v, 4) if isinstance(v, (int, float)) else None}
+            for t, score in auto.items() for m, v in score.metrics.items()]
+    return pd.DataFrame(rows, columns=["table", "metric", "automatic", "corrected", "change"])

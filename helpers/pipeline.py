@@ -7,6 +7,10 @@ notebooks can run one stage each and the command line can run them all:
 2. ``actor_stage``: actors.csv, mentions.csv, places.csv
 3. ``event_stage``: dates.csv, quotes.csv, events.csv
 
+Each stage, and ``annotate`` once at its end, then applies the article's corrections file
+(``data/corrections/<slug>.yaml``, see ``helpers/corrections.py``): the main tables become the corrected
+ones and the annotators' own are kept in ``auto/``. The annotators always read the automatic tables.
+
 The article is parsed once: the later stages load ``doc.spacy`` when meta.json says it was made by
 the same pipeline from the same body, and parse again (saving the new parse) when it was not.
 """
@@ -20,11 +24,12 @@ import tempfile
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Union
 
 import pandas as pd
 from spacy.tokens import Doc
 
-from . import config, nlp, plover, reference, schemas
+from . import config, corrections as corr, nlp, plover, reference, schemas
 from .ingest import Article, read_article
 
 
@@ -48,7 +53,8 @@ def sentences_table(doc: Doc, paragraphs: list[tuple[int, int]]) -> pd.DataFrame
 
 @contextlib.contextmanager
 def staged(out_dir: Path) -> Iterator[Path]:
-    """A scratch folder whose files replace those in ``out_dir`` only if the block succeeds."""
+    """A scratch folder whose files replace those in ``out_dir`` only if the block succeeds; a folder in
+    it replaces the folder of that name whole, and an empty one removes it (``auto/``)."""
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
@@ -56,9 +62,33 @@ def staged(out_dir: Path) -> Iterator[Path]:
         yield tmp
         out_dir.mkdir(parents=True, exist_ok=True)
         for f in sorted(tmp.iterdir()):
-            f.replace(out_dir / f.name)
+            if f.is_dir():
+                _replace_folder(f, out_dir / f.name)
+            else:
+                f.replace(out_dir / f.name)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _replace_folder(new: Path, target: Path) -> None:
+    """``target`` becomes ``new`` (or, ``new`` being empty, disappears)."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.replace(old)
+    if any(new.iterdir()):
+        new.replace(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+#: Which corrections a stage applies: ``True`` the article's own file (``corrections.path_for``), a path
+#: that file, ``False`` none (``annotate`` applies them once, after every stage).
+Corrections = Union[bool, str, Path]
+
+
+def _apply_corrections(directory: Path, tmp: Path, corrections: Corrections) -> None:
+    if corrections is not False:
+        corr.apply_into(directory, tmp, None if corrections is True else corrections)
 
 
 def write_meta(meta: dict, directory: Path) -> None:
@@ -109,8 +139,8 @@ def ingest_stage(article_path: str | Path, out_dir: str | Path | None = None, **
 STAGES: list[tuple[str, Callable[[Path], None], tuple[str, ...]]] = []
 
 
-def actor_stage(directory: str | Path) -> Path:
-    """Read body.txt and write actors.csv, mentions.csv and places.csv."""
+def actor_stage(directory: str | Path, corrections: Corrections = True) -> Path:
+    """Read body.txt and write actors.csv, mentions.csv and places.csv (then apply corrections)."""
     from . import actors
 
     from . import dates
@@ -125,27 +155,29 @@ def actor_stage(directory: str | Path) -> Path:
         schemas.write_table(result.actors, "actors", tmp)
         schemas.write_table(result.mentions, "mentions", tmp, body)
         schemas.write_table(result.places, "places", tmp)
+        _apply_corrections(directory, tmp, corrections)
     return directory
 
 
-def _in_place(stage: Callable[[str | Path], Path]) -> Callable[[Path], None]:
+def _in_place(stage: Callable[..., Path]) -> Callable[[Path], None]:
     def run(directory: Path) -> None:
-        stage(directory)
+        stage(directory, corrections=False)
     return run
 
 
 STAGES.append(("actors", _in_place(actor_stage), ("actors", "mentions", "places")))
 
 
-def event_stage(directory: str | Path) -> Path:
-    """Read body, meta, actors and mentions; write dates.csv, quotes.csv and events.csv."""
+def event_stage(directory: str | Path, corrections: Corrections = True) -> Path:
+    """Read body, meta, the automatic actors and mentions; write dates.csv, quotes.csv and events.csv
+    (then apply corrections)."""
     from . import dates, events, quotes
 
     directory = Path(directory)
     body = schemas.read_body(directory)
     meta = schemas.read_meta(directory)
-    actors = schemas.read_table(directory, "actors")
-    mentions = schemas.read_table(directory, "mentions")
+    actors = corr.read_automatic(directory, "actors")
+    mentions = corr.read_automatic(directory, "mentions")
     published = dates.parse_published(meta.get("published"))
     with staged(directory) as tmp:
         doc = _parsed(directory, body, meta, tmp)
@@ -163,6 +195,7 @@ def event_stage(directory: str | Path) -> Path:
             schemas.write_table(all_actors, "actors", tmp)
         plover.write(event_table, all_actors, tmp, meta.get("slug", ""))
         write_meta(meta, tmp)
+        _apply_corrections(directory, tmp, corrections)
     return directory
 
 
@@ -170,15 +203,31 @@ STAGES.append(("events", _in_place(event_stage), ("dates", "quotes", "events")))
 
 
 def annotate(article_path: str | Path, out_dir: str | Path | None = None, language: str | None = None,
-             allow_future: bool = False, **overrides: str | None) -> Path:
-    """Run every stage on the article; DIR gets all tables or, on error, nothing new."""
+             allow_future: bool = False, corrections: Corrections = True, **overrides: str | None) -> Path:
+    """Run every stage on the article, then apply its corrections (``True``: ``data/corrections/<slug>.yaml``
+    when it exists; a path: that file, which must exist; ``False``: none); DIR gets all tables or, on
+    error, nothing new."""
     article = read_article(article_path, language, allow_future, **overrides)
-    return annotate_article(article, Path(out_dir) if out_dir else default_out(article_path))
+    corrections = check_corrections(corrections, article.slug)
+    return annotate_article(article, Path(out_dir) if out_dir else default_out(article_path), corrections=corrections)
 
 
-def annotate_article(article: Article, out: Path, doc: Doc | None = None, extra_meta: dict | None = None) -> Path:
+def check_corrections(corrections: Corrections, slug: str) -> Corrections:
+    """Fail fast, before any annotation, on a corrections file that is missing (when named) or malformed."""
+    if corrections is False:
+        return False
+    path = corr.default_path(slug) if corrections is True else Path(corrections)
+    if corrections is not True and not path.is_file():
+        raise corr.CorrectionError(f"{path}: no such corrections file; give an existing <slug>.yaml")
+    corr.load(path)
+    return path
+
+
+def annotate_article(article: Article, out: Path, doc: Doc | None = None, extra_meta: dict | None = None,
+                     corrections: Corrections = False) -> Path:
     """Every stage on an article already read (and, from a batch, already parsed: ``doc``); ``out``
-    gets all tables, with ``extra_meta`` added to meta.json, or, on error, nothing new."""
+    gets all tables, with ``extra_meta`` added to meta.json, corrected by ``corrections`` (see
+    :func:`annotate`), or, on error, nothing new."""
     with staged(out) as tmp:
         _write_ingest(article, tmp, doc)
         for _name, stage, _tables in STAGES:
@@ -186,4 +235,5 @@ def annotate_article(article: Article, out: Path, doc: Doc | None = None, extra_
         if extra_meta:
             meta = json.loads((tmp / "meta.json").read_text(encoding="utf-8"))
             write_meta({**meta, **extra_meta}, tmp)
+        _apply_corrections(out, tmp, corrections)
     return out

@@ -27,6 +27,11 @@ _ISO3_OR_EMPTY = Check.str_matches(r"^([A-Z]{3})?$")
 _ISO_DATE_OR_EMPTY = Check.str_matches(r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")
 _ID = Check.str_matches(r"^\S+$")
 
+#: Tables whose rows an analyst's correction can change (``helpers/corrections.py``); each carries a
+#: ``provenance`` column: ``manual`` for a row changed or added by a correction, ``auto`` otherwise.
+PROVENANCE_TABLES = ("actors", "mentions", "events", "quotes", "dates")
+PROVENANCE = ("auto", "manual")
+
 
 def _text(*checks: Check) -> Column:
     return Column(str, checks=list(checks), nullable=False, coerce=True)
@@ -118,6 +123,11 @@ EXTRA_COLUMNS: dict[str, list[str]] = {
     "actors": ["country_basis"],
 }
 
+for _name in PROVENANCE_TABLES:  # written last; optional on read, so tables written before it still read
+    EXTRA_COLUMNS.setdefault(_name, []).append("provenance")
+    SCHEMAS[_name] = SCHEMAS[_name].add_columns({"provenance": Column(
+        str, Check.isin(PROVENANCE), nullable=False, coerce=True, required=False)})
+
 _BOOL_COLUMNS = {"events": ("negated",), "quotes": ("marked",)}
 
 META_KEYS = ("title", "source", "url", "published", "published_basis", "language", "sha256",
@@ -157,6 +167,9 @@ def _first_failure(exc: Exception) -> str:
 
 def write_table(df: pd.DataFrame, name: str, directory: Path, body: str | None = None) -> Path:
     """Validate and write ``name``.csv into ``directory`` with a fixed column order."""
+    if name in PROVENANCE_TABLES:  # every writer marks automatic rows; corrections mark theirs
+        marks = df["provenance"].astype(object).fillna("").replace("", "auto") if "provenance" in df.columns else "auto"
+        df = df.assign(provenance=marks)
     cols = COLUMNS[name] + [c for c in EXTRA_COLUMNS.get(name, []) if c in df.columns]
     df = df.reindex(columns=cols)
     schema_cols = SCHEMAS[name].columns

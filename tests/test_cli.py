@@ -69,18 +69,18 @@ def test_same_input_gives_byte_identical_tables(cli, tmp_path, default_article):
     a, b = tmp_path / "a", tmp_path / "b"
     assert cli("annotate", default_article, "--out", a).returncode == 0
     assert cli("annotate", default_article, "--out", b).returncode == 0
-    for f in sorted(p.name for p in a.iterdir()):
+    for f in sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file()):  # auto/ too, when corrected
         assert (a / f).read_bytes() == (b / f).read_bytes(), f
 
 
 def test_a_failed_run_leaves_earlier_tables_untouched(cli, tmp_path, default_article):
     out = tmp_path / "out"
     assert cli("annotate", default_article, "--out", out).returncode == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     assert cli("annotate", empty, "--out", out).returncode == 2
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
 ENGLISH = "Minsk and Moscow signed a deal on gas. The Belarusian president said it would last a decade.\n"
@@ -137,7 +137,7 @@ def test_an_interrupted_run_leaves_the_previous_tables_intact(tmp_path, default_
 
     out = tmp_path / "out"
     pipeline.annotate(default_article, out)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     longer = tmp_path / "longer.txt"
     longer.write_text("\n\n".join([default_article.read_text(encoding="utf-8")] * 20), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "helpers", "annotate", str(longer), "--out", str(out)],
@@ -146,7 +146,7 @@ def test_an_interrupted_run_leaves_the_previous_tables_intact(tmp_path, default_
     assert proc.poll() is None, "the run finished before it could be interrupted"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
 def test_report_and_corpus_refuse_another_language_before_doing_any_work(cli, tmp_path):
