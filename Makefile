@@ -17,7 +17,7 @@ SOURCE ?=
 URL ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help env report test test-unit test-notebooks test-browser lab annotate corpus notebooks bench clean
+.PHONY: help env report test lint test-unit test-notebooks test-browser lab annotate corpus notebooks bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -51,9 +51,14 @@ annotate: $(STAMP) ## write the annotation tables of ARTICLE (default article if
 	  $(if $(PUBLISHED),--published "$(PUBLISHED)") $(if $(TITLE),--title "$(TITLE)") \
 	  $(if $(SOURCE),--source "$(SOURCE)") $(if $(URL),--url "$(URL)")
 
-test: $(STAMP) ## all tests: helpers, strict nbval over notebooks/, browser tests
+test: lint ## all tests: lint and types, helpers, strict nbval over notebooks/, browser tests
 	$(PY) -m pytest tests notebooks --nbval --nbval-sanitize-with tests/sanitize.cfg \
 	  --nbval-kernel-name $(KERNEL)
+
+lint: $(STAMP) ## ruff (lint and format check, notebooks included) and mypy on helpers/ (rules: pyproject.toml)
+	$(VENV)/bin/ruff check helpers tests benchmarks scripts notebooks
+	$(VENV)/bin/ruff format --check helpers tests benchmarks scripts notebooks
+	$(VENV)/bin/mypy
 
 test-unit: $(STAMP) ## unit tests of the helpers only
 	$(PY) -m pytest tests -m "not browser"
@@ -70,6 +75,7 @@ bench: $(STAMP) ## timings (make report, stages, dictionaries, corpus throughput
 	$(PY) benchmarks/events_bench.py all
 	$(PY) benchmarks/corpus_bench.py
 	$(PY) benchmarks/long_bench.py
+	$(PY) benchmarks/corrections_bench.py
 
 clean: ## remove reports/ and caches (keeps .venv)
 	rm -rf reports .pytest_cache test-artifacts

@@ -21,9 +21,11 @@ sys.path.insert(0, str(ROOT))
 
 from helpers import config, nlp, pipeline  # noqa: E402
 
-LOAD = ("import time; import spacy; from helpers import actordict, cameo, events, lexicon; "
-        "t = time.perf_counter(); cameo.load(); actordict.load(); events.lexicon(); lexicon.words('reporting'); "
-        "actordict.lookup('Vladimir Putin'); actordict.agent('troops'); print(time.perf_counter() - t)")
+LOAD = (
+    "import time; import spacy; from helpers import actordict, cameo, events, lexicon; "
+    "t = time.perf_counter(); cameo.load(); actordict.load(); events.lexicon(); lexicon.words('reporting'); "
+    "actordict.lookup('Vladimir Putin'); actordict.agent('troops'); print(time.perf_counter() - t)"
+)
 
 
 def per_article(runs: int) -> list[float]:
@@ -39,18 +41,28 @@ def per_article(runs: int) -> list[float]:
 
 
 def dictionary_load(runs: int) -> list[float]:
-    return [float(subprocess.run([sys.executable, "-c", LOAD], capture_output=True, text=True, cwd=ROOT,
-                                 check=True).stdout) for _ in range(runs)]
+    return [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", LOAD], capture_output=True, text=True, cwd=ROOT, check=True
+            ).stdout
+        )
+        for _ in range(runs)
+    ]
 
 
 def main(argv: list[str]) -> None:
     runs = int(argv[0]) if argv else 5
     art = per_article(runs)
-    print(f"annotate the default article (warm process): median {statistics.median(art) * 1000:.0f} ms "
-          f"over {runs} runs ({', '.join(f'{r * 1000:.0f}' for r in art)})")
+    print(
+        f"annotate the default article (warm process): median {statistics.median(art) * 1000:.0f} ms "
+        f"over {runs} runs ({', '.join(f'{r * 1000:.0f}' for r in art)})"
+    )
     load = dictionary_load(runs)
-    print(f"load CAMEO + Phoenix dictionaries + override lexicon (fresh process, after imports): median "
-          f"{statistics.median(load) * 1000:.0f} ms over {runs} runs")
+    print(
+        f"load CAMEO + Phoenix dictionaries + override lexicon (fresh process, after imports): median "
+        f"{statistics.median(load) * 1000:.0f} ms over {runs} runs"
+    )
 
 
 if __name__ == "__main__":

@@ -13,15 +13,32 @@ from spacy.tokens import Doc
 
 from helpers import reference
 
-VERBS = {"meet": "CONSULT", "visit": "CONSULT", "agree": "AGREE", "sign": "SUPPORT", "support": "SUPPORT",
-         "praise": "SUPPORT", "aid": "AID", "accuse": "ACCUSE", "condemn": "ACCUSE", "reject": "REJECT",
-         "threaten": "THREATEN", "attack": "ASSAULT", "sanction": "COERCE", "protest": "PROTEST"}
+VERBS = {
+    "meet": "CONSULT",
+    "visit": "CONSULT",
+    "agree": "AGREE",
+    "sign": "SUPPORT",
+    "support": "SUPPORT",
+    "praise": "SUPPORT",
+    "aid": "AID",
+    "accuse": "ACCUSE",
+    "condemn": "ACCUSE",
+    "reject": "REJECT",
+    "threaten": "THREATEN",
+    "attack": "ASSAULT",
+    "sanction": "COERCE",
+    "protest": "PROTEST",
+}
 
 
 def _country(text: str) -> str:
     key = text.lower().removeprefix("the ").strip()
     for c in reference.countries().values():
-        if key in {c.name.lower(), *(a.lower() for a in c.aliases), *(d.lower() for d in c.demonyms)}:
+        if key in {
+            c.name.lower(),
+            *(a.lower() for a in c.aliases),
+            *(d.lower() for d in c.demonyms),
+        }:
             return c.iso3
     return ""
 
@@ -32,8 +49,12 @@ def code(doc: Doc) -> tuple[pd.DataFrame, pd.DataFrame]:
     actors = {}
     for e in ents:
         iso = _country(e.text) if e.label_ in ("GPE", "NORP") else ""
-        actors[e.text] = {"actor_id": f"x:{e.text}", "name": e.text, "country": iso,
-                          "type": "organization" if e.label_ == "ORG" else ("state" if iso else "person")}
+        actors[e.text] = {
+            "actor_id": f"x:{e.text}",
+            "name": e.text,
+            "country": iso,
+            "type": "organization" if e.label_ == "ORG" else ("state" if iso else "person"),
+        }
     rows = []
     for tok in doc:
         cat = VERBS.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
@@ -42,10 +63,17 @@ def code(doc: Doc) -> tuple[pd.DataFrame, pd.DataFrame]:
         before = [e for e in ents if e.end <= tok.i and e.sent == tok.sent]
         after = [e for e in ents if e.start > tok.i and e.sent == tok.sent]
         if before:
-            rows.append({"type": cat, "source": f"x:{before[-1].text}",
-                         "target": f"x:{after[0].text}" if after else ""})
-    return (pd.DataFrame(rows, columns=["type", "source", "target"]),
-            pd.DataFrame(list(actors.values()), columns=["actor_id", "name", "type", "country"]))
+            rows.append(
+                {
+                    "type": cat,
+                    "source": f"x:{before[-1].text}",
+                    "target": f"x:{after[0].text}" if after else "",
+                }
+            )
+    return (
+        pd.DataFrame(rows, columns=["type", "source", "target"]),
+        pd.DataFrame(list(actors.values()), columns=["actor_id", "name", "type", "country"]),
+    )
 
 
 def tables(doc: Doc) -> dict[str, pd.DataFrame]:
@@ -54,8 +82,13 @@ def tables(doc: Doc) -> dict[str, pd.DataFrame]:
     events, actors = code(doc)
     starts = [s.start_char for s in doc.sents]
     ents = [e for e in doc.ents if e.label_ in ("GPE", "NORP", "ORG", "PERSON")]
-    mentions = pd.DataFrame([{"start": e.start_char, "end": e.end_char, "text": e.text, "actor_id": f"x:{e.text}"}
-                             for e in ents], columns=["start", "end", "text", "actor_id"])
+    mentions = pd.DataFrame(
+        [
+            {"start": e.start_char, "end": e.end_char, "text": e.text, "actor_id": f"x:{e.text}"}
+            for e in ents
+        ],
+        columns=["start", "end", "text", "actor_id"],
+    )
     rows = []
     for tok in doc:
         cat = VERBS.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
@@ -63,10 +96,33 @@ def tables(doc: Doc) -> dict[str, pd.DataFrame]:
         if before:
             after = [e for e in ents if e.start > tok.i and e.sent == tok.sent]
             sid = max(i for i, st in enumerate(starts) if st <= tok.idx)
-            rows.append({"event_id": f"b{len(rows)}", "sentence_id": sid, "type": cat, "source": f"x:{before[-1].text}",
-                         "date": "", "negated": False,
-                         "target": f"x:{after[0].text}" if after else "", "trigger": tok.text})
+            rows.append(
+                {
+                    "event_id": f"b{len(rows)}",
+                    "sentence_id": sid,
+                    "type": cat,
+                    "source": f"x:{before[-1].text}",
+                    "date": "",
+                    "negated": False,
+                    "target": f"x:{after[0].text}" if after else "",
+                    "trigger": tok.text,
+                }
+            )
     actors = actors.assign(role="")
-    return {"actors": actors, "mentions": mentions,
-            "events": pd.DataFrame(rows, columns=["event_id", "sentence_id", "type", "source", "target", "trigger",
-                                                  "date", "negated"])}
+    return {
+        "actors": actors,
+        "mentions": mentions,
+        "events": pd.DataFrame(
+            rows,
+            columns=[
+                "event_id",
+                "sentence_id",
+                "type",
+                "source",
+                "target",
+                "trigger",
+                "date",
+                "negated",
+            ],
+        ),
+    }

@@ -43,22 +43,42 @@ def main() -> None:
 
     ev, _ = median_of(rest, 20)
     print(f"spaCy parse of the default article: median {parse * 1000:.0f} ms")
-    print(f"parse + actor annotation: median {ann * 1000:.0f} ms (adds {(ann - parse) * 1000:.0f} ms to parsing)")
+    print(
+        f"parse + actor annotation: median {ann * 1000:.0f} ms "
+        f"(adds {(ann - parse) * 1000:.0f} ms to parsing)"
+    )
     print(f"dates + quotes + events: median {ev * 1000:.0f} ms")
-    cold = subprocess.run([sys.executable, "-c", "import time; t=time.perf_counter(); "
-                           "from helpers import actors, nlp, config, ingest; "
-                           "b=ingest.read_article(config.DEFAULT_ARTICLE).body; d=nlp.parse(b); t1=time.perf_counter(); "
-                           "actors.annotate(d); print(f'{time.perf_counter()-t1:.3f}')"],
-                          capture_output=True, text=True, cwd=ROOT)
-    print(f"actor annotation in a fresh process (gazetteer and reference loading included): {cold.stdout.strip()} s")
-    report, runs = median_of(lambda: subprocess.run(["make", "-s", "report"], cwd=ROOT, check=True,
-                                                    capture_output=True), n)
-    print(f"make report (environment present): median {report:.1f} s over {n} runs "
-          f"({', '.join(f'{r:.1f}' for r in runs)})")
+    cold = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import time; t=time.perf_counter(); "
+            "from helpers import actors, nlp, config, ingest; "
+            "b=ingest.read_article(config.DEFAULT_ARTICLE).body; d=nlp.parse(b); t1=time.perf_counter(); "
+            "actors.annotate(d); print(f'{time.perf_counter()-t1:.3f}')",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    print(
+        "actor annotation in a fresh process (gazetteer and reference loading included): "
+        f"{cold.stdout.strip()} s"
+    )
+    report, runs = median_of(
+        lambda: subprocess.run(["make", "-s", "report"], cwd=ROOT, check=True, capture_output=True),
+        n,
+    )
+    print(
+        f"make report (environment present): median {report:.1f} s over {n} runs "
+        f"({', '.join(f'{r:.1f}' for r in runs)})"
+    )
     for nb in sorted((ROOT / "notebooks").glob("*.ipynb")):
         print(f"{nb.name}: {nb.stat().st_size / 1024:.0f} KB")
     out = ROOT / "reports" / config.DEFAULT_SLUG
-    print(f"report folder: {sum(p.stat().st_size for p in out.rglob('*') if p.is_file()) / 1e6:.1f} MB")
+    print(
+        f"report folder: {sum(p.stat().st_size for p in out.rglob('*') if p.is_file()) / 1e6:.1f} MB"
+    )
 
 
 if __name__ == "__main__":

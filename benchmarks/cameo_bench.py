@@ -22,12 +22,16 @@ sys.path.insert(0, str(ROOT))
 
 from helpers import cameo  # noqa: E402
 
-LOAD = ("import time; t = time.perf_counter(); from helpers import cameo; cameo.load(); "
-        "print(time.perf_counter() - t)")
+LOAD = (
+    "import time; t = time.perf_counter(); from helpers import cameo; cameo.load(); "
+    "print(time.perf_counter() - t)"
+)
 CLAUSES: list[dict[str, Any]] = [
     dict(lemma="accuse"),
     dict(lemma="impose", objects=["sanction", "new"]),
-    dict(lemma="call", preps=[("for", ["ceasefire", "immediate"])], subject=["minister", "foreign"]),
+    dict(
+        lemma="call", preps=[("for", ["ceasefire", "immediate"])], subject=["minister", "foreign"]
+    ),
     dict(lemma="ask", particle="for", objects=["aid", "humanitarian"]),
     dict(lemma="photosynthesise"),
 ]
@@ -38,7 +42,9 @@ def fresh_loads(runs: int) -> tuple[list[float], list[float]]:
     inside, whole = [], []
     for _ in range(runs):
         start = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", LOAD], capture_output=True, text=True, check=True, cwd=ROOT)
+        out = subprocess.run(
+            [sys.executable, "-c", LOAD], capture_output=True, text=True, check=True, cwd=ROOT
+        )
         whole.append(time.perf_counter() - start)
         inside.append(float(out.stdout))
     return inside, whole
@@ -47,11 +53,13 @@ def fresh_loads(runs: int) -> tuple[list[float], list[float]]:
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     inside, whole = fresh_loads(runs)
-    print(f"import + load, {runs} fresh processes: median {statistics.median(inside) * 1000:.0f} ms "
-          f"(whole process {statistics.median(whole) * 1000:.0f} ms)")
+    print(
+        f"import + load, {runs} fresh processes: median {statistics.median(inside) * 1000:.0f} ms "
+        f"(whole process {statistics.median(whole) * 1000:.0f} ms)"
+    )
     cameo.load()
     for clause in CLAUSES:
-        best = min(timeit.repeat(lambda: cameo.match(**clause), number=2000, repeat=5)) / 2000
+        best = min(timeit.repeat(lambda c=clause: cameo.match(**c), number=2000, repeat=5)) / 2000
         found = cameo.match(**clause)
         print(f"match({clause}): {best * 1e6:.1f} µs -> {found.code if found else None}")
 

@@ -78,9 +78,11 @@ def stages(files: list[Path], tmp: Path) -> dict[str, float]:
     docs = list(nlp.load().pipe((a.body for a in articles), batch_size=8))
     t["parse"] = time.perf_counter() - start
     folders = [tmp / f"s{i:05d}" for i in range(len(files))]
-    for key, step in (("ingest tables", lambda a, d, f: (f.mkdir(parents=True), pipeline._write_ingest(a, f, d))),
-                      ("actors", lambda a, d, f: pipeline.actor_stage(f)),
-                      ("events", lambda a, d, f: pipeline.event_stage(f))):
+    for key, step in (
+        ("ingest tables", lambda a, d, f: (f.mkdir(parents=True), pipeline._write_ingest(a, f, d))),
+        ("actors", lambda a, d, f: pipeline.actor_stage(f)),
+        ("events", lambda a, d, f: pipeline.event_stage(f)),
+    ):
         start = time.perf_counter()
         for a, d, f in zip(articles, docs, folders):
             step(a, d, f)
@@ -113,21 +115,34 @@ def main() -> None:
             n_words = words(files)
             raw = raw_pipe(files)
             one = annotate(tmp / f"c{size}", tmp / f"o{size}-1", 1)
-            many = annotate(tmp / f"c{size}", tmp / f"o{size}-{args.processes}", args.processes) \
-                if size >= 100 else None
+            many = (
+                annotate(tmp / f"c{size}", tmp / f"o{size}-{args.processes}", args.processes)
+                if size >= 100
+                else None
+            )
             rows.append((size, n_words, raw, one, many))
-            print(f"{size:>5} articles, {n_words:>7} words: raw nlp.pipe {n_words / raw:7.0f} words/s | "
-                  f"annotate-corpus 1 process {n_words / one:7.0f} words/s (ratio {raw / one:.2f})"
-                  + (f" | {args.processes} processes {n_words / many:7.0f} words/s ({one / many:.2f}x one)"
-                     if many else ""), flush=True)
+            print(
+                f"{size:>5} articles, {n_words:>7} words: raw nlp.pipe {n_words / raw:7.0f} words/s | "
+                f"annotate-corpus 1 process {n_words / one:7.0f} words/s (ratio {raw / one:.2f})"
+                + (
+                    f" | {args.processes} processes {n_words / many:7.0f} words/s ({one / many:.2f}x one)"
+                    if many
+                    else ""
+                ),
+                flush=True,
+            )
         if len(rows) > 1:
             (s0, _, _, t0, _), (s1, _, _, t1, _) = rows[-2], rows[-1]
-            print(f"growth: {s1} articles took {t1 / t0:.1f}x the time of {s0} (linear would be {s1 / s0:.0f}x)")
+            print(
+                f"growth: {s1} articles took {t1 / t0:.1f}x the time of {s0} (linear would be {s1 / s0:.0f}x)"
+            )
         sample = next((s for s in sizes if s >= 100), sizes[-1])
         per = stages(sorted((tmp / f"c{sample}").glob("*.txt")), tmp / "stages")
         total = sum(per.values())
-        print(f"per stage over {sample} articles (one process): " +
-              ", ".join(f"{k} {v:.1f} s ({v / total:.0%})" for k, v in per.items()))
+        print(
+            f"per stage over {sample} articles (one process): "
+            + ", ".join(f"{k} {v:.1f} s ({v / total:.0%})" for k, v in per.items())
+        )
     print(f"peak memory: {peak_mb():.0f} MB (largest of this process and its worker processes)")
     print(f"tables checked against the contract: {', '.join(schemas.SCHEMAS)}")
 

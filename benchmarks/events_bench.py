@@ -28,8 +28,18 @@ from helpers import config, evaluate, nlp, pipeline, schemas  # noqa: E402
 
 GSR = config.GOLD / "plover_gsr_dev.jsonl"
 DEV = config.GOLD / "dev"
-DEV_METRICS = ["actors_f1", "country_accuracy", "mention_linking_recall", "events_precision", "events_recall",
-               "events_f1", "event_date_accuracy", "date_accuracy", "quotes_f1", "speaker_accuracy"]
+DEV_METRICS = [
+    "actors_f1",
+    "country_accuracy",
+    "mention_linking_recall",
+    "events_precision",
+    "events_recall",
+    "events_f1",
+    "event_date_accuracy",
+    "date_accuracy",
+    "quotes_f1",
+    "speaker_accuracy",
+]
 
 
 def _annotate_text(text: str, work: Path, name: str, published: str | None = None) -> Path:
@@ -91,7 +101,11 @@ def baseline_dev_text(gold_file: Path, work: Path) -> dict[str, float]:
     t = baseline.tables(nlp.parse(body))
     mapping = evaluate.align_actors(gold["mention_table"], t["mentions"])
     flat = dict(evaluate.score_actors(gold, t["actors"], t["mentions"]).metrics)
-    flat.update(evaluate.score_events(gold, t["events"], schemas.read_table(out, "sentences"), body, mapping).metrics)
+    flat.update(
+        evaluate.score_events(
+            gold, t["events"], schemas.read_table(out, "sentences"), body, mapping
+        ).metrics
+    )
     return flat
 
 
@@ -103,16 +117,28 @@ def show_dev() -> dict[str, float]:
         for g in golds:
             rows[g.stem] = score_dev_text(g, Path(tmp))
             base.append(baseline_dev_text(g, Path(tmp)))
-        default = evaluate.score_all(pipeline.annotate(config.DEFAULT_ARTICLE, Path(tmp) / "default"),
-                                     evaluate.gold_path(config.DEFAULT_SLUG))
+        default = evaluate.score_all(
+            pipeline.annotate(config.DEFAULT_ARTICLE, Path(tmp) / "default"),
+            evaluate.gold_path(config.DEFAULT_SLUG),
+        )
     table = pd.DataFrame(rows).T.reindex(columns=DEV_METRICS)
     pd.set_option("display.width", 200)
     print(f"Development set: {len(golds)} texts")
     print(table.round(2).to_string())
     macro = {k: round(statistics.mean(table[k]), 4) for k in DEV_METRICS} if len(table) else {}
     print("macro  " + "  ".join(f"{k}={v:.2f}" for k, v in macro.items()))
-    keys = ["actors_f1", "country_accuracy", "mention_linking_recall", "events_precision", "events_recall", "events_f1"]
-    print("naive baseline macro  " + "  ".join(f"{k}={statistics.mean(b[k] for b in base):.2f}" for k in keys))
+    keys = [
+        "actors_f1",
+        "country_accuracy",
+        "mention_linking_recall",
+        "events_precision",
+        "events_recall",
+        "events_f1",
+    ]
+    print(
+        "naive baseline macro  "
+        + "  ".join(f"{k}={statistics.mean(b[k] for b in base):.2f}" for k in keys)
+    )
     flat = {k: v for s in default.values() for k, v in s.metrics.items()}
     print("default article  " + "  ".join(f"{k}={flat[k]:.2f}" for k in DEV_METRICS))
     return macro

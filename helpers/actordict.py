@@ -62,10 +62,28 @@ class ReferenceDataError(ValueError):
 
 # --------------------------------------------------------------------------- names as keys
 
-_LETTER_FOLDS = str.maketrans({
-    "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l", "Ł": "L",
-    "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i", "ħ": "h", "Ħ": "H",
-})
+_LETTER_FOLDS = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ı": "i",
+        "ħ": "h",
+        "Ħ": "H",
+    }
+)
 _APOSTROPHES = re.compile(r"[’‘ʼʻ`´']")
 _INITIALISM = re.compile(r"\b(?:[^\W\d_]\.){2,}")  # U.N., U.S.A.
 _SEPARATORS = re.compile(r"[\W_]+")
@@ -96,9 +114,46 @@ def normalise(name: str) -> str:
 # ------------------------------------------------------------------------ names for people
 
 #: Words written in lower case inside a name ("Bashar al-Assad", "Secretary General of the UN").
-_PARTICLES = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "by", "de", "del", "der",
-                        "di", "du", "da", "do", "dos", "das", "la", "las", "los", "les", "des", "y",
-                        "et", "en", "por", "para", "van", "von", "al", "el", "bin", "ibn", "ul", "ud"})
+_PARTICLES = frozenset(
+    {
+        "of",
+        "the",
+        "and",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "by",
+        "de",
+        "del",
+        "der",
+        "di",
+        "du",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "la",
+        "las",
+        "los",
+        "les",
+        "des",
+        "y",
+        "et",
+        "en",
+        "por",
+        "para",
+        "van",
+        "von",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "ul",
+        "ud",
+    }
+)
 #: Persian and Pashto joiners, lower case inside a hyphenated word only ("Mazar-i-Sharif").
 _JOINERS = frozenset({"i", "e"})
 
@@ -120,13 +175,17 @@ def display_name(phrase: str, acronyms: bool = False) -> str:
 def _display_word(word: str, first: bool, acronyms: bool) -> str:
     if word != word.upper() or re.fullmatch(r"(?:\w\.)+", word):
         return word
-    if acronyms and (word.startswith("(") or (len(word) == 2 and word.isalpha()
-                                               and word.lower() not in _PARTICLES)):
+    if acronyms and (
+        word.startswith("(")
+        or (len(word) == 2 and word.isalpha() and word.lower() not in _PARTICLES)
+    ):
         return word
     parts = word.split("-")
     lower = _PARTICLES | _JOINERS if len(parts) > 1 else _PARTICLES
-    shown = [_capitalise(p) if (first and j == 0) or p.lower() not in lower else p.lower()
-             for j, p in enumerate(parts)]
+    shown = [
+        _capitalise(p) if (first and j == 0) or p.lower() not in lower else p.lower()
+        for j, p in enumerate(parts)
+    ]
     return "-".join(shown)
 
 
@@ -159,6 +218,7 @@ def _last_word(key: str) -> str:
 
 
 # ------------------------------------------------------------------------------ the tables
+
 
 class Affiliation(NamedTuple):
     """One ``[CODE DATES]`` of an actor; open ends are None, limits are inclusive."""
@@ -213,15 +273,16 @@ class _Table:
         try:
             text = self.path.read_text(encoding="utf-8")
         except (OSError, UnicodeError) as err:
-            raise ReferenceDataError(f"{self.path}: cannot be read ({err}); "
-                                     "run scripts/convert_phoenix.py") from None
+            raise ReferenceDataError(
+                f"{self.path}: cannot be read ({err}); run scripts/convert_phoenix.py"
+            ) from None
         header, _, body = text.partition("\n")
         if header.rstrip("\r") != ",".join(columns):
             raise self.error(1, f"the header is not {','.join(columns)}")
         self.lines = body.split("\n")
         if self.lines and not self.lines[-1]:
             self.lines.pop()
-        self.keys = [line[:line.find(",")] for line in self.lines]
+        self.keys = [line[: line.find(",")] for line in self.lines]
         self.last = dict(zip(self.keys, range(len(self.keys)), strict=True))
 
     def error(self, row: int, problem: str) -> ReferenceDataError:
@@ -350,7 +411,7 @@ class _Dictionary:
     def spellings(self, actor_id: str) -> list[str]:
         """Every original spelling of an actor, in table order (indexed for all on first use)."""
         if self._spellings is None:
-            ids = [line[line.rfind(",") + 1:] for line in self.names.lines]
+            ids = [line[line.rfind(",") + 1 :] for line in self.names.lines]
             last = dict(zip(ids, range(len(ids)), strict=True))
             earlier: dict[str, list[int]] = {}
             for number in [n for n, actor_id in enumerate(ids) if last[actor_id] != n]:
@@ -428,6 +489,7 @@ def _check_grouped(table: _Table) -> None:
 
 # ------------------------------------------------------------------------------ actors
 
+
 def lookup(name: str, on: dt.date | None = None) -> Entry | None:
     """The actor ``name`` (any known spelling) refers to, with its affiliation on ``on``.
 
@@ -461,15 +523,21 @@ def candidates(name: str, on: dt.date | None = None) -> tuple[Entry, ...]:
         if found is None:
             continue
         affiliation, current = found
-        rank = (not current, normalise(actor.name) != key, not affiliation.dated,
-                -(affiliation.start or dt.date.min).toordinal(), position)
+        rank = (
+            not current,
+            normalise(actor.name) != key,
+            not affiliation.dated,
+            -(affiliation.start or dt.date.min).toordinal(),
+            position,
+        )
         ranked.append((rank, actor_id, affiliation))
     ranked.sort(key=lambda item: item[0])
     return tuple(_entry(actor_id, affiliation) for _, actor_id, affiliation in ranked)
 
 
-def _affiliation(affiliations: tuple[Affiliation, ...],
-                 on: dt.date | None) -> tuple[Affiliation, bool] | None:
+def _affiliation(
+    affiliations: tuple[Affiliation, ...], on: dt.date | None
+) -> tuple[Affiliation, bool] | None:
     """The affiliation that holds on ``on`` (or today), with True; without a date and nothing
     in force today, the one that ended last, with False; None when a date matches nothing."""
     day = on or dt.date.today()
@@ -483,8 +551,12 @@ def _affiliation(affiliations: tuple[Affiliation, ...],
 
 def _specificity(a: Affiliation) -> tuple[bool, int, int, int]:
     """Sort key, most specific first: dated, latest start, earliest end, longest code."""
-    return (not a.dated, -(a.start or dt.date.min).toordinal(),
-            (a.end or dt.date.max).toordinal(), -len(a.code))
+    return (
+        not a.dated,
+        -(a.start or dt.date.min).toordinal(),
+        (a.end or dt.date.max).toordinal(),
+        -len(a.code),
+    )
 
 
 def _entry(actor_id: str, affiliation: Affiliation) -> Entry:
@@ -492,9 +564,18 @@ def _entry(actor_id: str, affiliation: Affiliation) -> Entry:
     actor = dictionary.actor(actor_id)
     code = affiliation.code
     sector = code[3:] or ("" if affiliation.country else code)
-    return Entry(actor=actor.name, code=code, country=affiliation.country or None, sector=sector,
-                 igo=code.startswith("IGO"), start=affiliation.start, end=affiliation.end,
-                 variants=dictionary.variants(actor_id), kind=actor.kind, id=actor_id)
+    return Entry(
+        actor=actor.name,
+        code=code,
+        country=affiliation.country or None,
+        sector=sector,
+        igo=code.startswith("IGO"),
+        start=affiliation.start,
+        end=affiliation.end,
+        variants=dictionary.variants(actor_id),
+        kind=actor.kind,
+        id=actor_id,
+    )
 
 
 def variants(name: str) -> tuple[str, ...]:
@@ -525,6 +606,7 @@ def by_surname(name: str) -> tuple[str, ...]:
 
 # ------------------------------------------------------------------------------ agents
 
+
 @lru_cache(maxsize=1)
 def _agents() -> dict[str, str]:
     """``phoenix_agents.csv``, read and checked whole: phrase -> code (of the earliest line
@@ -537,7 +619,9 @@ def _agents() -> dict[str, str]:
         if not phrase or phrase != phrase.strip() or not original.strip():
             raise table.error(row, "empty or padded agent, or empty original")
         if not AGENT_CODE_RE.fullmatch(code) or placement not in PLACEMENTS or not line.isdigit():
-            raise table.error(row, f"code {code!r}, placement {placement!r} or line {line!r} is malformed")
+            raise table.error(
+                row, f"code {code!r}, placement {placement!r} or line {line!r} is malformed"
+            )
         if phrase not in first_line or int(line) < first_line[phrase]:
             first_line[phrase], codes[phrase] = int(line), code
     return codes

@@ -31,7 +31,18 @@ from . import actordict, config, geo, lexicon, nlp, reference, schemas
 from .lexicon import words
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-METONYM_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "npadvmod", "appos", "ROOT", "iobj", "dative"}
+METONYM_DEPS = {
+    "nsubj",
+    "nsubjpass",
+    "dobj",
+    "poss",
+    "agent",
+    "npadvmod",
+    "appos",
+    "ROOT",
+    "iobj",
+    "dative",
+}
 METONYM_PREPS = {"with", "against", "by", "between", "toward", "towards", "on", "than"}
 PERSON_PRONOUNS = {"he", "she"}
 THING_PRONOUNS = {"it"}
@@ -81,12 +92,14 @@ class Person:
         return self.display or " ".join(self.tokens)
 
     @property
-    def actor_id(self) -> str:  # noqa: D401
+    def actor_id(self) -> str:
         return f"person:{config.slugify(self.name)}"
 
     def role(self) -> tuple[str, str]:
         """(role, country) from the highest-ranking title seen and the commonest country."""
-        country = max(sorted(set(self.countries)), key=self.countries.count) if self.countries else ""
+        country = (
+            max(sorted(set(self.countries)), key=self.countries.count) if self.countries else ""
+        )
         org = max(sorted(set(self.orgs)), key=self.orgs.count) if self.orgs else ""
         if org and not self.countries:
             country = _org_country(org)
@@ -153,14 +166,27 @@ def reference_candidates(doc: Doc) -> list[Cand]:
         phrase = doc.vocab.strings[match_id]
         kind, key, how = lex[phrase]
         span = doc[s:e]
-        out.append(Cand(span.start_char, span.end_char, "ref", kind, key, how, _head(doc, s, e), s, e))
+        out.append(
+            Cand(span.start_char, span.end_char, "ref", kind, key, how, _head(doc, s, e), s, e)
+        )
     for tok in doc:  # "U.S.-dominated", "Iran-backed": the state named inside a hyphenated word
         if "-" in tok.text[1:]:
             prefix = tok.text.split("-")[0]
             hit = lex.get(prefix)
             if hit and hit[0] == "state" and prefix[:1].isupper():
-                out.append(Cand(tok.idx, tok.idx + len(prefix), "ref", "state", hit[1], "demonym",
-                                tok.i, tok.i, tok.i + 1))
+                out.append(
+                    Cand(
+                        tok.idx,
+                        tok.idx + len(prefix),
+                        "ref",
+                        "state",
+                        hit[1],
+                        "demonym",
+                        tok.i,
+                        tok.i,
+                        tok.i + 1,
+                    )
+                )
     return out
 
 
@@ -178,19 +204,30 @@ def ner_candidates(doc: Doc) -> list[Cand]:
         label = ent.label_
         if label in ("PERSON", "GPE", "LOC", "ORG") and s < e:
             s, e, label = _repair_name(doc, s, e, label)
-        cut = next((i for i in range(s, e) if "\n" in doc[i].text or doc[i].is_sent_start and i > s), e)
+        cut = next(
+            (i for i in range(s, e) if "\n" in doc[i].text or doc[i].is_sent_start and i > s), e
+        )
         e = cut  # a name never runs over a line or sentence break (noise can make the NER think so)
         while e > s and doc[e - 1].is_space:
             e -= 1
         if s < e:
             span = doc[s:e]
-            out.append(Cand(span.start_char, span.end_char, "ner", label, "", "ner", _head(doc, s, e), s, e))
+            out.append(
+                Cand(
+                    span.start_char, span.end_char, "ner", label, "", "ner", _head(doc, s, e), s, e
+                )
+            )
     return _dedupe(out)
 
 
 def _is_name_token(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and \
-        tok.text.lower() not in reference.titles() and tok.text.lower() not in reference.demonym_index()
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and tok.is_alpha
+        and tok.text.lower() not in reference.titles()
+        and tok.text.lower() not in reference.demonym_index()
+    )
 
 
 def _repair_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int, str]:
@@ -200,9 +237,19 @@ def _repair_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int, str]:
     titled = bool(_title_before(doc, s)[0])
     if label != "PERSON" and not titled:
         return s, e, label
-    while e < len(doc) and (_is_name_token(doc[e]) or (doc[e].lower_ in words("name_particle") and e + 1 < len(doc)
-                                                       and doc[e + 1].text[:1].isupper())):
-        if doc[e].ent_type_ and doc[e].ent_type_ != "PERSON" and geo.lookup(doc[e].text) is not None:
+    while e < len(doc) and (
+        _is_name_token(doc[e])
+        or (
+            doc[e].lower_ in words("name_particle")
+            and e + 1 < len(doc)
+            and doc[e + 1].text[:1].isupper()
+        )
+    ):
+        if (
+            doc[e].ent_type_
+            and doc[e].ent_type_ != "PERSON"
+            and geo.lookup(doc[e].text) is not None
+        ):
             break
         e += 1
     while e > s and doc[e - 1].lower_ in words("name_particle"):
@@ -214,12 +261,19 @@ def _dedupe(cands: list[Cand]) -> list[Cand]:
     """Drop candidates swallowed by a repaired neighbour."""
     by_start = sorted(cands, key=lambda c: c.start)
     starts = [c.start for c in by_start]
-    longest = max((c.end - c.start for c in cands), default=0)  # one that swallows c starts this close
+    longest = max(
+        (c.end - c.start for c in cands), default=0
+    )  # one that swallows c starts this close
     out = []
     for c in cands:
-        near = by_start[bisect_left(starts, c.start - longest):bisect_right(starts, c.start)]
-        if not any(o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
-                   for o in near):
+        near = by_start[bisect_left(starts, c.start - longest) : bisect_right(starts, c.start)]
+        if not any(
+            o is not c
+            and o.start <= c.start
+            and c.end <= o.end
+            and (o.end - o.start) > (c.end - c.start)
+            for o in near
+        ):
             out.append(c)
     return out
 
@@ -230,9 +284,9 @@ def select(cands: list[Cand]) -> list[Cand]:
     occupied = bytearray(max((c.end for c in cands), default=0) + 1)
     taken: list[Cand] = []
     for c in order:
-        if not any(occupied[c.start:c.end]):
+        if not any(occupied[c.start : c.end]):
             taken.append(c)
-            occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+            occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
     return sorted(taken, key=lambda c: (c.start, c.end))
 
 
@@ -240,8 +294,12 @@ def is_metonymic(doc: Doc, tok_i: int) -> bool:
     """Does a place name at ``tok_i`` act as a government (subject, object, "ties with X")?"""
     tok = doc[tok_i]
     nxt = doc[tok_i + 1] if tok_i + 1 < len(doc) else None
-    if (tok.i == 0 or doc[tok.i - 1].is_space) and nxt is not None and nxt.text in ("—", "–", "-", ",", "(") \
-            and (tok.text.isupper() or nxt.text in ("—", "–")):
+    if (
+        (tok.i == 0 or doc[tok.i - 1].is_space)
+        and nxt is not None
+        and nxt.text in ("—", "–", "-", ",", "(")
+        and (tok.text.isupper() or nxt.text in ("—", "–"))
+    ):
         return False  # a dateline ("KHARTOUM —"), not the government
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
@@ -254,7 +312,9 @@ def is_metonymic(doc: Doc, tok_i: int) -> bool:
     return False
 
 
-def _title_before(doc: Doc, start_tok: int) -> tuple[list[tuple[int, str]], list[str], list[str], int]:
+def _title_before(
+    doc: Doc, start_tok: int
+) -> tuple[list[tuple[int, str]], list[str], list[str], int]:
     """Titles, countries and organisations right before a name: "Belarusian President", "Iran's",
     "UN Secretary-General".
 
@@ -272,9 +332,11 @@ def _title_before(doc: Doc, start_tok: int) -> tuple[list[tuple[int, str]], list
         for n in (4, 3, 2, 1):
             if i - n < 0:
                 continue
-            words = doc[i - n:i]
+            words = doc[i - n : i]
             text = words.text.lower()
-            if text in tits and all(t.is_alpha or t.text in (".", "-") or t.text.endswith(".") for t in words):
+            if text in tits and all(
+                t.is_alpha or t.text in (".", "-") or t.text.endswith(".") for t in words
+            ):
                 t = tits[text]
                 i -= n
                 if t.role:
@@ -297,10 +359,16 @@ def _title_before(doc: Doc, start_tok: int) -> tuple[list[tuple[int, str]], list
                 matched = True
                 break
         if not matched and found and doc[i - 1].ent_type_ == "ORG":
-            j = i - 1  # "Japanese National Security Secretariat Secretary General X": a national body
+            j = (
+                i - 1
+            )  # "Japanese National Security Secretariat Secretary General X": a national body
             while j > 0 and doc[j - 1].ent_type_ == "ORG" and doc[j].ent_iob_ != "B":
                 j -= 1
-            inside = [dem[t.text.lower()] for t in doc[j:i] if t.text.lower() in dem and t.text[:1].isupper()]
+            inside = [
+                dem[t.text.lower()]
+                for t in doc[j:i]
+                if t.text.lower() in dem and t.text[:1].isupper()
+            ]
             if inside:
                 countries.append(inside[0])
                 i = first = j
@@ -319,7 +387,7 @@ def _title_before(doc: Doc, start_tok: int) -> tuple[list[tuple[int, str]], list
 
 
 def _with_modifiers(doc: Doc, i: int, role: str) -> tuple[str, int]:
-    """"Principal Deputy Spokesperson": capitalised title modifiers before a title (token ``i``
+    """ "Principal Deputy Spokesperson": capitalised title modifiers before a title (token ``i``
     is the title's first) join the role; returns the role and the new first token."""
     while i > 0 and doc[i - 1].lower_ in words("title_modifier") and doc[i - 1].text[:1].isupper():
         role = f"{doc[i - 1].text} {role}"
@@ -328,9 +396,12 @@ def _with_modifiers(doc: Doc, i: int, role: str) -> tuple[str, int]:
 
 
 def _descriptor_np(doc: Doc, end_tok: int) -> tuple[list[tuple[int, str]], list[str]] | None:
-    """The noun phrase ending at ``end_tok`` if it describes an office: "Iran's leader", "his Iranian counterpart"."""
+    """The noun phrase ending at ``end_tok`` if it describes an office: "Iran's leader", "his
+    Iranian counterpart"."""
     head = doc[end_tok]
-    if head.pos_ not in ("NOUN", "PROPN") or head.lower_ not in words("generic_head") | set(reference.titles()):
+    if head.pos_ not in ("NOUN", "PROPN") or head.lower_ not in words("generic_head") | set(
+        reference.titles()
+    ):
         return None
     return _describe(doc, head)
 
@@ -345,8 +416,15 @@ def _describe(doc: Doc, head: Token) -> tuple[list[tuple[int, str]], list[str]]:
     t2 = tits.get(compound.strip())
     # the longest title the phrase ends with, as written ("the UN secretary-general")
     end = head.i + 3 if head.i + 2 < len(doc) and doc[head.i + 1].tag_ == "HYPH" else head.i + 1
-    t3 = next((tits[w] for k in range(head.left_edge.i, head.i + (end > head.i + 1))
-               for w in [doc[k:end].text.lower()] if w in tits and tits[w].role), None)
+    t3 = next(
+        (
+            tits[w]
+            for k in range(head.left_edge.i, head.i + (end > head.i + 1))
+            for w in [doc[k:end].text.lower()]
+            if w in tits and tits[w].role
+        ),
+        None,
+    )
     if t3 is not None:
         titles.append((t3.rank, t3.role))
     elif t2 and t2.role:
@@ -354,7 +432,11 @@ def _describe(doc: Doc, head: Token) -> tuple[list[tuple[int, str]], list[str]]:
     elif t and t.role:
         titles.append((t.rank, t.role))
     for c in head.children:
-        if c.i < head.i and c.text.lower() in dem and c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod"):
+        if (
+            c.i < head.i
+            and c.text.lower() in dem
+            and c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")
+        ):
             countries.append(dem[c.text.lower()])
     for c in head.rights:
         if c.dep_ == "prep" and c.lower_ == "of":
@@ -368,8 +450,13 @@ def _described_orgs(doc: Doc, head: Token) -> list[str]:
     """Bodies of the reference list named before a descriptor's head: "the UN secretary-general",
     "a NATO spokesman" (the person holds an office of that body)."""
     lex = reference.lexicon()
-    return [hit[1] for c in head.lefts if c.dep_ in ("compound", "nmod", "amod", "poss")
-            for hit in [lex.get(c.text)] if hit and hit[0] == "org"]
+    return [
+        hit[1]
+        for c in head.lefts
+        if c.dep_ in ("compound", "nmod", "amod", "poss")
+        for hit in [lex.get(c.text)]
+        if hit and hit[0] == "org"
+    ]
 
 
 def _strip_name(doc: Doc, s: int, e: int) -> tuple[int, int, list[tuple[int, str]]]:
@@ -379,15 +466,22 @@ def _strip_name(doc: Doc, s: int, e: int) -> tuple[int, int, list[tuple[int, str
     changed = True
     while changed and s < e - 1:
         changed = False
-        if doc[s].lower_ in words("title_modifier") and doc[s].text[:1].isupper() and s + 1 < e - 1 \
-                and any(doc[s + 1:s + 1 + n].text.lower() in tits or doc[s + 1].lower_ in words("title_modifier")
-                        for n in (3, 2, 1)):
+        if (
+            doc[s].lower_ in words("title_modifier")
+            and doc[s].text[:1].isupper()
+            and s + 1 < e - 1
+            and any(
+                doc[s + 1 : s + 1 + n].text.lower() in tits
+                or doc[s + 1].lower_ in words("title_modifier")
+                for n in (3, 2, 1)
+            )
+        ):
             s += 1  # "Deputy" before "Foreign Minister X": part of the title
             changed = True
             continue
         for n in (3, 2, 1):
-            if s + n < e and doc[s:s + n].text.lower() in tits:
-                t = tits[doc[s:s + n].text.lower()]
+            if s + n < e and doc[s : s + n].text.lower() in tits:
+                t = tits[doc[s : s + n].text.lower()]
                 if t.role:
                     found.append((t.rank, t.role))
                 s += n
@@ -465,24 +559,36 @@ def _relabel(doc: Doc, cands: list[Cand]) -> list[Cand]:
         if c.source != "ner":
             out.append(c)
             continue
-        text = nlp.text(doc)[c.start:c.end]
-        span = doc[c.tok_start:c.tok_end]
+        text = nlp.text(doc)[c.start : c.end]
+        span = doc[c.tok_start : c.tok_end]
         if c.label == "PERSON" and text.isupper() and geo.lookup(text) is not None:
             c.label = "GPE"
-        elif c.label in ("ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT") and \
-                span[-1].lower_ in words("not_actor_head"):
+        elif c.label in ("ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT") and span[
+            -1
+        ].lower_ in words("not_actor_head"):
             continue  # "the Inter-American Democratic Charter", "the Safer oil tanker": things, not actors
         if c.label == "ORG":
-            _split_place_name(doc, c)  # "Ambassador to the Philippines Kristie A. Kenney" tagged ORG
+            _split_place_name(
+                doc, c
+            )  # "Ambassador to the Philippines Kristie A. Kenney" tagged ORG
         if c.label in ("ORG", "PERSON", "GPE", "NORP"):
             s, e, titles = _strip_name(doc, c.tok_start, c.tok_end)
             whole_title = _is_title(span)
             if whole_title:
                 continue
-            if c.label == "ORG" and titles and s < e and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[s:e]):
+            if (
+                c.label == "ORG"
+                and titles
+                and s < e
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[s:e])
+            ):
                 c.label = "PERSON"
-        if c.label == "PERSON" and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN" \
-                and span.root.head.text.islower():
+        if (
+            c.label == "PERSON"
+            and span.root.dep_ == "compound"
+            and span.root.head.pos_ == "NOUN"
+            and span.root.head.text.islower()
+        ):
             continue
         if c.label == "PERSON":
             _extend_left(doc, c)
@@ -492,46 +598,62 @@ def _relabel(doc: Doc, cands: list[Cand]) -> list[Cand]:
 
 
 def _split_place_name(doc: Doc, c: Cand) -> None:
-    """"Ambassador to the Philippines Kristie A. Kenney": the NER ran a country and the name after
+    """ "Ambassador to the Philippines Kristie A. Kenney": the NER ran a country and the name after
     it into one organisation. After a title, a country followed by a personal name is a person."""
-    span = doc[c.tok_start:c.tok_end]
-    if not any(t.lower_ in reference.titles() for t in doc[max(0, c.tok_start - 4):c.tok_start]):
+    span = doc[c.tok_start : c.tok_end]
+    if not any(t.lower_ in reference.titles() for t in doc[max(0, c.tok_start - 4) : c.tok_start]):
         return
     dem = reference.demonym_index()
     for k in range(1, min(4, len(span))):
         if span[:k].text.lower().removeprefix("the ") in dem:
             rest = span[k:]
-            if 2 <= len(rest) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
+            if 2 <= len(rest) <= 4 and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest
+            ):
                 c.label, c.tok_start, c.start = "PERSON", rest.start, rest.start_char
             return
 
 
 def _extend_right(doc: Doc, c: Cand) -> None:
-    """"Principal Deputy Spokesperson Cale Brown" tagged "Principal": a span of title words only
+    """ "Principal Deputy Spokesperson Cale Brown" tagged "Principal": a span of title words only
     takes the title that follows and the capitalised name after it."""
     tits = reference.titles()
-    if not all(t.lower_ in words("title_modifier") or t.lower_ in tits for t in doc[c.tok_start:c.tok_end]):
+    if not all(
+        t.lower_ in words("title_modifier") or t.lower_ in tits
+        for t in doc[c.tok_start : c.tok_end]
+    ):
         return
     i = c.tok_end
     while i < len(doc) and (doc[i].lower_ in words("title_modifier") or doc[i].lower_ in tits):
         i += 1
     j = i
-    while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].is_alpha:
+    while (
+        j < len(doc)
+        and j - i < 4
+        and doc[j].pos_ == "PROPN"
+        and doc[j].text[:1].isupper()
+        and doc[j].is_alpha
+    ):
         j += 1
     if j > i:
         c.tok_end, c.end = j, doc[j - 1].idx + len(doc[j - 1].text)
 
 
 def _extend_left(doc: Doc, c: Cand) -> None:
-    """"Secretary of State Antony J. Blinken" tagged "J. Blinken": take back the first name the
+    """ "Secretary of State Antony J. Blinken" tagged "J. Blinken": take back the first name the
     NER left out (capitalised proper nouns before the span that are no title or place)."""
     tits = reference.titles()
     i = c.tok_start
     while i > 0 and c.tok_start - i < 2:
         t = doc[i - 1]
-        if not (t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha) or t.ent_type_ in ("GPE", "NORP", "LOC") \
-                or t.lower_ in tits or t.lower_ in words("title_modifier") or t.lower_ in reference.demonym_index() \
-                or any(i - n >= 0 and doc[i - n:i].text.lower() in tits for n in (2, 3, 4)):
+        if (
+            not (t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha)
+            or t.ent_type_ in ("GPE", "NORP", "LOC")
+            or t.lower_ in tits
+            or t.lower_ in words("title_modifier")
+            or t.lower_ in reference.demonym_index()
+            or any(i - n >= 0 and doc[i - n : i].text.lower() in tits for n in (2, 3, 4))
+        ):
             break
         i -= 1
     if i < c.tok_start:
@@ -567,8 +689,10 @@ class _State:
     places: dict[str, geo.Place] = field(default_factory=dict)
 
     def add_actor(self, actor_id: str, name: str, type_: str, country: str, role: str = "") -> str:
-        self.actors.setdefault(actor_id, {"actor_id": actor_id, "name": name, "type": type_, "country": country,
-                                          "role": role})
+        self.actors.setdefault(
+            actor_id,
+            {"actor_id": actor_id, "name": name, "type": type_, "country": country, "role": role},
+        )
         return actor_id
 
     def add_place(self, p: geo.Place | None) -> str:
@@ -581,7 +705,9 @@ class _State:
         return self.add_actor(f"state:{iso3}", reference.country_name(iso3), "state", iso3)
 
     def mention(self, c: Cand, actor: str, place: str, how: str) -> None:
-        self.mentions.append((Mention(c.start, c.end, nlp.text(self.doc)[c.start:c.end], actor, place, how), None))
+        self.mentions.append(
+            (Mention(c.start, c.end, nlp.text(self.doc)[c.start : c.end], actor, place, how), None)
+        )
 
 
 def annotate(doc: Doc, published: dt.date | None = None, publisher: str = "") -> Annotation:
@@ -606,8 +732,11 @@ def pass_people(st: _State) -> None:
     """People first, so that label errors ("Raisi" as GPE) can be corrected against them; the
     title words before names are remembered so "State" in "Secretary of State X" is no organisation."""
     doc = st.doc
-    spans = [(c, *_strip_name(doc, c.tok_start, c.tok_end)) for c in st.cands
-             if c.source == "ner" and c.label == "PERSON"]
+    spans = [
+        (c, *_strip_name(doc, c.tok_start, c.tok_end))
+        for c in st.cands
+        if c.source == "ner" and c.label == "PERSON"
+    ]
     for _, s, e, _ in spans:
         tokens = tuple(t.text for t in doc[s:e] if t.text not in (".",))
         if len(tokens) > 1:
@@ -616,8 +745,15 @@ def pass_people(st: _State) -> None:
     for _, s, e, _ in spans:
         st.people.add(tuple(t.text for t in doc[s:e]), doc[s].idx, doc[s:e].text)
         title_tokens.update(range(_title_before(doc, s)[3], s))
-    st.cands = [c for c in st.cands if not (c.source == "ner" and c.label != "PERSON"
-                                            and set(range(c.tok_start, c.tok_end)) <= title_tokens)]
+    st.cands = [
+        c
+        for c in st.cands
+        if not (
+            c.source == "ner"
+            and c.label != "PERSON"
+            and set(range(c.tok_start, c.tok_end)) <= title_tokens
+        )
+    ]
 
 
 def _person_mention(st: _State, s: int, e: int, inner: list[tuple[int, str]], how: str) -> None:
@@ -635,7 +771,9 @@ def _person_mention(st: _State, s: int, e: int, inner: list[tuple[int, str]], ho
             titles += np[0]
             countries += np[1]
     described = [appos_head] if appos_head is not None and appos_head.i < s else []
-    described += [c for c in root.children if c.dep_ == "appos" and c.i > root.i]  # "X, the Belarusian leader,"
+    described += [
+        c for c in root.children if c.dep_ == "appos" and c.i > root.i
+    ]  # "X, the Belarusian leader,"
     for head in described:
         t2, c2 = _describe(doc, head)
         titles += t2
@@ -658,7 +796,9 @@ def pass_reference(st: _State) -> None:
             place = "" if c.how == "demonym" else st.add_place(geo.country_place(c.key))
             st.mention(c, st.state(c.key), place, c.how)
         elif c.label == "capital":
-            place = st.add_place(geo.capital_place(c.key) or geo.city(nlp.text(st.doc)[c.start:c.end]))
+            place = st.add_place(
+                geo.capital_place(c.key) or geo.city(nlp.text(st.doc)[c.start : c.end])
+            )
             actor = st.state(c.key) if is_metonymic(st.doc, c.tok) else ""
             st.mention(c, actor, place, "metonym" if actor else "ner")
         elif c.label == "metonym":
@@ -678,18 +818,26 @@ def pass_entities(st: _State) -> None:
     for c in st.cands:
         if c.source != "ner":
             continue
-        text = nlp.text(st.doc)[c.start:c.end]
+        text = nlp.text(st.doc)[c.start : c.end]
         if c.label == "PERSON":
             s, e, inner = _strip_name(st.doc, c.tok_start, c.tok_end)
             _person_mention(st, s, e, inner, "ner")
-        elif c.label in ("GPE", "LOC", "ORG", "FAC") and (text in known_names or text.split()[-1] in known_names) \
-                and geo.lookup(text) is None:
+        elif (
+            c.label in ("GPE", "LOC", "ORG", "FAC")
+            and (text in known_names or text.split()[-1] in known_names)
+            and geo.lookup(text) is None
+        ):
             _person_mention(st, c.tok_start, c.tok_end, [], "name")  # NER label error corrected
         elif c.label in ("GPE", "LOC"):
             _entity_place(st, c, text)
-        elif c.label == "ORG" and geo.lookup(text) is not None \
-                and getattr(actordict.lookup(text), "kind", "state") == "state":
-            _entity_place(st, c, text)  # "Russia's shelling of Kharkiv": a city the NER took for a body
+        elif (
+            c.label == "ORG"
+            and geo.lookup(text) is not None
+            and getattr(actordict.lookup(text), "kind", "state") == "state"
+        ):
+            _entity_place(
+                st, c, text
+            )  # "Russia's shelling of Kharkiv": a city the NER took for a body
         elif c.label == "ORG":
             _entity_org(st, c, text)
         elif c.label == "NORP":
@@ -715,19 +863,37 @@ def _entity_place(st: _State, c: Cand, text: str) -> None:
 def _entity_org(st: _State, c: Cand, text: str) -> None:
     doc, dem = st.doc, reference.demonym_index()
     countries = _title_before(doc, c.tok_start)[1]
-    inside = [dem[t.text.lower()] for t in doc[c.tok_start:c.tok_end] if t.text.lower() in dem and t.text[:1].isupper()]
+    inside = [
+        dem[t.text.lower()]
+        for t in doc[c.tok_start : c.tok_end]
+        if t.text.lower() in dem and t.text[:1].isupper()
+    ]
     country = (inside + countries + [""])[0]
-    gov = _government_of(doc[c.tok_start:c.tok_end])
+    gov = _government_of(doc[c.tok_start : c.tok_end])
     if gov:  # "the United States Government", "the Colombian Government": the state
         st.mention(c, st.state(gov), "", "metonym")
         return
     entry = actordict.lookup(text) if not country else None
     if entry is not None and entry.kind == "organisation" and entry.country:
         country = entry.country  # "the FARC": the dictionary knows whose it is (COLREB)
-    name = text if inside or not country or entry is not None else f"{text} of {reference.country_name(country)}"
-    known = next((a for a in st.actors.values() if a["type"] == "organization" and text.isupper()
-                  and _initials(a["name"]) == text), None)  # "RSF" after "Rapid Support Forces"
-    aid = known["actor_id"] if known else st.add_actor(f"org:{config.slugify(name)}", name, "organization", country)
+    name = (
+        text
+        if inside or not country or entry is not None
+        else f"{text} of {reference.country_name(country)}"
+    )
+    known = next(
+        (
+            a
+            for a in st.actors.values()
+            if a["type"] == "organization" and text.isupper() and _initials(a["name"]) == text
+        ),
+        None,
+    )  # "RSF" after "Rapid Support Forces"
+    aid = (
+        known["actor_id"]
+        if known
+        else st.add_actor(f"org:{config.slugify(name)}", name, "organization", country)
+    )
     if entry is not None and (entry.country or "") == country and not st.actors[aid].get("code"):
         st.actors[aid]["code"] = _iso_prefixed(entry)
     st.mention(c, aid, "", "ner")
@@ -756,11 +922,13 @@ def pass_affiliations(st: _State) -> None:
     for p in st.people.people:
         role, country = p.role()
         st.add_actor(p.actor_id, p.name, "person", country, role)
-        st.actors[p.actor_id].update(code=p.code, country_basis=p.basis if country or p.code else "")
+        st.actors[p.actor_id].update(
+            code=p.code, country_basis=p.basis if country or p.code else ""
+        )
     for m, owner in st.mentions:
         if owner is not None:
             m.actor_id = owner.actor_id
-        m.text = nlp.text(st.doc)[m.start:m.end]
+        m.text = nlp.text(st.doc)[m.start : m.end]
         st.resolved.append(m)
 
 
@@ -779,24 +947,39 @@ def pass_groups(st: _State) -> None:
     """Agent groups ("Israeli troops": ISRMIL), "these individuals" and, in a government's
     statement, "we"."""
     groups = agent_groups(st.doc, st.resolved, st.actors, st.places)
-    peoples = [(g.start, g.end) for g in groups if g.actor_id.endswith(f"-{PEOPLE_OF_STATE.lower()}")]
-    st.resolved = [m for m in st.resolved if not (m.how == "demonym" and any(a <= m.start < b for a, b in peoples))]
-    st.resolved += groups  # "the Syrian people" is one mention, of the people, not also one of the state
+    peoples = [
+        (g.start, g.end) for g in groups if g.actor_id.endswith(f"-{PEOPLE_OF_STATE.lower()}")
+    ]
+    st.resolved = [
+        m
+        for m in st.resolved
+        if not (m.how == "demonym" and any(a <= m.start < b for a, b in peoples))
+    ]
+    st.resolved += (
+        groups  # "the Syrian people" is one mention, of the people, not also one of the state
+    )
     st.resolved += group_anaphors(st.doc, st.resolved, st.actors)
     if st.publisher:
         st.resolved += first_person(st.doc, st.publisher, st.actors)
 
 
 #: The actor passes, in order.
-PASSES = [pass_candidates, pass_people, pass_reference, pass_entities, pass_affiliations, pass_references,
-          pass_groups]
+PASSES = [
+    pass_candidates,
+    pass_people,
+    pass_reference,
+    pass_entities,
+    pass_affiliations,
+    pass_references,
+    pass_groups,
+]
 
 
 FIRST_PERSON_PLURAL = {"we", "us", "our", "ours"}
 
 
 def first_person(doc: Doc, publisher: str, actors: dict[str, dict[str, str]]) -> list[Mention]:
-    """"We condemn", "our partners": in a government's own statement, the first person plural
+    """ "We condemn", "our partners": in a government's own statement, the first person plural
     outside quotation marks is that government."""
     from .quotes import marked_spans
 
@@ -805,8 +988,16 @@ def first_person(doc: Doc, publisher: str, actors: dict[str, dict[str, str]]) ->
     for tok in doc:
         if tok.lower_ in FIRST_PERSON_PLURAL and not any(a <= tok.idx < b for a, b in spans):
             aid = f"state:{publisher}"
-            actors.setdefault(aid, {"actor_id": aid, "name": reference.country_name(publisher), "type": "state",
-                                    "country": publisher, "role": ""})
+            actors.setdefault(
+                aid,
+                {
+                    "actor_id": aid,
+                    "name": reference.country_name(publisher),
+                    "type": "state",
+                    "country": publisher,
+                    "role": "",
+                },
+            )
             out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, aid, "", "publisher"))
     return out
 
@@ -824,14 +1015,23 @@ def _dictionary_entry(p: Person, on: dt.date | None) -> actordict.Entry | None:
     hits = [h for h in found if h is not None and h.kind == "person"]
     if len(p.tokens) > 1:
         first = p.tokens[0].rstrip(".").lower()
-        hits = [h for h in hits if h.actor.split()[0].lower().startswith(first[:1])
-                and (len(first) == 1 or h.actor.split()[0].lower()[:3] == first[:3])]
+        hits = [
+            h
+            for h in hits
+            if h.actor.split()[0].lower().startswith(first[:1])
+            and (len(first) == 1 or h.actor.split()[0].lower()[:3] == first[:3])
+        ]
     return hits[0] if len({h.code for h in hits}) == 1 else None
 
 
-def _infer_affiliations(doc: Doc, people: _People, mentions: list[tuple[Mention, Person | None]],
-                        actors: dict[str, dict[str, str]], published: dt.date | None = None,
-                        publisher: str = "") -> None:
+def _infer_affiliations(
+    doc: Doc,
+    people: _People,
+    mentions: list[tuple[Mention, Person | None]],
+    actors: dict[str, dict[str, str]],
+    published: dt.date | None = None,
+    publisher: str = "",
+) -> None:
     """The country (or international body) of each person, from the best evidence there is, the
     basis recorded: the text around the name ("Belarusian President X"); else the actor dictionary,
     valid on the publication date; else a title only one state uses ("Secretary of State"); else
@@ -842,8 +1042,13 @@ def _infer_affiliations(doc: Doc, people: _People, mentions: list[tuple[Mention,
         if p.countries or p.orgs:
             p.basis = p.basis or "text"
     for p in people.people:
-        if p.countries or p.orgs or _from_dictionary(p, published) or _from_title(p) \
-                or _from_coordination(doc, p, mentions):
+        if (
+            p.countries
+            or p.orgs
+            or _from_dictionary(p, published)
+            or _from_title(p)
+            or _from_coordination(doc, p, mentions)
+        ):
             continue
         if p.titles and publisher and not p.international:
             if not _from_proximity(doc, p, mentions, actors, same_sentence_only=True):
@@ -875,7 +1080,7 @@ def _from_title(p: Person) -> bool:
 
 
 def _from_coordination(doc: Doc, p: Person, mentions: list[tuple[Mention, Person | None]]) -> bool:
-    """"Malian Defense Minister X, Air Force Chief of Staff Y, and Deputy Chief Z": a person listed
+    """ "Malian Defense Minister X, Air Force Chief of Staff Y, and Deputy Chief Z": a person listed
     with (coordinated or in apposition to) someone whose country the text gives shares it."""
     roots: dict[int, Person] = {}
     for m, q in mentions:
@@ -895,8 +1100,13 @@ def _from_coordination(doc: Doc, p: Person, mentions: list[tuple[Mention, Person
     return False
 
 
-def _from_proximity(doc: Doc, p: Person, mentions: list[tuple[Mention, Person | None]],
-                    actors: dict[str, dict[str, str]], same_sentence_only: bool = False) -> bool:
+def _from_proximity(
+    doc: Doc,
+    p: Person,
+    mentions: list[tuple[Mention, Person | None]],
+    actors: dict[str, dict[str, str]],
+    same_sentence_only: bool = False,
+) -> bool:
     """The nearest state (or, for an international office, body) in the sentence of the person's
     first mention, else (titled people only) the sentence before; demonyms that belong to another
     person's title ("Georgian Prime Minister Y") are not free to take."""
@@ -911,17 +1121,24 @@ def _from_proximity(doc: Doc, p: Person, mentions: list[tuple[Mention, Person | 
         if k < 0:
             continue
         lo, hi = sents[k].start_char, sents[k].end_char
-        near = [(abs(m.start - first.start), m.actor_id) for m, q in mentions
-                if q is None and m.actor_id and lo <= m.start < hi
-                and _kind_fits(actors[m.actor_id]["type"], p.international)
-                and not (m.how == "demonym" and any(0 < o - m.end <= 60 for o in others))]
+        near = [
+            (abs(m.start - first.start), m.actor_id)
+            for m, q in mentions
+            if q is None
+            and m.actor_id
+            and lo <= m.start < hi
+            and _kind_fits(actors[m.actor_id]["type"], p.international)
+            and not (m.how == "demonym" and any(0 < o - m.end <= 60 for o in others))
+        ]
         if not near:
             continue
         if k == si:  # the same sentence: the nearest
             best = min(near)[1]
         else:  # the sentence before: the one most mentioned so far, then the earliest
             so_far = [m.actor_id for m, q in mentions if q is None and m.start < first.start]
-            best = min((-so_far.count(a), so_far.index(a) if a in so_far else 0, a) for _, a in near)[2]
+            best = min(
+                (-so_far.count(a), so_far.index(a) if a in so_far else 0, a) for _, a in near
+            )[2]
         p.basis = "proximity: the nearest body or state in the text"
         if p.international:
             p.orgs.append(best)
@@ -935,38 +1152,70 @@ def _kind_fits(kind: str, international: bool) -> bool:
     return kind in ("organization", "bloc") if international else kind == "state"
 
 
-def descriptors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]) -> list[Mention]:
+def descriptors(
+    doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]
+) -> list[Mention]:
     """ "The Belarusian leader", "the Russian president": link to the one person who fits."""
     covered = [(m.start, m.end) for m in mentions if m.actor_id.startswith("person:")]
     out = []
     for chunk in doc.noun_chunks:
         head = chunk.root
-        if head.lower_ not in words("generic_head") | {t for t in reference.titles() if " " not in t}:
+        if head.lower_ not in words("generic_head") | {
+            t for t in reference.titles() if " " not in t
+        }:
             continue
         title_words = {w for t in reference.titles() for w in t.split()} | words("title_modifier")
-        if any(t.pos_ == "PROPN" and t.text.lower() not in reference.demonym_index() and t.i > head.i - 3
-               and t.i != head.i and t.text.lower() not in title_words for t in chunk):
+        if any(
+            t.pos_ == "PROPN"
+            and t.text.lower() not in reference.demonym_index()
+            and t.i > head.i - 3
+            and t.i != head.i
+            and t.text.lower() not in title_words
+            for t in chunk
+        ):
             continue  # "Foreign Minister" is a title; "Foreign Minister Lavrov" names someone
-        if head.tag_ in ("NNS", "NNPS") or any(s < chunk.end_char and chunk.start_char < e for s, e in covered):
+        if head.tag_ in ("NNS", "NNPS") or any(
+            s < chunk.end_char and chunk.start_char < e for s, e in covered
+        ):
             continue
         if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
             continue
         nxt = doc[chunk.end] if chunk.end < len(doc) else None
-        if nxt is not None and nxt.text == "," and chunk.end + 1 < len(doc) and doc[chunk.end + 1].ent_type_ == "PERSON":
+        if (
+            nxt is not None
+            and nxt.text == ","
+            and chunk.end + 1 < len(doc)
+            and doc[chunk.end + 1].ent_type_ == "PERSON"
+        ):
             continue
         titles, countries = _describe(doc, head)
         if not countries:
             person = _titled_person(doc, chunk, titles, actors, mentions)
             if person:
-                out.append(Mention(chunk.start_char, chunk.end_char, chunk.text, person, "", "descriptor"))
+                out.append(
+                    Mention(chunk.start_char, chunk.end_char, chunk.text, person, "", "descriptor")
+                )
             continue
-        fits = [a for a in actors.values() if a["type"] == "person" and a["country"] == countries[0]]
+        fits = [
+            a for a in actors.values() if a["type"] == "person" and a["country"] == countries[0]
+        ]
         if titles:
             role_word = titles[0][1].lower()
             exact = [a for a in fits if _holds_title(a["role"], role_word)]
-            fits = exact or ([a for a in fits if a["role"]] if head.lower_ in ("leader", "head") else exact)
+            fits = exact or (
+                [a for a in fits if a["role"]] if head.lower_ in ("leader", "head") else exact
+            )
         if len(fits) == 1:
-            out.append(Mention(chunk.start_char, chunk.end_char, chunk.text, fits[0]["actor_id"], "", "descriptor"))
+            out.append(
+                Mention(
+                    chunk.start_char,
+                    chunk.end_char,
+                    chunk.text,
+                    fits[0]["actor_id"],
+                    "",
+                    "descriptor",
+                )
+            )
     return out
 
 
@@ -980,7 +1229,21 @@ STATE_SECTORS = {"GOV"}
 PEOPLE_OF_STATE = "PPL"
 #: Sectors of people (not of weapons or units) that make a group even when no state is named:
 #: opposition, rebels, civilians, judiciary, media, labour, education, refugees, armed groups.
-PEOPLE_SECTORS = {"OPP", "REB", "CVL", "JUD", "MED", "LAB", "EDU", "REF", "UAF", "HRI", "NGO", "RAD", "SPY"}
+PEOPLE_SECTORS = {
+    "OPP",
+    "REB",
+    "CVL",
+    "JUD",
+    "MED",
+    "LAB",
+    "EDU",
+    "REF",
+    "UAF",
+    "HRI",
+    "NGO",
+    "RAD",
+    "SPY",
+}
 #: Agent heads that never make a group on their own (people in general, not collectives).
 
 
@@ -988,8 +1251,12 @@ def _agent_sector(tok: Token) -> str:
     """CAMEO sector of an agent noun ("troops" -> MIL, "rebels" -> REB, "officials" -> GOV)."""
     from . import actordict
 
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in words("not_group_head") or tok.dep_ == "compound" \
-            or tok.ent_type_ in ("PERSON", "ORG"):
+    if (
+        tok.pos_ not in ("NOUN", "PROPN")
+        or tok.lower_ in words("not_group_head")
+        or tok.dep_ == "compound"
+        or tok.ent_type_ in ("PERSON", "ORG")
+    ):
         return ""  # "President" in "Iranian President X" is a title, not a group
     compound = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
     if compound:  # "security forces" (COP) before "forces" (MIL)
@@ -999,17 +1266,34 @@ def _agent_sector(tok: Token) -> str:
     return lexicon.agent_sector(tok.lower_) or actordict.agent(tok.lemma_.lower()) or ""
 
 
-def agent_groups(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]],
-                 places: dict[str, geo.Place] | None = None) -> list[Mention]:
-    """"Israeli troops", "Serb forces", "Sudan's army", "the government of Iraq": an agent noun
+def agent_groups(
+    doc: Doc,
+    mentions: list[Mention],
+    actors: dict[str, dict[str, str]],
+    places: dict[str, geo.Place] | None = None,
+) -> list[Mention]:
+    """ "Israeli troops", "Serb forces", "Sudan's army", "the government of Iraq": an agent noun
     with a state's name or demonym becomes that state's group (``group:isr-mil``, code ``ISRMIL``),
     or the state itself when the sector is its government."""
-    states = [m for m in mentions if m.actor_id.startswith("state:") and m.how != "pronoun"]  # not "its military"
-    for m in mentions:  # "Darfur rebels", "Kabul residents": a place in a state qualifies like the state
+    states = [
+        m for m in mentions if m.actor_id.startswith("state:") and m.how != "pronoun"
+    ]  # not "its military"
+    for m in (
+        mentions
+    ):  # "Darfur rebels", "Kabul residents": a place in a state qualifies like the state
         p = (places or {}).get(m.place_id)
-        if not m.actor_id and p is not None and p.country and p.kind in ("city", "region", "country"):
-            states.append(Mention(m.start, m.end, m.text, f"state:{p.country}", m.place_id, "place"))
-    taken = {(m.start, m.end) for m in mentions if m.actor_id and not m.actor_id.startswith("state:")}
+        if (
+            not m.actor_id
+            and p is not None
+            and p.country
+            and p.kind in ("city", "region", "country")
+        ):
+            states.append(
+                Mention(m.start, m.end, m.text, f"state:{p.country}", m.place_id, "place")
+            )
+    taken = {
+        (m.start, m.end) for m in mentions if m.actor_id and not m.actor_id.startswith("state:")
+    }
     out = []
     for tok in doc:
         sector = _agent_sector(tok)
@@ -1018,25 +1302,37 @@ def agent_groups(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, 
         if not _participant_slot(tok):
             continue  # "the independence of Georgia's judiciary": named, but not acting or acted on
         mod = _state_modifier(tok, states)
-        collective = tok.tag_ == "NN" and tok.i and bool(lexicon.agent_sector(f"{doc[tok.i - 1].lower_} {tok.lower_}"))
-        if mod is None and (tok.tag_ == "NNS" or collective) and sector in PEOPLE_SECTORS \
-                and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):  # "protesters", "the opposition coalition"
+        collective = (
+            tok.tag_ == "NN"
+            and tok.i
+            and bool(lexicon.agent_sector(f"{doc[tok.i - 1].lower_} {tok.lower_}"))
+        )
+        if (
+            mod is None
+            and (tok.tag_ == "NNS" or collective)
+            and sector in PEOPLE_SECTORS
+            and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        ):  # "protesters", "the opposition coalition"
             out += _unqualified_group(doc, tok, sector, actors, taken)
             continue
         if mod is None or tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
             continue  # "Iran's leader, Ayatollah X": the person, not a group
-        nxt = doc[tok.i + 1: tok.i + 3]
+        nxt = doc[tok.i + 1 : tok.i + 3]
         if len(nxt) == 2 and nxt[0].text == "," and nxt[1].ent_type_ == "PERSON":
             continue
         start = min(mod.start, tok.idx)
         end = max(mod.end, tok.idx + len(tok.text))
-        if any(s <= tok.idx < e for s, e in taken) or any(m.start <= tok.idx < m.end for m in states):
+        if any(s <= tok.idx < e for s, e in taken) or any(
+            m.start <= tok.idx < m.end for m in states
+        ):
             continue  # already part of an actor's name ("the Assad regime")
         iso3 = mod.actor_id.split(":", 1)[1]
         if sector in STATE_SECTORS:
             aid = mod.actor_id
         else:
-            aid = people_group(actors, iso3, sector, tok.lemma_.lower() if tok.tag_ != "NNS" else tok.lower_)
+            aid = people_group(
+                actors, iso3, sector, tok.lemma_.lower() if tok.tag_ != "NNS" else tok.lower_
+            )
         out.append(Mention(start, end, nlp.text(doc)[start:end], aid, "", "agent"))
     return out
 
@@ -1045,8 +1341,17 @@ def people_group(actors: dict[str, dict[str, str]], iso3: str, sector: str, noun
     """The id of a state's group of one sector ("group:isr-mil", code ``ISRMIL``), added if new."""
     aid = f"group:{iso3.lower()}-{sector.lower()}"
     kind = "organization" if sector in INSTITUTION_SECTORS else "group"
-    actors.setdefault(aid, {"actor_id": aid, "name": f"{reference.country_name(iso3)}: {noun}", "type": kind,
-                            "country": iso3, "role": "", "code": f"{iso3}{sector}"})
+    actors.setdefault(
+        aid,
+        {
+            "actor_id": aid,
+            "name": f"{reference.country_name(iso3)}: {noun}",
+            "type": kind,
+            "country": iso3,
+            "role": "",
+            "code": f"{iso3}{sector}",
+        },
+    )
     return aid
 
 
@@ -1058,9 +1363,14 @@ INSTITUTION_SECTORS = {"MIL", "COP", "SPY", "JUD", "LEG"}
 DOMESTIC_SECTORS = {"GOV", "COP", "JUD", "LEG"}
 
 
-def _unqualified_group(doc: Doc, tok: Token, sector: str, actors: dict[str, dict[str, str]],
-                       taken: set[tuple[int, int]]) -> list[Mention]:
-    """"Protesters blocked the road", "police detained lawyers": a plural agent noun acting or acted
+def _unqualified_group(
+    doc: Doc,
+    tok: Token,
+    sector: str,
+    actors: dict[str, dict[str, str]],
+    taken: set[tuple[int, int]],
+) -> list[Mention]:
+    """ "Protesters blocked the road", "police detained lawyers": a plural agent noun acting or acted
     on is a group of its own (``group:protesters``) when nothing names its state."""
     if any(s <= tok.idx < e for s, e in taken) or tok.lower_ in ("people", "officials", "leaders"):
         return []
@@ -1069,12 +1379,25 @@ def _unqualified_group(doc: Doc, tok: Token, sector: str, actors: dict[str, dict
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     if tok.dep_ in ("dobj", "dative", "pobj") and verb.lemma_.lower() in words("reporting"):
         return []  # "told reporters", "as reported by news agencies": who tells or hears, not an actor
-    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and c.pos_ in ("ADJ", "NOUN")]
+    mods = [
+        c
+        for c in tok.children
+        if c.dep_ in ("amod", "compound") and c.i < tok.i and c.pos_ in ("ADJ", "NOUN")
+    ]
     start = min([tok.i] + [c.i for c in mods])
-    span = doc[start:tok.i + 1]
+    span = doc[start : tok.i + 1]
     aid = f"group:{config.slugify(span.text)}"
-    actors.setdefault(aid, {"actor_id": aid, "name": span.text, "type": "group", "country": "", "role": "",
-                            "code": ""})
+    actors.setdefault(
+        aid,
+        {
+            "actor_id": aid,
+            "name": span.text,
+            "type": "group",
+            "country": "",
+            "role": "",
+            "code": "",
+        },
+    )
     return [Mention(span.start_char, span.end_char, span.text, aid, "", "agent")]
 
 
@@ -1087,10 +1410,18 @@ def _participant_slot(tok: Token) -> bool:
         return True
     if tok.dep_ == "pobj":
         prep = tok.head
-        if prep.lower_ == "of":  # "the targeting of lawyers", "the detention of activists": done to them
+        if (
+            prep.lower_ == "of"
+        ):  # "the targeting of lawyers", "the detention of activists": done to them
             amount = prep.head
-            if amount.like_num or amount.tag_ == "CD" or amount.lower_ in words("amount_nouns") | words("member_nouns"):
-                return _participant_slot(amount)  # "arrested dozens of students", "leaders of the coalition"
+            if (
+                amount.like_num
+                or amount.tag_ == "CD"
+                or amount.lower_ in words("amount_nouns") | words("member_nouns")
+            ):
+                return _participant_slot(
+                    amount
+                )  # "arrested dozens of students", "leaders of the coalition"
             return (amount.pos_ == "NOUN" or amount.tag_ == "VBG") and _names_an_act(amount)
         return prep.head.pos_ in ("VERB", "AUX", "NOUN") or prep.dep_ == "agent"
     return False
@@ -1109,12 +1440,26 @@ def _names_an_act(noun: Token) -> bool:
 def _state_modifier(tok: Token, states: list[Mention]) -> Mention | None:
     """The state mention that qualifies an agent noun: a demonym or name before it in its phrase
     ("Israeli troops", "Sudan's army") or an "of" phrase after it ("the government of Iraq")."""
-    left = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i]
-    right = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-             if p.dep_ == "pobj"]
-    if _agent_sector(tok) in DOMESTIC_SECTORS:  # "authorities in the PRC", "police in Kenya" (not "troops in")
-        right += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
-                  if p.dep_ == "pobj"]
+    left = [
+        c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i
+    ]
+    right = [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    if (
+        _agent_sector(tok) in DOMESTIC_SECTORS
+    ):  # "authorities in the PRC", "police in Kenya" (not "troops in")
+        right += [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
     for c in left + right:
         for m in states:
             if m.start <= c.idx < m.end:
@@ -1127,7 +1472,9 @@ def _government_of(span: Span) -> str:
     word for its government ("United States Government", "Colombian Government")."""
     words_ = [t for t in span if t.lower_ != "the"]
     govt = ("government", "administration", "authorities")
-    if len(words_) >= 3 and words_[0].lower_ in govt and words_[1].lower_ == "of":  # "Government of Rwanda"
+    if (
+        len(words_) >= 3 and words_[0].lower_ in govt and words_[1].lower_ == "of"
+    ):  # "Government of Rwanda"
         return reference.demonym_index().get(" ".join(t.text.lower() for t in words_[2:]), "")
     if len(words_) < 2 or words_[-1].lower_ not in govt:
         return ""
@@ -1140,15 +1487,23 @@ def _holds_title(role: str, title: str) -> bool:
     return base == title or base.endswith(" " + title) or role.lower().startswith(title)
 
 
-def _titled_person(doc: Doc, chunk: Span, titles: list[tuple[int, str]], actors: dict[str, dict[str, str]],
-                   mentions: list[Mention]) -> str:
-    """"The Secretary", "the Foreign Minister": a definite title with no country names the person
+def _titled_person(
+    doc: Doc,
+    chunk: Span,
+    titles: list[tuple[int, str]],
+    actors: dict[str, dict[str, str]],
+    mentions: list[Mention],
+) -> str:
+    """ "The Secretary", "the Foreign Minister": a definite title with no country names the person
     the text gave that title (the most recently named one when several have it)."""
     if not titles or chunk[0].lower_ != "the" or len(chunk) > 4:
         return ""
     title = titles[0][1].lower()
-    fits = {aid for aid, a in actors.items()
-            if a["type"] == "person" and a.get("role") and _holds_title(a["role"], title)}
+    fits = {
+        aid
+        for aid, a in actors.items()
+        if a["type"] == "person" and a.get("role") and _holds_title(a["role"], title)
+    }
     before = [m for m in mentions if m.actor_id in fits and m.start < chunk.start_char]
     if not before:
         return ""
@@ -1156,7 +1511,7 @@ def _titled_person(doc: Doc, chunk: Span, titles: list[tuple[int, str]], actors:
 
 
 def surname_mentions(doc: Doc, mentions: list[Mention], people: _People) -> list[Mention]:
-    """"Natsios said" where the NER tagged nothing: a capitalised proper noun that is the surname of
+    """ "Natsios said" where the NER tagged nothing: a capitalised proper noun that is the surname of
     a person the text has named is that person."""
     covered = [(m.start, m.end) for m in mentions]
     by_surname: dict[str, list[Person]] = {}
@@ -1168,12 +1523,14 @@ def surname_mentions(doc: Doc, mentions: list[Mention], people: _People) -> list
         people_ = by_surname.get(tok.text, [])
         if len(people_) != 1 or tok.pos_ != "PROPN" or any(a <= tok.idx < b for a, b in covered):
             continue
-        out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, people_[0].actor_id, "", "name"))
+        out.append(
+            Mention(tok.idx, tok.idx + len(tok.text), tok.text, people_[0].actor_id, "", "name")
+        )
     return out
 
 
 def leader_governments(st: _State) -> None:
-    """"The Biden administration", "the Assad regime", "Erdogan's government" (heads of the
+    """ "The Biden administration", "the Assad regime", "Erdogan's government" (heads of the
     ``leader_government`` group named by a person): the state that person leads, as one mention
     that replaces the person's. The country is the text's for that person, else the actor
     dictionary's."""
@@ -1185,9 +1542,13 @@ def leader_governments(st: _State) -> None:
         if not names:
             continue
         first = min(names[0].left_edge.i, names[0].i)
-        name = doc[first:names[-1].i + 1]
-        inside = [m for m in st.resolved if name.start_char <= m.start < name.end_char
-                  and st.actors.get(m.actor_id, {}).get("type") == "person"]
+        name = doc[first : names[-1].i + 1]
+        inside = [
+            m
+            for m in st.resolved
+            if name.start_char <= m.start < name.end_char
+            and st.actors.get(m.actor_id, {}).get("type") == "person"
+        ]
         country = st.actors[inside[0].actor_id]["country"] if inside else ""
         if not inside:  # "the Trump administration", which the NER may take for a body named Trump
             country = _leader_country(name.text.removesuffix("'s").removesuffix("’s"), st.published)
@@ -1196,7 +1557,9 @@ def leader_governments(st: _State) -> None:
         det = [c for c in tok.children if c.dep_ == "det" and c.i < first]
         start, end = (det[0] if det else doc[first]).idx, tok.idx + len(tok.text)
         st.resolved = [m for m in st.resolved if not (start <= m.start < end)]
-        st.resolved.append(Mention(start, end, nlp.text(doc)[start:end], st.state(country), "", "metonym"))
+        st.resolved.append(
+            Mention(start, end, nlp.text(doc)[start:end], st.state(country), "", "metonym")
+        )
 
 
 def _leader_country(name: str, on: dt.date | None) -> str:
@@ -1218,8 +1581,9 @@ def _leader_country(name: str, on: dt.date | None) -> str:
     return ""
 
 
-def country_anaphors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]] | None = None
-                     ) -> list[Mention]:
+def country_anaphors(
+    doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]] | None = None
+) -> list[Mention]:
     """Definite descriptions that refer back: "the country", "the government", "the regime" (words
     of the ``state_anaphor`` group): the state most recently named before it; "the agency", "the
     council", "the alliance" (``org_anaphor``): the organisation or bloc most recently named whose
@@ -1228,15 +1592,26 @@ def country_anaphors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[s
     government of Iraq", "the Venezuelan government", "the country's president")."""
     kinds = {a: v.get("type", "") for a, v in (actors or {}).items()}
     names = {a: v.get("name", "").lower() for a, v in (actors or {}).items()}
-    named = sorted((m for m in mentions if m.actor_id and m.how not in ("pronoun", "demonym")), key=lambda m: m.start)
+    named = sorted(
+        (m for m in mentions if m.actor_id and m.how not in ("pronoun", "demonym")),
+        key=lambda m: m.start,
+    )
     state_words, org_words = words("state_anaphor"), words("org_anaphor")
     out = []
     for tok in doc:
         low = tok.lower_
-        if low not in state_words | org_words or tok.tag_ != "NN" or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+        if (
+            low not in state_words | org_words
+            or tok.tag_ != "NN"
+            or tok.i == 0
+            or doc[tok.i - 1].lower_ != "the"
+        ):
             continue
-        if any(c.dep_ in ("amod", "compound", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ == "of")
-               for c in tok.children):
+        if any(
+            c.dep_ in ("amod", "compound", "poss", "nmod")
+            or (c.dep_ == "prep" and c.lower_ == "of")
+            for c in tok.children
+        ):
             continue  # "the Venezuelan government", "the government of Iraq": its own words say whose
         start, end = doc[tok.i - 1].idx, tok.idx + len(tok.text)
         before = [m for m in named if m.end <= start and start - m.start < 600]
@@ -1244,26 +1619,40 @@ def country_anaphors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[s
             fits = [m for m in before if m.actor_id.startswith("state:")]
         else:
             orgs = [m for m in before if kinds.get(m.actor_id) in ("organization", "bloc")]
-            fits = [m for m in orgs if low in names.get(m.actor_id, "").split()] or \
-                (orgs if low in words("generic_org_anaphor") else [])
+            fits = [m for m in orgs if low in names.get(m.actor_id, "").split()] or (
+                orgs if low in words("generic_org_anaphor") else []
+            )
         if fits:
-            out.append(Mention(start, end, nlp.text(doc)[start:end], fits[-1].actor_id, "", "anaphor"))
+            out.append(
+                Mention(start, end, nlp.text(doc)[start:end], fits[-1].actor_id, "", "anaphor")
+            )
     return out
 
 
-def group_anaphors(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]) -> list[Mention]:
-    """"These individuals", "those people" (words of the ``group_anaphor`` group): the group named
+def group_anaphors(
+    doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]
+) -> list[Mention]:
+    """ "These individuals", "those people" (words of the ``group_anaphor`` group): the group named
     last, within about a paragraph."""
-    groups = sorted((m for m in mentions if actors.get(m.actor_id, {}).get("type") == "group"), key=lambda m: m.start)
+    groups = sorted(
+        (m for m in mentions if actors.get(m.actor_id, {}).get("type") == "group"),
+        key=lambda m: m.start,
+    )
     out = []
     for tok in doc:
-        if tok.lower_ not in words("group_anaphor") or tok.tag_ != "NNS" or not tok.i \
-                or doc[tok.i - 1].lower_ not in ("these", "those"):
+        if (
+            tok.lower_ not in words("group_anaphor")
+            or tok.tag_ != "NNS"
+            or not tok.i
+            or doc[tok.i - 1].lower_ not in ("these", "those")
+        ):
             continue
         start, end = doc[tok.i - 1].idx, tok.idx + len(tok.text)
         before = [m for m in groups if m.end <= start and start - m.start < 600]
         if before:
-            out.append(Mention(start, end, nlp.text(doc)[start:end], before[-1].actor_id, "", "anaphor"))
+            out.append(
+                Mention(start, end, nlp.text(doc)[start:end], before[-1].actor_id, "", "anaphor")
+            )
     return out
 
 
@@ -1277,14 +1666,22 @@ def former_latter(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN"):
             continue  # "the former president": a descriptor, not an anaphor
         pair = None
-        for t in doc[max(0, tok.i - 60):tok.i]:
+        for t in doc[max(0, tok.i - 60) : tok.i]:
             if t.dep_ == "conj" and t.idx in by_start and t.head.idx in by_start:
                 pair = (by_start[t.head.idx], by_start[t.idx])
         if pair:
             ref = pair[0] if tok.lower_ == "former" else pair[1]
             start = doc[tok.i - 1].idx
-            out.append(Mention(start, tok.idx + len(tok.text), nlp.text(doc)[start:tok.idx + len(tok.text)],
-                               ref.actor_id, "", "anaphor"))
+            out.append(
+                Mention(
+                    start,
+                    tok.idx + len(tok.text),
+                    nlp.text(doc)[start : tok.idx + len(tok.text)],
+                    ref.actor_id,
+                    "",
+                    "anaphor",
+                )
+            )
     return out
 
 
@@ -1295,16 +1692,24 @@ def pronouns(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]
     out: list[Mention] = []
     for tok in doc:
         low = POSSESSIVES.get(tok.lower_, "") if tok.dep_ == "poss" else tok.lower_
-        if low not in PERSON_PRONOUNS | THING_PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        if low not in PERSON_PRONOUNS | THING_PRONOUNS or tok.dep_ not in (
+            "nsubj",
+            "nsubjpass",
+            "poss",
+        ):
             continue
         if low in THING_PRONOUNS and tok.dep_ == "nsubjpass":
             continue  # "it can be used": usually a situation, not an actor
         want_person = low in PERSON_PRONOUNS
 
-        def fits(m: Mention) -> bool:
+        def fits(m: Mention, want_person: bool = want_person) -> bool:
             kind = actors[m.actor_id]["type"]
-            return (kind == "person") if want_person else (kind in ("state", "organization", "group", "bloc")
-                                                            and m.how != "demonym")
+            return (
+                (kind == "person")
+                if want_person
+                else (kind in ("state", "organization", "group", "bloc") and m.how != "demonym")
+            )
+
         # cataphora: "While not denying it had supplied these, Iran rejects ..."
         sent = tok.sent
         target = None
@@ -1312,7 +1717,11 @@ def pronouns(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]
             for m in ordered:
                 if tok.idx < m.start < sent.end_char and fits(m):
                     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                    if _is_subject(doc, m, loose=True) and span is not None and span.root.head == sent.root:
+                    if (
+                        _is_subject(doc, m, loose=True)
+                        and span is not None
+                        and span.root.head == sent.root
+                    ):
                         target = m
                         break
         if target is None:
@@ -1321,18 +1730,24 @@ def pronouns(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]
             floor = prev_par if par_start > 0 else 0
             i = bisect_right(starts, tok.idx)
             cands = [m for m in ordered[:i] if m.start >= floor and fits(m)]
-            same = [m for m in cands if m.start >= sent.start_char and _is_subject(doc, m, loose=True)]
+            same = [
+                m for m in cands if m.start >= sent.start_char and _is_subject(doc, m, loose=True)
+            ]
             subj = [m for m in cands if _is_subject(doc, m)]
             best = same or subj or cands
             target = best[-1] if best else None
         if target is not None:
-            out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, target.actor_id, "", "pronoun"))
+            out.append(
+                Mention(tok.idx, tok.idx + len(tok.text), tok.text, target.actor_id, "", "pronoun")
+            )
     return out
 
 
 def _initials(name: str) -> str:
     """ "Rapid Support Forces" -> "RSF" (function words skipped)."""
-    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("of", "the", "and", "for"))
+    return "".join(
+        w[0] for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("of", "the", "and", "for")
+    )
 
 
 def _is_subject(doc: Doc, m: Mention, loose: bool = False) -> bool:
@@ -1342,15 +1757,28 @@ def _is_subject(doc: Doc, m: Mention, loose: bool = False) -> bool:
     return span is not None and span.root.dep_ in deps
 
 
-def _tables(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]],
-            places: dict[str, geo.Place]) -> Annotation:
+def _tables(
+    doc: Doc,
+    mentions: list[Mention],
+    actors: dict[str, dict[str, str]],
+    places: dict[str, geo.Place],
+) -> Annotation:
     starts = _sentence_index(doc)
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     rows = []
     for i, m in enumerate(mentions, 1):
-        rows.append({"mention_id": f"m{i:04d}", "sentence_id": max(bisect_right(starts, m.start) - 1, 0),
-                     "start": m.start, "end": m.end, "text": m.text, "actor_id": m.actor_id,
-                     "place_id": m.place_id, "how": m.how})
+        rows.append(
+            {
+                "mention_id": f"m{i:04d}",
+                "sentence_id": max(bisect_right(starts, m.start) - 1, 0),
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "actor_id": m.actor_id,
+                "place_id": m.place_id,
+                "how": m.how,
+            }
+        )
     mdf = pd.DataFrame(rows, columns=schemas.COLUMNS["mentions"])
     counts = mdf["actor_id"].value_counts()
     first = mdf.drop_duplicates("actor_id").set_index("actor_id")["start"]
@@ -1358,16 +1786,33 @@ def _tables(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]
     for aid, a in actors.items():
         if counts.get(aid, 0) == 0:
             continue
-        arows.append(dict(a, mentions=int(counts.get(aid, 0)), code=actor_code(a),
-                          country_basis=a.get("country_basis", "text" if a["country"] else ""),
-                          _first=int(first.get(aid, 0))))
+        arows.append(
+            dict(
+                a,
+                mentions=int(counts.get(aid, 0)),
+                code=actor_code(a),
+                country_basis=a.get("country_basis", "text" if a["country"] else ""),
+                _first=int(first.get(aid, 0)),
+            )
+        )
     adf = pd.DataFrame(arows, columns=schemas.COLUMNS["actors"] + ["country_basis", "_first"])
     adf = adf.sort_values(["_first", "actor_id"]).drop(columns="_first").reset_index(drop=True)
     pcounts = mdf["place_id"].value_counts()
     pfirst = mdf.drop_duplicates("place_id").set_index("place_id")["start"]
-    prows = [{"place_id": p.place_id, "name": p.name, "kind": p.kind, "country": p.country, "lat": p.lat,
-              "lon": p.lon, "mentions": int(pcounts.get(p.place_id, 0)), "geonameid": p.geonameid,
-              "_first": int(pfirst.get(p.place_id, 0))} for p in places.values()]
+    prows = [
+        {
+            "place_id": p.place_id,
+            "name": p.name,
+            "kind": p.kind,
+            "country": p.country,
+            "lat": p.lat,
+            "lon": p.lon,
+            "mentions": int(pcounts.get(p.place_id, 0)),
+            "geonameid": p.geonameid,
+            "_first": int(pfirst.get(p.place_id, 0)),
+        }
+        for p in places.values()
+    ]
     pdf = pd.DataFrame(prows, columns=schemas.COLUMNS["places"] + ["geonameid", "_first"])
     pdf = pdf.sort_values(["_first", "place_id"]).drop(columns="_first").reset_index(drop=True)
     return Annotation(adf, mdf, pdf)
@@ -1379,7 +1824,7 @@ def _sector(words_: str) -> str:
     toks = re.findall(r"[A-Za-z]+", words_.lower())
     for n in range(min(len(toks), 4), 0, -1):
         for i in range(len(toks) - n, -1, -1):
-            sector = lexicon.agent_sector(" ".join(toks[i:i + n]))
+            sector = lexicon.agent_sector(" ".join(toks[i : i + n]))
             if sector:
                 return sector
     return ""
@@ -1404,7 +1849,9 @@ def actor_code(a: dict[str, str]) -> str:
         return code
     if kind == "person" and not country and " of " in a.get("role", ""):
         body = actordict.lookup(a["role"].split(" of ", 1)[1].removeprefix("the "))
-        return body.code if body is not None and body.igo else ""  # "Secretary-General of the UN": IGOUNO
+        return (
+            body.code if body is not None and body.igo else ""
+        )  # "Secretary-General of the UN": IGOUNO
     if kind == "person":
         return f"{country}{_sector(a.get('role', '').split(' of ')[0])}" if country else ""
     entry = actordict.lookup(a["name"]) if kind in ("organization", "bloc", "group") else None
@@ -1426,22 +1873,37 @@ def surface_forms(actors_df: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFra
     order = {a: i for i, a in enumerate(actors_df["actor_id"])}
     g["_o"] = g["actor_id"].map(order)
     g = g.sort_values(["_o", "count", "text"], ascending=[True, False, True])
-    return g.drop(columns=["_o", "actor_id"]).rename(columns={"text": "form"}).reset_index(drop=True)
+    return (
+        g.drop(columns=["_o", "actor_id"]).rename(columns={"text": "form"}).reset_index(drop=True)
+    )
 
 
-def open_questions(actors_df: pd.DataFrame, mentions: pd.DataFrame, places: pd.DataFrame) -> list[str]:
+def open_questions(
+    actors_df: pd.DataFrame, mentions: pd.DataFrame, places: pd.DataFrame
+) -> list[str]:
     """What stayed ambiguous or unresolved, in sentences."""
     out = []
     r: Any
     for r in actors_df[(actors_df["type"] == "person") & (actors_df["country"] == "")].itertuples():
-        out.append(f"{r.name}: no country could be read from the text" + (f" (role: {r.role})." if r.role else "."))
-    for r in actors_df[(actors_df["type"] == "organization") & (actors_df["country"] == "")].itertuples():
+        out.append(
+            f"{r.name}: no country could be read from the text"
+            + (f" (role: {r.role})." if r.role else ".")
+        )
+    for r in actors_df[
+        (actors_df["type"] == "organization") & (actors_df["country"] == "")
+    ].itertuples():
         if r.actor_id not in reference.organizations():
-            out.append(f"{r.name}: an organisation not in the reference list, with no country in the text.")
+            out.append(
+                f"{r.name}: an organisation not in the reference list, with no country in the text."
+            )
     for r in places[places["kind"] == "other"].itertuples():
-        out.append(f"“{r.name}” looks like a place but is not in the gazetteer, so it has no coordinates.")
+        out.append(
+            f"“{r.name}” looks like a place but is not in the gazetteer, so it has no coordinates."
+        )
     pron = mentions[mentions["how"].isin(["pronoun", "descriptor", "anaphor"])]
     if len(pron):
-        out.append(f"{len(pron)} pronouns, descriptors or anaphors were linked by rule; "
-                   "each is a guess worth checking in the highlighted text.")
+        out.append(
+            f"{len(pron)} pronouns, descriptors or anaphors were linked by rule; "
+            "each is a guess worth checking in the highlighted text."
+        )
     return out

@@ -43,17 +43,51 @@ from . import config
 #: pass a directory to :func:`load`.
 REFERENCE_DIR: Path | None = None
 
-PLOVER_CATEGORIES = frozenset({
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+PLOVER_CATEGORIES = frozenset(
+    {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    }
+)
 
 FILES = {
-    "codes": ("cameo_plover.csv", ("code", "plover", "mode", "context", "goldstein", "description", "note")),
+    "codes": (
+        "cameo_plover.csv",
+        ("code", "plover", "mode", "context", "goldstein", "description", "note"),
+    ),
     "classes": ("cameo_classes.csv", ("name", "phrase")),
-    "verbs": ("cameo_verbs.csv", ("lemma", "particle", "synset", "code", "paired_code", "code_from",
-                                  "written", "line")),
-    "patterns": ("cameo_patterns.csv", ("synset", "line", "comment_verb", "subject", "object", "preps",
-                                        "code", "paired_code", "pattern")),
+    "verbs": (
+        "cameo_verbs.csv",
+        ("lemma", "particle", "synset", "code", "paired_code", "code_from", "written", "line"),
+    ),
+    "patterns": (
+        "cameo_patterns.csv",
+        (
+            "synset",
+            "line",
+            "comment_verb",
+            "subject",
+            "object",
+            "preps",
+            "code",
+            "paired_code",
+            "pattern",
+        ),
+    ),
 }
 CODE_RE = re.compile(r"^\d{2,4}$")
 CLASS_NAME_RE = re.compile(r"^[A-Z0-9_]+$")
@@ -145,11 +179,14 @@ class Cameo(NamedTuple):
     classes: dict[str, tuple[str, ...]]
     verbs: dict[tuple[str, str], tuple[VerbEntry, ...]]
     synsets: dict[str, Synset]
-    particles: dict[str, frozenset[str]]  # lemma -> its particles in the dictionary ("" for the bare verb)
+    particles: dict[
+        str, frozenset[str]
+    ]  # lemma -> its particles in the dictionary ("" for the bare verb)
     word_classes: dict[str, frozenset[str]]  # word -> "&CLASS" keys of the classes it can anchor
 
 
 # ----------------------------------------------------------------------------------------- loading
+
 
 def load(directory: str | Path | None = None) -> Cameo:
     """The reference data in ``directory`` (default :data:`REFERENCE_DIR`), loaded once per path.
@@ -166,8 +203,12 @@ def _load(directory: Path) -> Cameo:
     codes = _read_codes(directory)
     classes = _read_classes(directory)
     verbs = _read_verbs(directory, codes)
-    patterns = _read_patterns(directory, codes, classes, {v.synset for vs in verbs.values() for v in vs})
-    synsets = {name: _index(tuple(sorted(ps, key=lambda p: p.line))) for name, ps in patterns.items()}
+    patterns = _read_patterns(
+        directory, codes, classes, {v.synset for vs in verbs.values() for v in vs}
+    )
+    synsets = {
+        name: _index(tuple(sorted(ps, key=lambda p: p.line))) for name, ps in patterns.items()
+    }
     return Cameo(codes, classes, verbs, synsets, _particles(verbs), _word_classes(classes))
 
 
@@ -193,18 +234,23 @@ def _rows(directory: Path, kind: str) -> Iterator[tuple[str, int, dict[str, str]
     """(file name, line number, row) of one of the CSVs, after checking its header."""
     name, columns = FILES[kind]
     try:
-        fh = open(directory / name, encoding="utf-8", newline="")
+        fh = open(directory / name, encoding="utf-8", newline="")  # noqa: SIM115 (only open() may fail here)
     except OSError as err:
-        raise ReferenceDataError(f"{name}: cannot read {directory / name}: {err.strerror}") from None
+        raise ReferenceDataError(
+            f"{name}: cannot read {directory / name}: {err.strerror}"
+        ) from None
     with fh:
         reader = csv.reader(fh)
         header = tuple(next(reader, ()))
         if header != columns:
-            raise ReferenceDataError(f"{name} line 1: header {','.join(header)!r}, expected {','.join(columns)!r}")
+            raise ReferenceDataError(
+                f"{name} line 1: header {','.join(header)!r}, expected {','.join(columns)!r}"
+            )
         for values in reader:
             if len(values) != len(columns):
-                raise ReferenceDataError(f"{name} line {reader.line_num}: {len(values)} fields, "
-                                         f"expected {len(columns)}")
+                raise ReferenceDataError(
+                    f"{name} line {reader.line_num}: {len(values)} fields, expected {len(columns)}"
+                )
             yield name, reader.line_num, dict(zip(columns, values))
 
 
@@ -225,10 +271,14 @@ def _read_codes(directory: Path) -> dict[str, CodeInfo]:
         try:
             goldstein = float(row["goldstein"])
         except ValueError:
-            raise _fail(name, line, f"Goldstein score {row['goldstein']!r} is not a number") from None
+            raise _fail(
+                name, line, f"Goldstein score {row['goldstein']!r} is not a number"
+            ) from None
         if not -10.0 <= goldstein <= 10.0:
             raise _fail(name, line, f"Goldstein score {goldstein} is outside [-10, 10]")
-        codes[code] = CodeInfo(code, plover, row["mode"], row["context"], goldstein, row["description"])
+        codes[code] = CodeInfo(
+            code, plover, row["mode"], row["context"], goldstein, row["description"]
+        )
     return codes
 
 
@@ -236,8 +286,12 @@ def _read_classes(directory: Path) -> dict[str, tuple[str, ...]]:
     classes: dict[str, list[str]] = {}
     for name, line, row in _rows(directory, "classes"):
         if not CLASS_NAME_RE.match(row["name"]) or not row["phrase"].strip():
-            raise _fail(name, line, f"class {row['name']!r} with phrase {row['phrase']!r}: "
-                                    "need an upper-case name and a phrase")
+            raise _fail(
+                name,
+                line,
+                f"class {row['name']!r} with phrase {row['phrase']!r}: "
+                "need an upper-case name and a phrase",
+            )
         classes.setdefault(row["name"], []).append(row["phrase"])
     return {k: tuple(v) for k, v in classes.items()}
 
@@ -245,7 +299,9 @@ def _read_classes(directory: Path) -> dict[str, tuple[str, ...]]:
 def _check_code(name: str, line: int, row: dict[str, str], codes: dict[str, CodeInfo]) -> None:
     for column in ("code", "paired_code"):
         if row[column] and row[column] not in codes:
-            raise _fail(name, line, f"{column} {row[column]!r} is not a CAMEO code of cameo_plover.csv")
+            raise _fail(
+                name, line, f"{column} {row[column]!r} is not a CAMEO code of cameo_plover.csv"
+            )
 
 
 def _line_number(name: str, line: int, value: str) -> int:
@@ -254,23 +310,41 @@ def _line_number(name: str, line: int, value: str) -> int:
     return int(value)
 
 
-def _read_verbs(directory: Path, codes: dict[str, CodeInfo]) -> dict[tuple[str, str], tuple[VerbEntry, ...]]:
+def _read_verbs(
+    directory: Path, codes: dict[str, CodeInfo]
+) -> dict[tuple[str, str], tuple[VerbEntry, ...]]:
     verbs: dict[tuple[str, str], list[VerbEntry]] = {}
     for name, line, row in _rows(directory, "verbs"):
         if not row["lemma"] or row["lemma"] != row["lemma"].lower() or not row["synset"]:
-            raise _fail(name, line, f"verb {row['lemma']!r} of synset {row['synset']!r}: "
-                                    "need a lower-case lemma and a synset")
+            raise _fail(
+                name,
+                line,
+                f"verb {row['lemma']!r} of synset {row['synset']!r}: "
+                "need a lower-case lemma and a synset",
+            )
         if row["code_from"] not in ("verb", "synset", ""):
-            raise _fail(name, line, f"code_from {row['code_from']!r} is not 'verb', 'synset' or empty")
+            raise _fail(
+                name, line, f"code_from {row['code_from']!r} is not 'verb', 'synset' or empty"
+            )
         _check_code(name, line, row, codes)
-        entry = VerbEntry(row["lemma"], row["particle"], row["synset"], row["code"], row["paired_code"],
-                          _line_number(name, line, row["line"]))
+        entry = VerbEntry(
+            row["lemma"],
+            row["particle"],
+            row["synset"],
+            row["code"],
+            row["paired_code"],
+            _line_number(name, line, row["line"]),
+        )
         verbs.setdefault((entry.lemma, entry.particle), []).append(entry)
     return {key: tuple(sorted(entries, key=lambda e: e.line)) for key, entries in verbs.items()}
 
 
-def _read_patterns(directory: Path, codes: dict[str, CodeInfo], classes: dict[str, tuple[str, ...]],
-                   synsets: set[str]) -> dict[str, list[Pattern]]:
+def _read_patterns(
+    directory: Path,
+    codes: dict[str, CodeInfo],
+    classes: dict[str, tuple[str, ...]],
+    synsets: set[str],
+) -> dict[str, list[Pattern]]:
     patterns: dict[str, list[Pattern]] = {}
     compiler = _Compiler(classes)
     for name, line, row in _rows(directory, "patterns"):
@@ -287,6 +361,7 @@ def _read_patterns(directory: Path, codes: dict[str, CodeInfo], classes: dict[st
 
 # --------------------------------------------------------------------------------------- compiling
 
+
 class _Compiler:
     """Compiles pattern rows; a token's requirement and anchor are worked out once for all rows."""
 
@@ -302,17 +377,33 @@ class _Compiler:
         for phrase in filter(None, row["preps"].split("|")):
             prep, _, words = phrase.partition(" ")
             if prep.startswith("&") or not TOKEN_RE.match(prep):
-                raise ValueError(f"prepositional phrase {phrase!r} does not start with a preposition")
+                raise ValueError(
+                    f"prepositional phrase {phrase!r} does not start with a preposition"
+                )
             preps.append((frozenset(prep.split("/")), self.requirements(words)))
         specificity = len(subject) + len(obj) + sum(1 + len(words) for _, words in preps)
-        tokens = [*row["object"].split(), *(t for phrase in row["preps"].split("|") for t in phrase.split()[1:]),
-                  *row["subject"].split()]
+        tokens = [
+            *row["object"].split(),
+            *(t for phrase in row["preps"].split("|") for t in phrase.split()[1:]),
+            *row["subject"].split(),
+        ]
         if tokens:
             anchor = self.anchor(tokens[0])  # a content word is more selective than a preposition
         else:
             anchor = frozenset(p for heads, _ in preps for p in heads)
-        return Pattern(row["synset"], line, row["comment_verb"], row["code"], row["paired_code"],
-                       row["pattern"], subject, obj, tuple(preps), specificity, anchor)
+        return Pattern(
+            row["synset"],
+            line,
+            row["comment_verb"],
+            row["code"],
+            row["paired_code"],
+            row["pattern"],
+            subject,
+            obj,
+            tuple(preps),
+            specificity,
+            anchor,
+        )
 
     def requirements(self, tokens: str) -> tuple[Requirement, ...]:
         return tuple(self.requirement(t) for t in tokens.split())
@@ -325,14 +416,19 @@ class _Compiler:
             if token.startswith("&") and token[1:] not in self.classes:
                 raise ValueError(f"unknown class {token}")
             phrases = self.classes[token[1:]] if token.startswith("&") else token.split("/")
-            self._requirements[token] = tuple(dict.fromkeys(ws for p in phrases for ws in _word_sets(p)))
+            self._requirements[token] = tuple(
+                dict.fromkeys(ws for p in phrases for ws in _word_sets(p))
+            )
         return self._requirements[token]
 
     def anchor(self, token: str) -> frozenset[str]:
         """Words (or the "&CLASS" key) of which every clause satisfying ``token`` has one."""
         if token not in self._anchors:
-            self._anchors[token] = (frozenset([token]) if token.startswith("&")
-                                    else frozenset(min(ws) for ws in self.requirement(token)))
+            self._anchors[token] = (
+                frozenset([token])
+                if token.startswith("&")
+                else frozenset(min(ws) for ws in self.requirement(token))
+            )
         return self._anchors[token]
 
 
@@ -359,6 +455,7 @@ def _index(patterns: tuple[Pattern, ...]) -> Synset:
 
 # ---------------------------------------------------------------------------------------- matching
 
+
 class _Args(NamedTuple):
     """The words of a clause as the patterns of one verb entry see them."""
 
@@ -368,8 +465,13 @@ class _Args(NamedTuple):
     keys: frozenset[str]  # every word of the clause and "&CLASS" keys: to pick candidate patterns
 
 
-def match(lemma: str, particle: str = "", objects: Sequence[str] = (),
-          preps: Sequence[tuple[str, Sequence[str]]] = (), subject: Sequence[str] = ()) -> Match | None:
+def match(
+    lemma: str,
+    particle: str = "",
+    objects: Sequence[str] = (),
+    preps: Sequence[tuple[str, Sequence[str]]] = (),
+    subject: Sequence[str] = (),
+) -> Match | None:
     """The most specific dictionary reading of a verb with its arguments, or None.
 
     ``lemma`` is the verb's lemma, ``particle`` its phrasal particle ("for", "down", "off"),
@@ -402,14 +504,17 @@ def match(lemma: str, particle: str = "", objects: Sequence[str] = (),
             continue
         tried.add(second)
         args = _arguments(particle, objects, preps_, subject, verb_prep, data.word_classes)
-        for key, reading in _candidates(data, data.verbs[(lemma, second)], args, len(second.split())):
+        for key, reading in _candidates(
+            data, data.verbs[(lemma, second)], args, len(second.split())
+        ):
             if best is None or key > best[0]:
                 best = (key, reading)
     return _as_match(data, best[1]) if best else None
 
 
-def _readings(particle: str, objects: Sequence[str],
-              preps: Sequence[tuple[str, Sequence[str]]]) -> Iterator[tuple[str, str]]:
+def _readings(
+    particle: str, objects: Sequence[str], preps: Sequence[tuple[str, Sequence[str]]]
+) -> Iterator[tuple[str, str]]:
     """The particles to look the verb up with, best first, each with the preposition it takes
     from ``preps`` ("" if none): "off", "up to", "for" (ask for), "war" (wage war), "hold of", ""."""
     heads = [p for p, _ in preps]
@@ -423,8 +528,14 @@ def _readings(particle: str, objects: Sequence[str],
     yield "", ""
 
 
-def _arguments(particle: str, objects: Sequence[str], preps: Sequence[tuple[str, Sequence[str]]],
-               subject: Sequence[str], verb_prep: str, word_classes: dict[str, frozenset[str]]) -> _Args:
+def _arguments(
+    particle: str,
+    objects: Sequence[str],
+    preps: Sequence[tuple[str, Sequence[str]]],
+    subject: Sequence[str],
+    verb_prep: str,
+    word_classes: dict[str, frozenset[str]],
+) -> _Args:
     """The clause's words for one reading. The particle is also an object word and a preposition
     governing the object; ``verb_prep``, a preposition read as part of the verb ("ask for aid"),
     lends its object's words to the object."""
@@ -435,7 +546,9 @@ def _arguments(particle: str, objects: Sequence[str], preps: Sequence[tuple[str,
         prep_list.append((particle, frozenset(objects)))
     if verb_prep:
         object_words.update(w for p, ws in preps if p == verb_prep for w in ws)
-    words = frozenset(object_words).union(subject, *(ws for _, ws in prep_list), (p for p, _ in prep_list))
+    words = frozenset(object_words).union(
+        subject, *(ws for _, ws in prep_list), (p for p, _ in prep_list)
+    )
     keys = words.union(*(word_classes[w] for w in words if w in word_classes))
     return _Args(frozenset(subject), frozenset(object_words), tuple(prep_list), keys)
 
@@ -444,8 +557,9 @@ def _arguments(particle: str, objects: Sequence[str], preps: Sequence[tuple[str,
 _Reading = tuple[str, str, str, str, int]
 
 
-def _candidates(data: Cameo, entries: Iterable[VerbEntry], args: _Args,
-                base: int) -> Iterator[tuple[tuple[int, ...], _Reading]]:
+def _candidates(
+    data: Cameo, entries: Iterable[VerbEntry], args: _Args, base: int
+) -> Iterator[tuple[tuple[int, ...], _Reading]]:
     """(ranking key, reading) of each entry's own or synset code and of every pattern of the
     entries' synsets that matches. The key ranks by words matched, then a pattern over the
     verb's code, a pattern written for this verb, and the later pattern (the earlier verb line)."""
@@ -457,11 +571,17 @@ def _candidates(data: Cameo, entries: Iterable[VerbEntry], args: _Args,
             continue
         verb = f"{entry.lemma} {entry.particle}" if entry.particle else entry.lemma
         for pattern in _matching(synset, args):
-            if pattern.comment_verb and pattern.comment_verb != verb and _about_a_participant(pattern):
+            if (
+                pattern.comment_verb
+                and pattern.comment_verb != verb
+                and _about_a_participant(pattern)
+            ):
                 continue  # "welcome counterparts" is hosting (043); "commend counterparts" stays praise (051)
             score = base + pattern.specificity
-            yield ((score, 1, pattern.comment_verb == verb, pattern.line),
-                   (pattern.code, pattern.paired_code, pattern.text, entry.synset, score))
+            yield (
+                (score, 1, pattern.comment_verb == verb, pattern.line),
+                (pattern.code, pattern.paired_code, pattern.text, entry.synset, score),
+            )
 
 
 def _matching(synset: Synset, args: _Args) -> Iterator[Pattern]:
@@ -471,8 +591,11 @@ def _matching(synset: Synset, args: _Args) -> Iterator[Pattern]:
         picked.update(synset.by_anchor.get(key, ()))
     for i in picked:
         pattern = synset.patterns[i]
-        if (_satisfied(pattern.object, args.objects) and _satisfied(pattern.subject, args.subject)
-                and all(_prep_satisfied(heads, reqs, args.preps) for heads, reqs in pattern.preps)):
+        if (
+            _satisfied(pattern.object, args.objects)
+            and _satisfied(pattern.subject, args.subject)
+            and all(_prep_satisfied(heads, reqs, args.preps) for heads, reqs in pattern.preps)
+        ):
             yield pattern
 
 
@@ -487,12 +610,12 @@ def _satisfied(requirements: tuple[Requirement, ...], words: frozenset[str]) -> 
     return True
 
 
-def _prep_satisfied(heads: frozenset[str], requirements: tuple[Requirement, ...],
-                    preps: tuple[tuple[str, frozenset[str]], ...]) -> bool:
-    for prep, words in preps:
-        if prep in heads and _satisfied(requirements, words):
-            return True
-    return False
+def _prep_satisfied(
+    heads: frozenset[str],
+    requirements: tuple[Requirement, ...],
+    preps: tuple[tuple[str, frozenset[str]], ...],
+) -> bool:
+    return any(prep in heads and _satisfied(requirements, words) for prep, words in preps)
 
 
 def _as_match(data: Cameo, reading: _Reading) -> Match | None:
@@ -501,11 +624,22 @@ def _as_match(data: Cameo, reading: _Reading) -> Match | None:
     if not (code or paired):
         return None
     info = data.codes[code or paired]
-    return Match(info.code, info.plover, info.mode, info.context, info.goldstein, pattern, synset,
-                 specificity, reversed=not code, paired_code=paired if code else "")
+    return Match(
+        info.code,
+        info.plover,
+        info.mode,
+        info.context,
+        info.goldstein,
+        pattern,
+        synset,
+        specificity,
+        reversed=not code,
+        paired_code=paired if code else "",
+    )
 
 
 # ---------------------------------------------------------------------------------------- look-ups
+
 
 def _about_a_participant(pattern: Pattern) -> bool:
     """Is a pattern's object a participant ("* COUNTERPARTS") rather than an act ("* SUPPORT")?
@@ -513,8 +647,12 @@ def _about_a_participant(pattern: Pattern) -> bool:
     to the verb the pattern was written for, so such a pattern is not lent to its synonyms."""
     from . import lexicon
 
-    return any(w in lexicon.words("participant") or lexicon.agent_sector(w)
-               for req in pattern.object[:1] for words in req for w in words)
+    return any(
+        w in lexicon.words("participant") or lexicon.agent_sector(w)
+        for req in pattern.object[:1]
+        for words in req
+        for w in words
+    )
 
 
 def code_info(code: str) -> CodeInfo:

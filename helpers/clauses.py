@@ -18,9 +18,16 @@ from spacy.tokens import Token
 from .lexicon import words
 
 #: Dependency labels of clauses that never carry an event of their own.
-SECONDARY = {"relcl": "relative clause", "acl": "clause modifying a noun", "csubj": "clausal subject",
-             "pcomp": "complement of a preposition", "prep": "preposition", "amod": "adjective",
-             "advcl": "adverbial clause (purpose, time, manner)", "npadvmod": "adverbial noun phrase"}
+SECONDARY = {
+    "relcl": "relative clause",
+    "acl": "clause modifying a noun",
+    "csubj": "clausal subject",
+    "pcomp": "complement of a preposition",
+    "prep": "preposition",
+    "amod": "adjective",
+    "advcl": "adverbial clause (purpose, time, manner)",
+    "npadvmod": "adverbial noun phrase",
+}
 CONTENT_WORDS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 
 
@@ -56,7 +63,9 @@ def status(tok: Token, has_event: Callable[[Token], bool]) -> Status:
     event category in the dictionary (used to let "agreed to set up" be one event, not two)."""
     dep = tok.dep_
     if dep == "conj" and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
-        inherited = status(tok.head, has_event)  # "met and agreed": coordinated verbs share a clause
+        inherited = status(
+            tok.head, has_event
+        )  # "met and agreed": coordinated verbs share a clause
         if inherited.kind == "skip":
             return inherited
         if modal(tok) or not modal(tok.head):
@@ -64,40 +73,86 @@ def status(tok: Token, has_event: Callable[[Token], bool]) -> Status:
         return inherited
     if dep == "advcl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
         return Status("event", "participle with an agent ('Sanctioned by the U.S., ...')")
-    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in words("concessive") for c in tok.children) \
-            and tok.tag_ not in ("VBG", "TO"):
-        return _within(tok, has_event, _own_modality(tok, Status("event", "concessive clause: asserted")))
+    if (
+        dep == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in words("concessive") for c in tok.children)
+        and tok.tag_ not in ("VBG", "TO")
+    ):
+        return _within(
+            tok, has_event, _own_modality(tok, Status("event", "concessive clause: asserted"))
+        )
     if dep == "advcl" and tok.tag_ == "VBG" and any(c.dep_ == "dobj" for c in tok.children):
-        return _within(tok, has_event, Status("participle", "participle clause: an event only when its object is an actor"))
-    if dep == "pcomp" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in words("intent"):
+        return _within(
+            tok,
+            has_event,
+            Status("participle", "participle clause: an event only when its object is an actor"),
+        )
+    if (
+        dep == "pcomp"
+        and tok.head.lower_ == "to"
+        and tok.head.head.lemma_.lower() in words("intent")
+    ):
         return Status("intent", f"commitment stated with '{tok.head.head.lemma_}'")
     if dep == "relcl":
-        return _own_modality(tok, Status("relative", "relative clause: an event only when its subject is an actor"))
-    if dep == "advcl" and tok.lemma_.lower() in words("aim_verbs") and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                          for c in tok.children):
-        return Status("event", f"'to {tok.lemma_}': the aim of a protest is itself a protest or demand")
-    if dep == "acl" and tok.tag_ == "VBD" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN"):
-        return _own_modality(tok, Status("event", "a finite verb the parser took for a modifier of the subject"))
+        return _own_modality(
+            tok, Status("relative", "relative clause: an event only when its subject is an actor")
+        )
+    if (
+        dep == "advcl"
+        and tok.lemma_.lower() in words("aim_verbs")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    ):
+        return Status(
+            "event", f"'to {tok.lemma_}': the aim of a protest is itself a protest or demand"
+        )
+    if (
+        dep == "acl"
+        and tok.tag_ == "VBD"
+        and tok.head.dep_ == "ROOT"
+        and tok.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return _own_modality(
+            tok, Status("event", "a finite verb the parser took for a modifier of the subject")
+        )
     if dep in SECONDARY:
         return Status("skip", SECONDARY[dep])
     if dep == "xcomp":
         head = tok.head
         if head.lemma_.lower() in words("intent"):
-            return _within(tok, has_event, Status("intent", f"intention stated with '{head.lemma_}'"))
+            return _within(
+                tok, has_event, Status("intent", f"intention stated with '{head.lemma_}'")
+            )
         if head.lemma_.lower() in words("aspectual"):
-            return _within(tok, has_event, _own_modality(head, Status("event", f"complement of '{head.lemma_}'")))
+            return _within(
+                tok,
+                has_event,
+                _own_modality(head, Status("event", f"complement of '{head.lemma_}'")),
+            )
         if has_event(head):
             return Status("skip", f"content of '{head.lemma_}'", nested_ok=True)
-        return _within(tok, has_event,
-                       _own_modality(tok, Status("event", f"complement of '{head.lemma_}', which codes no event")))
+        return _within(
+            tok,
+            has_event,
+            _own_modality(
+                tok, Status("event", f"complement of '{head.lemma_}', which codes no event")
+            ),
+        )
     if dep == "ccomp" and not _reported(tok) and has_event(tok.head) and tok.i > tok.head.i:
         return Status("skip", f"content of '{tok.head.lemma_}'", nested_ok=True)
     if dep == "ccomp":
-        return _within(tok, has_event, _own_modality(tok, Status("event", "content of a reporting verb")))
+        return _within(
+            tok, has_event, _own_modality(tok, Status("event", "content of a reporting verb"))
+        )
     if tok.lemma_.lower() in words("aspectual") and any(c.dep_ == "xcomp" for c in tok.children):
-        return Status("skip", f"aspectual '{tok.lemma_}': its complement is the event", nested_ok=True)
+        return Status(
+            "skip", f"aspectual '{tok.lemma_}': its complement is the event", nested_ok=True
+        )
     if tok.lemma_.lower() in words("intent") and any(c.dep_ == "xcomp" for c in tok.children):
-        return Status("skip", f"'{tok.lemma_}' states an intention: its complement is the event", nested_ok=True)
+        return Status(
+            "skip",
+            f"'{tok.lemma_}' states an intention: its complement is the event",
+            nested_ok=True,
+        )
     return _own_modality(tok, Status("event", "main verb of its clause"))
 
 

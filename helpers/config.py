@@ -55,8 +55,9 @@ def default_out(article: str | os.PathLike[str]) -> Path:
     return processed_dir(slugify(Path(article).stem))
 
 
-def annotation_dir(article: str | os.PathLike[str],
-                   data_dir: str | os.PathLike[str] | None = None) -> Path:
+def annotation_dir(
+    article: str | os.PathLike[str], data_dir: str | os.PathLike[str] | None = None
+) -> Path:
     """The annotation folder the notebooks read and write, from their parameters: ``data_dir``
     when given (relative paths start at the repository root), else ``data/processed/<slug>/``
     of ``article`` (an empty string or ``None`` counts as not given)."""

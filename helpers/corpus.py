@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -75,20 +76,28 @@ class Summary:
         """The summary a person reads at the end of a run."""
         done = [o for o in self.outcomes if o.status == "annotated"]
         words = sum(o.words for o in done)
-        rate = f", {len(done) / self.seconds:.1f} articles/s, {words / self.seconds:.0f} words/s" \
-            if done and self.seconds else ""
-        out = [f"{len(self.outcomes)} articles: {len(done)} annotated, {self.count('unchanged')} unchanged "
-               f"(skipped), {len(self.failed)} failed in {self.seconds:.1f} s{rate}"]
+        rate = (
+            f", {len(done) / self.seconds:.1f} articles/s, {words / self.seconds:.0f} words/s"
+            if done and self.seconds
+            else ""
+        )
+        out = [
+            f"{len(self.outcomes)} articles: {len(done)} annotated, {self.count('unchanged')} unchanged "
+            f"(skipped), {len(self.failed)} failed in {self.seconds:.1f} s{rate}"
+        ]
         out += [f"  failed: {o.path}: {o.reason}" for o in self.failed]
         out += [f"  corrections: {o.slug}: {o.corrections}" for o in self.outcomes if o.corrections]
         if self.interrupted:
-            out.append("interrupted: finished articles are complete; run the same command again to resume")
+            out.append(
+                "interrupted: finished articles are complete; run the same command again to resume"
+            )
         elif self.combined:
             out.append(f"combined tables: {self.out / DATABASE} and {self.out / PARQUET}/")
         return out
 
 
 # --- which articles ---------------------------------------------------------------------------
+
 
 def find_articles(spec: str | Path) -> list[Path]:
     """The articles a folder holds (its .txt/.html/.htm files, not README or sidecars) or a glob
@@ -105,18 +114,30 @@ def find_articles(spec: str | Path) -> list[Path]:
         found = [path]
         where = spec
     else:
-        raise CorpusError(f"{spec}: no such file or folder; give a folder of articles or a glob such as 'news/*.txt'")
-    files = sorted(p for p in found if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                   and not p.name.startswith(".") and p.stem.upper() != "README")
+        raise CorpusError(
+            f"{spec}: no such file or folder; give a folder of articles or a glob such as 'news/*.txt'"
+        )
+    files = sorted(
+        p
+        for p in found
+        if p.is_file()
+        and p.suffix.lower() in ARTICLE_SUFFIXES
+        and not p.name.startswith(".")
+        and p.stem.upper() != "README"
+    )
     if not files:
         verb = "matches" if where.startswith("the pattern") else "holds"
-        raise CorpusError(f"{where} {verb} no articles (.txt, .html or .htm files); point at the folder or glob "
-                          "that has them")
+        raise CorpusError(
+            f"{where} {verb} no articles (.txt, .html or .htm files); point at the folder or glob "
+            "that has them"
+        )
     slugs: dict[str, Path] = {}
     for f in files:
         other = slugs.setdefault(slug_for(f), f)
         if other != f:
-            raise CorpusError(f"{other} and {f} would both be written to {slug_for(f)}/; rename one of them")
+            raise CorpusError(
+                f"{other} and {f} would both be written to {slug_for(f)}/; rename one of them"
+            )
     return files
 
 
@@ -155,7 +176,10 @@ def _unchanged(out: Path, key: str) -> bool:
 
 # --- the work of one batch (in this process, a worker process or a Dask worker) ---------------
 
-def annotate_batch(paths: list[str], out: str, batch_size: int = 16, language: str | None = None) -> list[dict]:
+
+def annotate_batch(
+    paths: list[str], out: str, batch_size: int = 16, language: str | None = None
+) -> list[dict]:
     """Annotate a batch of articles into ``out/<slug>/``: unchanged ones are skipped, the rest are
     parsed together with ``nlp.pipe``; one failing article does not stop the others. Returns one
     ``Outcome`` (as a dict, to cross process boundaries) per path, in order."""
@@ -182,7 +206,7 @@ def annotate_batch(paths: list[str], out: str, batch_size: int = 16, language: s
             start = time.perf_counter()
             try:
                 pipeline.annotate_article(article, folder, doc, {KEY_FIELD: key})
-            except Exception as exc:  # noqa: BLE001 - one bad article is reported, the rest go on
+            except Exception as exc:
                 outcomes[i] = Outcome(outcomes[i].path, outcomes[i].slug, "failed", _one_line(exc))
             outcomes[i].seconds = round(time.perf_counter() - start, 3)
     return [asdict(o) for o in outcomes]
@@ -191,17 +215,20 @@ def annotate_batch(paths: list[str], out: str, batch_size: int = 16, language: s
 def _one_line(exc: BaseException, path: Path | None = None) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
     if path is not None and text.startswith(str(path)):
-        text = text[len(str(path)):].lstrip(" :")  # the summary names the file already
+        text = text[len(str(path)) :].lstrip(" :")  # the summary names the file already
     return text if isinstance(exc, (ArticleError, OSError)) else f"{type(exc).__name__}: {text}"
 
 
 def _batches(files: list[Path], size: int) -> list[list[str]]:
-    return [[str(f) for f in files[i:i + size]] for i in range(0, len(files), size)]
+    return [[str(f) for f in files[i : i + size]] for i in range(0, len(files), size)]
 
 
 # --- running the batches ----------------------------------------------------------------------
 
-def _run_local(batches: list[list[str]], out: Path, batch_size: int, language: str | None) -> Iterator[list[dict]]:
+
+def _run_local(
+    batches: list[list[str]], out: Path, batch_size: int, language: str | None
+) -> Iterator[list[dict]]:
     for b in batches:
         yield annotate_batch(b, str(out), batch_size, language)
 
@@ -210,12 +237,15 @@ def _warm() -> None:
     nlp.load()
 
 
-def _run_processes(batches: list[list[str]], out: Path, batch_size: int, processes: int,
-                   language: str | None) -> Iterator[list[dict]]:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+def _run_processes(
+    batches: list[list[str]], out: Path, batch_size: int, processes: int, language: str | None
+) -> Iterator[list[dict]]:
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    ctx = multiprocessing.get_context("spawn")  # a clean interpreter per worker: no forked model state
+    ctx = multiprocessing.get_context(
+        "spawn"
+    )  # a clean interpreter per worker: no forked model state
     with ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=_warm) as pool:
         futures = [pool.submit(annotate_batch, b, str(out), batch_size, language) for b in batches]
         try:
@@ -227,29 +257,42 @@ def _run_processes(batches: list[list[str]], out: Path, batch_size: int, process
             raise
 
 
-def _dask_client(address: str, workers: int):
+def _dask_client(address: str, workers: int) -> Any:
     try:
         from distributed import Client, LocalCluster
     except ImportError:  # pragma: no cover - a pinned dependency
         raise CorpusError("dask.distributed is not installed: run `make env`") from None
     if address == "local":
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
         return Client(cluster)
     try:
         return Client(address, timeout="10s")
     except (OSError, TimeoutError) as exc:
-        raise CorpusError(f"cannot reach the Dask scheduler at {address} ({' '.join(str(exc).split())[:120]}); "
-                          "check the address, or use --dask local") from None
+        raise CorpusError(
+            f"cannot reach the Dask scheduler at {address} ({' '.join(str(exc).split())[:120]}); "
+            "check the address, or use --dask local"
+        ) from None
 
 
-def _run_dask(batches: list[list[str]], out: Path, batch_size: int, address: str,
-              workers: int, language: str | None) -> Iterator[list[dict]]:
+def _run_dask(
+    batches: list[list[str]],
+    out: Path,
+    batch_size: int,
+    address: str,
+    workers: int,
+    language: str | None,
+) -> Iterator[list[dict]]:
     from distributed import as_completed
 
     client = _dask_client(address, workers)
     try:
         client.run(_warm)  # every worker loads the model and reference data once
-        futures = [client.submit(annotate_batch, b, str(out), batch_size, language, pure=False) for b in batches]
+        futures = [
+            client.submit(annotate_batch, b, str(out), batch_size, language, pure=False)
+            for b in batches
+        ]
         for f in as_completed(futures):
             yield f.result()
     finally:
@@ -259,9 +302,17 @@ def _run_dask(batches: list[list[str]], out: Path, batch_size: int, address: str
             cluster.close()
 
 
-def run(spec: str | Path, out: str | Path, processes: int = 1, dask: str | None = None,
-        batch: int = 8, progress: bool = True, echo: Callable[[str], None] | None = None,
-        language: str | None = None, corrections: str | Path | None = None) -> Summary:
+def run(
+    spec: str | Path,
+    out: str | Path,
+    processes: int = 1,
+    dask: str | None = None,
+    batch: int = 8,
+    progress: bool = True,
+    echo: Callable[[str], None] | None = None,
+    language: str | None = None,
+    corrections: str | Path | None = None,
+) -> Summary:
     """Annotate every article of ``spec`` into ``out``, apply each article's corrections (``<slug>.yaml``
     of the folder ``corrections``, default ``data/corrections/``) and rebuild the combined tables."""
     files = find_articles(spec)
@@ -278,7 +329,9 @@ def run(spec: str | Path, out: str | Path, processes: int = 1, dask: str | None 
     from tqdm import tqdm
 
     start = time.perf_counter()
-    bar = tqdm(total=len(files), unit="article", file=sys.stderr, disable=not progress, dynamic_ncols=True)
+    bar = tqdm(
+        total=len(files), unit="article", file=sys.stderr, disable=not progress, dynamic_ncols=True
+    )
     try:
         for outcomes in results:
             summary.outcomes += [Outcome(**o) for o in outcomes]
@@ -294,8 +347,9 @@ def run(spec: str | Path, out: str | Path, processes: int = 1, dask: str | None 
         slugs = [o.slug for o in summary.outcomes if o.status != "failed"]
         combine(out, slugs)
         summary.combined = True
-    for line in summary.lines() if echo else ():
-        echo(line)
+    if echo is not None:
+        for line in summary.lines():
+            echo(line)
     return summary
 
 
@@ -313,14 +367,27 @@ def apply_corrections(out: Path, outcomes: list[Outcome], folder: str | Path | N
         except corrections.CorrectionError as exc:
             o.status, o.reason = "failed", " ".join(str(exc).split())
             continue
-        o.corrections = f"{len(result.applied)} applied, {len(result.stale)} stale" if result.applied or \
-            result.stale else ""
+        o.corrections = (
+            f"{len(result.applied)} applied, {len(result.stale)} stale"
+            if result.applied or result.stale
+            else ""
+        )
 
 
 # --- combined tables ----------------------------------------------------------------------------
 
-ARTICLE_COLUMNS = ["article", "title", "source", "url", "published", "published_basis", "language", "sha256",
-                   "model", "created_with"]
+ARTICLE_COLUMNS = [
+    "article",
+    "title",
+    "source",
+    "url",
+    "published",
+    "published_basis",
+    "language",
+    "sha256",
+    "model",
+    "created_with",
+]
 
 
 def combined_tables(out: str | Path, slugs: Iterable[str]) -> dict[str, pd.DataFrame]:
@@ -331,8 +398,12 @@ def combined_tables(out: str | Path, slugs: Iterable[str]) -> dict[str, pd.DataF
     articles = []
     for slug in sorted(slugs):
         meta = schemas.read_meta(out / slug)
-        articles.append({"article": slug, **{k: "" if meta.get(k) is None else str(meta.get(k))
-                                             for k in ARTICLE_COLUMNS[1:]}})
+        articles.append(
+            {
+                "article": slug,
+                **{k: "" if meta.get(k) is None else str(meta.get(k)) for k in ARTICLE_COLUMNS[1:]},
+            }
+        )
         for t in TABLES:
             df = schemas.read_table(out / slug, t)
             df.insert(0, "article", slug)
@@ -341,7 +412,9 @@ def combined_tables(out: str | Path, slugs: Iterable[str]) -> dict[str, pd.DataF
     for t, parts in tables.items():
         cols = ["article", *schemas.COLUMNS[t], *schemas.EXTRA_COLUMNS.get(t, [])]
         frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)
-        result[t] = frame[[c for c in cols if c in frame.columns] + [c for c in frame.columns if c not in cols]]
+        result[t] = frame[
+            [c for c in cols if c in frame.columns] + [c for c in frame.columns if c not in cols]
+        ]
     return result
 
 
@@ -359,8 +432,10 @@ def combine(out: str | Path, slugs: Iterable[str]) -> None:
         con = duckdb.connect(str(scratch / DATABASE))
         try:
             for name in tables:
-                con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet(?)",
-                            [str(scratch / PARQUET / f"{name}.parquet")])
+                con.execute(
+                    f"CREATE TABLE {name} AS SELECT * FROM read_parquet(?)",
+                    [str(scratch / PARQUET / f"{name}.parquet")],
+                )
         finally:
             con.close()
         old = out / f".{PARQUET}.old"
@@ -378,5 +453,7 @@ def read_combined(out: str | Path, name: str) -> pd.DataFrame:
     """One combined table of a corpus folder (from its Parquet file)."""
     path = Path(out) / PARQUET / f"{name}.parquet"
     if not path.exists():
-        raise CorpusError(f"{path} is missing: run `python -m helpers annotate-corpus` on the corpus first")
+        raise CorpusError(
+            f"{path} is missing: run `python -m helpers annotate-corpus` on the corpus first"
+        )
     return pd.read_parquet(path)

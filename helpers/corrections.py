@@ -36,9 +36,9 @@ import os
 import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -53,14 +53,34 @@ from .schemas import ContractError
 #: Tables a correction can change; their automatic versions are kept in ``auto/``.
 TABLES = schemas.PROVENANCE_TABLES
 AUTO = "auto"
-RECORD = "corrections.json"  # in auto/: the file applied, what was applied and stale, hashes written
+RECORD = (
+    "corrections.json"  # in auto/: the file applied, what was applied and stale, hashes written
+)
 PLOVER_FILE = "events.plover.jsonl"
-KEY_COLUMNS = {"actors": "actor_id", "mentions": "mention_id", "events": "event_id", "quotes": "quote_id",
-               "dates": "date_id"}
+KEY_COLUMNS = {
+    "actors": "actor_id",
+    "mentions": "mention_id",
+    "events": "event_id",
+    "quotes": "quote_id",
+    "dates": "date_id",
+}
 
 #: The order entries are applied in, whatever their order in the file.
-ORDER = ("merge_actors", "drop_actor", "drop_event", "set_country", "set_role", "set_code", "set_type",
-         "relink_mention", "set_speaker", "recode_event", "set_date", "set_date_value", "add_event")
+ORDER = (
+    "merge_actors",
+    "drop_actor",
+    "drop_event",
+    "set_country",
+    "set_role",
+    "set_code",
+    "set_type",
+    "relink_mention",
+    "set_speaker",
+    "recode_event",
+    "set_date",
+    "set_date_value",
+    "add_event",
+)
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 1,000 entries in ms
 
@@ -73,53 +93,100 @@ class CorrectionError(ContractError):
 
 _ACTOR_ID = {"type": "string", "pattern": r"^(person|state|org|bloc|group):\S+$"}
 _ACTOR_OR_EMPTY = {"type": "string", "pattern": r"^((person|state|org|bloc|group):\S+)?$"}
-_SPAN = {"type": "object", "required": ["start", "end"], "additionalProperties": False,
-         "properties": {"start": {"type": "integer", "minimum": 0}, "end": {"type": "integer", "minimum": 0},
-                        "text": {"type": "string"}}}
-_EVENT_KEY = {"type": "object", "required": ["sentence", "source", "trigger"], "additionalProperties": False,
-              "properties": {"sentence": {"type": "integer", "minimum": 0}, "source": _ACTOR_ID,
-                             "target": _ACTOR_OR_EMPTY, "trigger": {"type": "string", "minLength": 1}}}
+_SPAN = {
+    "type": "object",
+    "required": ["start", "end"],
+    "additionalProperties": False,
+    "properties": {
+        "start": {"type": "integer", "minimum": 0},
+        "end": {"type": "integer", "minimum": 0},
+        "text": {"type": "string"},
+    },
+}
+_EVENT_KEY = {
+    "type": "object",
+    "required": ["sentence", "source", "trigger"],
+    "additionalProperties": False,
+    "properties": {
+        "sentence": {"type": "integer", "minimum": 0},
+        "source": _ACTOR_ID,
+        "target": _ACTOR_OR_EMPTY,
+        "trigger": {"type": "string", "minLength": 1},
+    },
+}
 _CAMEO = {"type": "string", "pattern": r"^\d{2,4}$"}
 _PLOVER = {"enum": list(schemas.PLOVER)}
 _ISO_DATE = {"type": "string", "pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"}
 _TEXT = {"type": "string"}
-_COMMON = {"action": {"enum": list(ORDER)}, "by": {"type": "string", "minLength": 1},
-           "why": {"type": "string", "minLength": 1}, "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}}
-_CODE_EDIT = {"cameo": _CAMEO, "type": _PLOVER, "mode": _TEXT,
-              "goldstein": {"type": "number", "minimum": -10, "maximum": 10}}
+_COMMON = {
+    "action": {"enum": list(ORDER)},
+    "by": {"type": "string", "minLength": 1},
+    "why": {"type": "string", "minLength": 1},
+    "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+}
+_CODE_EDIT = {
+    "cameo": _CAMEO,
+    "type": _PLOVER,
+    "mode": _TEXT,
+    "goldstein": {"type": "number", "minimum": -10, "maximum": 10},
+}
 
 #: action -> (its own fields, which of them are required)
 ACTIONS: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
     "merge_actors": ({"into": _ACTOR_ID, "from": _ACTOR_ID}, ("into", "from")),
     "drop_actor": ({"actor": _ACTOR_ID}, ("actor",)),
-    "set_country": ({"actor": _ACTOR_ID, "country": {"type": "string", "pattern": r"^([A-Z]{3})?$"}},
-                    ("actor", "country")),
+    "set_country": (
+        {"actor": _ACTOR_ID, "country": {"type": "string", "pattern": r"^([A-Z]{3})?$"}},
+        ("actor", "country"),
+    ),
     "set_role": ({"actor": _ACTOR_ID, "role": _TEXT}, ("actor", "role")),
-    "set_code": ({"actor": _ACTOR_ID, "code": {"type": "string", "pattern": r"^([A-Z]{3}([A-Z]{3})*)?$"}},
-                 ("actor", "code")),
-    "set_type": ({"actor": _ACTOR_ID, "type": {"enum": list(schemas.ACTOR_TYPES)}}, ("actor", "type")),
+    "set_code": (
+        {"actor": _ACTOR_ID, "code": {"type": "string", "pattern": r"^([A-Z]{3}([A-Z]{3})*)?$"}},
+        ("actor", "code"),
+    ),
+    "set_type": (
+        {"actor": _ACTOR_ID, "type": {"enum": list(schemas.ACTOR_TYPES)}},
+        ("actor", "type"),
+    ),
     "relink_mention": ({"mention": _SPAN, "to": _ACTOR_OR_EMPTY}, ("mention", "to")),
     "set_speaker": ({"quote": _SPAN, "speaker": _ACTOR_OR_EMPTY}, ("quote", "speaker")),
     "drop_event": ({"event": _EVENT_KEY}, ("event",)),
     "recode_event": ({"event": _EVENT_KEY, **_CODE_EDIT}, ("event", "cameo")),
     "set_date": ({"event": _EVENT_KEY, "value": _ISO_DATE, "date_text": _TEXT}, ("event", "value")),
-    "set_date_value": ({"span": _SPAN, "value": {"type": "string"}, "kind": {"enum": list(schemas.DATE_KINDS)}},
-                       ("span", "value")),
-    "add_event": ({"sentence": {"type": "integer", "minimum": 0}, "source": _ACTOR_ID, "target": _ACTOR_OR_EMPTY,
-                   "trigger": {"type": "string", "minLength": 1}, **_CODE_EDIT, "event_date": _ISO_DATE,
-                   "date_text": _TEXT, "place": {"type": "string"}, "negated": {"type": "boolean"}},
-                  ("sentence", "source", "trigger", "cameo")),
+    "set_date_value": (
+        {"span": _SPAN, "value": {"type": "string"}, "kind": {"enum": list(schemas.DATE_KINDS)}},
+        ("span", "value"),
+    ),
+    "add_event": (
+        {
+            "sentence": {"type": "integer", "minimum": 0},
+            "source": _ACTOR_ID,
+            "target": _ACTOR_OR_EMPTY,
+            "trigger": {"type": "string", "minLength": 1},
+            **_CODE_EDIT,
+            "event_date": _ISO_DATE,
+            "date_text": _TEXT,
+            "place": {"type": "string"},
+            "negated": {"type": "boolean"},
+        },
+        ("sentence", "source", "trigger", "cameo"),
+    ),
 }
 
 #: JSON Schema of one entry of each action (``date`` is the correction's own date, optional).
 SCHEMA: dict[str, dict[str, Any]] = {}
 for _action, (_fields, _required) in ACTIONS.items():
     _props = {**_COMMON, **_fields}
-    SCHEMA[_action] = {"type": "object", "additionalProperties": False, "properties": _props,
-                       "required": ["action", "by", "why", *_required]}
+    SCHEMA[_action] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": _props,
+        "required": ["action", "by", "why", *_required],
+    }
 
 
 # --- entries ------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -147,7 +214,9 @@ def _key_text(action: str, f: dict[str, Any]) -> str:
         if name in f:
             return f"{name} {f[name]['start']}-{f[name]['end']}"
     ev = f.get("event", f)
-    return f"event s{ev['sentence']} {ev['source']} -> {ev.get('target', '') or '-'} '{ev['trigger']}'"
+    return (
+        f"event s{ev['sentence']} {ev['source']} -> {ev.get('target', '') or '-'} '{ev['trigger']}'"
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -171,8 +240,9 @@ def parse(text: str, where: str = "corrections") -> list[Entry]:
     if raw is None:
         return []
     if not isinstance(raw, list):
-        raise CorrectionError(f"{where}: must be a YAML list of entries ('- action: ...'), "
-                              f"not a {type(raw).__name__}")
+        raise CorrectionError(
+            f"{where}: must be a YAML list of entries ('- action: ...'), not a {type(raw).__name__}"
+        )
     entries = [_entry(i, item, where) for i, item in enumerate(raw, start=1)]
     check_conflicts(entries, where)
     return entries
@@ -180,41 +250,57 @@ def parse(text: str, where: str = "corrections") -> list[Entry]:
 
 def _entry(number: int, item: Any, where: str) -> Entry:
     if not isinstance(item, dict):
-        raise CorrectionError(f"{where}: entry {number} is not a mapping of fields ('action: ...', 'by: ...')")
+        raise CorrectionError(
+            f"{where}: entry {number} is not a mapping of fields ('action: ...', 'by: ...')"
+        )
     item = _plain(item)
     action = item.get("action")
     if action not in SCHEMA:
-        raise CorrectionError(f"{where}: entry {number} has action {action!r}; use one of {', '.join(ORDER)}")
+        raise CorrectionError(
+            f"{where}: entry {number} has action {action!r}; use one of {', '.join(ORDER)}"
+        )
     try:
-        _compiled(action)(item)  # fast path: the schema compiled to Python; jsonschema explains a failure
+        _compiled(action)(
+            item
+        )  # fast path: the schema compiled to Python; jsonschema explains a failure
         return Entry(number, action, item)
     except JsonSchemaException:
         pass
-    errors = sorted(_validator(action).iter_errors(item),
-                    key=lambda e: (e.validator != "additionalProperties", [str(p) for p in e.path], e.message))
+    errors = sorted(
+        _validator(action).iter_errors(item),
+        key=lambda e: (e.validator != "additionalProperties", [str(p) for p in e.path], e.message),
+    )
     if errors:
         err = errors[0]
         at = ".".join(str(p) for p in err.path)
         if err.validator == "additionalProperties":
             unknown = sorted(set(err.instance) - set(err.schema.get("properties", {})))
             allowed = ", ".join(err.schema.get("properties", {}))
-            raise CorrectionError(f"{where}: entry {number} ({action}): unknown field {unknown[0]!r}"
-                                  f"{' in ' + at if at else ''}; the fields are {allowed}")
+            raise CorrectionError(
+                f"{where}: entry {number} ({action}): unknown field {unknown[0]!r}"
+                f"{' in ' + at if at else ''}; the fields are {allowed}"
+            )
         hint = ""
-        if err.validator == "type" and err.instance.__class__ is int and err.validator_value == "string":
+        if (
+            err.validator == "type"
+            and err.instance.__class__ is int
+            and err.validator_value == "string"
+        ):
             hint = " (quote it, e.g. '057': YAML reads 057 as a number)"
-        raise CorrectionError(f"{where}: entry {number} ({action}): {at + ': ' if at else ''}{err.message}{hint}")
+        raise CorrectionError(
+            f"{where}: entry {number} ({action}): {at + ': ' if at else ''}{err.message}{hint}"
+        )
     return Entry(number, action, item)
 
 
-@lru_cache(maxsize=None)
-def _compiled(action: str):
+@cache
+def _compiled(action: str) -> Callable[[Any], Any]:
     """The action's schema compiled by fastjsonschema (about 30 times faster than interpreting it)."""
     return fastjsonschema.compile(SCHEMA[action])
 
 
-@lru_cache(maxsize=None)
-def _validator(action: str):
+@cache
+def _validator(action: str) -> Any:
     from jsonschema import Draft202012Validator
 
     return Draft202012Validator(SCHEMA[action])
@@ -236,7 +322,14 @@ def _claims(e: Entry) -> list[tuple[str, str]]:
     if e.action == "set_date_value":
         return [(_span_record("time expression", f["span"]), "value")]
     record = "event " + json.dumps(_event_key(f.get("event", f)))
-    return [(record, {"drop_event": "*", "add_event": "*", "recode_event": "code", "set_date": "date"}[e.action])]
+    return [
+        (
+            record,
+            {"drop_event": "*", "add_event": "*", "recode_event": "code", "set_date": "date"}[
+                e.action
+            ],
+        )
+    ]
 
 
 def _span_record(kind: str, span: dict) -> str:
@@ -249,15 +342,23 @@ def check_conflicts(entries: Iterable[Entry], where: str = "corrections") -> Non
     for e in entries:
         for record, field in _claims(e):
             fields = seen[record]
-            clash = next(iter(fields.values()), None) if field == "*" else fields.get(field) or fields.get("*")
+            clash = (
+                next(iter(fields.values()), None)
+                if field == "*"
+                else fields.get(field) or fields.get("*")
+            )
             if clash is None:
                 fields[field] = e
                 continue
             if field == "*" or "*" in fields:
-                raise CorrectionError(f"{where}: {clash.label} and {e.label} both concern {record} and one of them "
-                                      "merges, drops or adds it; keep one of them")
-            raise CorrectionError(f"{where}: {clash.label} and {e.label} both set the {field} of {record}; "
-                                  "keep one of them")
+                raise CorrectionError(
+                    f"{where}: {clash.label} and {e.label} both concern {record} and one of them "
+                    "merges, drops or adds it; keep one of them"
+                )
+            raise CorrectionError(
+                f"{where}: {clash.label} and {e.label} both set the {field} of {record}; "
+                "keep one of them"
+            )
 
 
 def load(path: str | Path) -> list[Entry]:
@@ -283,6 +384,7 @@ def _show(path: Path) -> str:
 
 
 # --- applying entries to tables (pure) ----------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -324,14 +426,18 @@ def _event_key(f: dict) -> tuple:
 class _Tables:
     """The tables as lists of row dicts, indexed by the keys entries use."""
 
-    def __init__(self, tables: dict[str, pd.DataFrame], sentences: pd.DataFrame, places: pd.DataFrame) -> None:
+    def __init__(
+        self, tables: dict[str, pd.DataFrame], sentences: pd.DataFrame, places: pd.DataFrame
+    ) -> None:
         self.rows = {n: tables[n].to_dict("records") for n in TABLES}
         self.sentences = dict(zip(sentences["sentence_id"].astype(int), sentences["text"]))
         self.places = set(places["place_id"])
         self.actors = {r["actor_id"]: r for r in self.rows["actors"]}
         self.merged: dict[str, str] = {}  # merged-away id -> the id it is now
         self.gone_events: set[tuple] = set()  # event keys dropped with their source actor
-        self.auto_keys = {_key_tuple(r): r for r in self.rows["events"]}  # keys as the annotator wrote them
+        self.auto_keys = {
+            _key_tuple(r): r for r in self.rows["events"]
+        }  # keys as the annotator wrote them
         self._index: dict[str, dict] = {}  # table -> its rows by key, until the table changes
 
     def final(self, actor_id: str) -> str:
@@ -355,7 +461,9 @@ class _Tables:
         if name not in self._index:
             index: dict[tuple[int, int], dict] = {}
             for r in self.rows[name]:
-                index.setdefault((int(r["start"]), int(r["end"])), r)  # the first row at those offsets
+                index.setdefault(
+                    (int(r["start"]), int(r["end"])), r
+                )  # the first row at those offsets
             self._index[name] = index
         return self._index[name]
 
@@ -374,8 +482,13 @@ class _Tables:
             self._index["events"][_key_tuple(row)].append(row)
 
 
-def correct(tables: dict[str, pd.DataFrame], entries: list[Entry], sentences: pd.DataFrame,
-            places: pd.DataFrame, where: str = "corrections") -> tuple[dict[str, pd.DataFrame], Result]:
+def correct(
+    tables: dict[str, pd.DataFrame],
+    entries: list[Entry],
+    sentences: pd.DataFrame,
+    places: pd.DataFrame,
+    where: str = "corrections",
+) -> tuple[dict[str, pd.DataFrame], Result]:
     """The corrected tables (with ``provenance``) and what became of each entry.
 
     ``tables`` are the automatic ones (actors, mentions, events, quotes, dates); they are not changed.
@@ -397,15 +510,23 @@ def correct(tables: dict[str, pd.DataFrame], entries: list[Entry], sentences: pd
             status, note = handler(t, e, where, adds)
         else:
             status, note = handler(t, e, where)
-        outcomes.append(Outcome(e.number, e.action, e.key(), status, note, str(e.fields["by"]),
-                                str(e.fields["why"])))
+        outcomes.append(
+            Outcome(
+                e.number, e.action, e.key(), status, note, str(e.fields["by"]), str(e.fields["why"])
+            )
+        )
     corrected = {n: _frame(t.rows[n], tables[n], n) for n in TABLES}
-    corrected["events"] = corrected["events"].sort_values("sentence_id", kind="stable").reset_index(drop=True)
+    corrected["events"] = (
+        corrected["events"].sort_values("sentence_id", kind="stable").reset_index(drop=True)
+    )
     for n in TABLES:
         corrected[n] = _provenance(corrected[n], tables[n], KEY_COLUMNS[n])
     outcomes.sort(key=lambda o: o.entry)
-    return corrected, Result([o for o in outcomes if o.status == "applied"],
-                             [o for o in outcomes if o.status == "stale"], where)
+    return corrected, Result(
+        [o for o in outcomes if o.status == "applied"],
+        [o for o in outcomes if o.status == "stale"],
+        where,
+    )
 
 
 def _frame(rows: list[dict], like: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -426,8 +547,10 @@ def _provenance(df: pd.DataFrame, auto: pd.DataFrame, key: str) -> pd.DataFrame:
 
 
 def _unknown_actor(t: _Tables, e: Entry, actor_id: str, field: str, where: str) -> CorrectionError:
-    return CorrectionError(f"{where}: {e.label}: {field} {actor_id} is not an actor of this article "
-                           "(see actors.csv); fix the id or remove the entry")
+    return CorrectionError(
+        f"{where}: {e.label}: {field} {actor_id} is not an actor of this article "
+        "(see actors.csv); fix the id or remove the entry"
+    )
 
 
 def _check_merges(t: _Tables, merges: list[Entry], where: str) -> None:
@@ -442,8 +565,10 @@ def _check_merges(t: _Tables, merges: list[Entry], where: str) -> None:
         seen, node = {e.fields["from"]}, e.fields["into"]
         while node in graph:
             if node in seen:
-                raise CorrectionError(f"{where}: {e.label}: the merges form a cycle through {node}; "
-                                      "merge each actor into one that stays")
+                raise CorrectionError(
+                    f"{where}: {e.label}: the merges form a cycle through {node}; "
+                    "merge each actor into one that stays"
+                )
             seen.add(node)
             node = graph[node]
 
@@ -454,7 +579,9 @@ def _merge(t: _Tables, e: Entry, where: str) -> tuple[str, str]:
         return "stale", f"no actor {frm} in actors.csv"
     t.merged[frm] = e.fields["into"]
     into = t.final(frm)
-    if into not in t.actors:  # merged into an actor a later-in-file merge took away: follow the chain
+    if (
+        into not in t.actors
+    ):  # merged into an actor a later-in-file merge took away: follow the chain
         raise _unknown_actor(t, e, e.fields["into"], "into", where)
     gone = t.actors.pop(frm)
     t.keep("actors", [r for r in t.rows["actors"] if r["actor_id"] != frm])
@@ -462,7 +589,10 @@ def _merge(t: _Tables, e: Entry, where: str) -> tuple[str, str]:
     target["mentions"] = int(target["mentions"]) + int(gone["mentions"])
     _reassign(t, {frm: into})
     loops = sum(r["source"] == r["target"] == into for r in t.rows["events"])
-    return "applied", f"{loops} events now from {into} to itself (kept; drop them if wrong)" if loops else ""
+    return (
+        "applied",
+        f"{loops} events now from {into} to itself (kept; drop them if wrong)" if loops else "",
+    )
 
 
 def _reassign(t: _Tables, mapping: dict[str, str]) -> None:
@@ -499,7 +629,10 @@ def _drop_actor(t: _Tables, e: Entry, where: str) -> tuple[str, str]:
     for r in t.rows["quotes"]:
         if r["speaker"] == actor:
             r["speaker"], quotes = "", quotes + 1
-    parts = [f"{len(mentions)} mentions unlinked", f"{len(dropped)} events it was the source of dropped"]
+    parts = [
+        f"{len(mentions)} mentions unlinked",
+        f"{len(dropped)} events it was the source of dropped",
+    ]
     parts += [f"target of {cleared} events cleared"] if cleared else []
     parts += [f"speaker of {quotes} quotes cleared"] if quotes else []
     return "applied", "; ".join(parts)
@@ -512,8 +645,10 @@ def _set_actor(t: _Tables, e: Entry, where: str) -> tuple[str, str]:
         return "stale", f"no actor {e.fields['actor']} in actors.csv"
     value = e.fields[field]
     if field == "country" and value and value not in _countries():
-        raise CorrectionError(f"{where}: {e.label}: {value} is no ISO 3166-1 alpha-3 country code; "
-                              "give one such as RUS, or '' for none")
+        raise CorrectionError(
+            f"{where}: {e.label}: {value} is no ISO 3166-1 alpha-3 country code; "
+            "give one such as RUS, or '' for none"
+        )
     row = t.actors[actor]
     if str(row[field]) == value:
         return "applied", f"the annotator already gives {value!r}"
@@ -622,14 +757,23 @@ def _code(t: _Tables, e: Entry, where: str) -> dict[str, Any]:
     f = e.fields
     info = cameo.load().codes.get(f["cameo"])
     if info is None:
-        raise CorrectionError(f"{where}: {e.label}: CAMEO code {f['cameo']} is not in the CAMEO table "
-                              "(data/reference/cameo_plover.csv); give a listed code")
+        raise CorrectionError(
+            f"{where}: {e.label}: CAMEO code {f['cameo']} is not in the CAMEO table "
+            "(data/reference/cameo_plover.csv); give a listed code"
+        )
     kind = f.get("type") or info.plover
     if not kind:
-        raise CorrectionError(f"{where}: {e.label}: CAMEO code {f['cameo']} has no PLOVER category; "
-                              "give its type (e.g. type: CONSULT)")
-    return {"type": kind, "mode": f.get("mode", info.mode), "cameo": f["cameo"],
-            "goldstein": float(f.get("goldstein", info.goldstein)), "context": info.context}
+        raise CorrectionError(
+            f"{where}: {e.label}: CAMEO code {f['cameo']} has no PLOVER category; "
+            "give its type (e.g. type: CONSULT)"
+        )
+    return {
+        "type": kind,
+        "mode": f.get("mode", info.mode),
+        "cameo": f["cameo"],
+        "goldstein": float(f.get("goldstein", info.goldstein)),
+        "context": info.context,
+    }
 
 
 def _recode(t: _Tables, e: Entry, where: str) -> tuple[str, str]:
@@ -661,33 +805,59 @@ def _add_event(t: _Tables, e: Entry, where: str, n: int) -> tuple[str, str]:
     f = e.fields
     sentence = int(f["sentence"])
     if sentence not in t.sentences:
-        raise CorrectionError(f"{where}: {e.label}: sentence {sentence} is not in sentences.csv "
-                              f"(0 to {max(t.sentences, default=-1)}); give the sentence_id of the event")
+        raise CorrectionError(
+            f"{where}: {e.label}: sentence {sentence} is not in sentences.csv "
+            f"(0 to {max(t.sentences, default=-1)}); give the sentence_id of the event"
+        )
     source = _actor_value(t, e, "source", where)
     target = _actor_value(t, e, "target", where) if f.get("target") else ""
     if f.get("place") and f["place"] not in t.places:
-        raise CorrectionError(f"{where}: {e.label}: place {f['place']} is not in places.csv; "
-                              "give a place_id of places.csv or leave it out")
+        raise CorrectionError(
+            f"{where}: {e.label}: place {f['place']} is not in places.csv; "
+            "give a place_id of places.csv or leave it out"
+        )
     values = _code(t, e, where)
     key = (sentence, source, target, f["trigger"])
     if t.events_by_key().get(key):
         return "stale", "the annotator now finds this event; recode it instead if it is coded wrong"
-    row = {"event_id": f"m{n:03d}", "sentence_id": sentence, **values, "source": source, "target": target,
-           "date": f.get("event_date", ""), "date_text": f.get("date_text", ""), "place_id": f.get("place", ""),
-           "trigger": f["trigger"], "negated": bool(f.get("negated", False)), "confidence": 1.0,
-           "date_basis": "manual" if f.get("event_date") else "", "sentence": t.sentences[sentence]}
+    row = {
+        "event_id": f"m{n:03d}",
+        "sentence_id": sentence,
+        **values,
+        "source": source,
+        "target": target,
+        "date": f.get("event_date", ""),
+        "date_text": f.get("date_text", ""),
+        "place_id": f.get("place", ""),
+        "trigger": f["trigger"],
+        "negated": bool(f.get("negated", False)),
+        "confidence": 1.0,
+        "date_basis": "manual" if f.get("event_date") else "",
+        "sentence": t.sentences[sentence],
+    }
     t.add_event(row)
     return "applied", ""
 
 
-_HANDLERS = {"merge_actors": _merge, "drop_actor": _drop_actor, "set_country": _set_actor,
-             "set_role": _set_actor, "set_code": _set_actor, "set_type": _set_actor,
-             "relink_mention": _relink, "set_speaker": _set_speaker, "drop_event": _drop_event,
-             "recode_event": _recode, "set_date": _set_date, "set_date_value": _set_date_value,
-             "add_event": _add_event}
+_HANDLERS: dict[str, Callable[..., tuple[str, str]]] = {
+    "merge_actors": _merge,
+    "drop_actor": _drop_actor,
+    "set_country": _set_actor,
+    "set_role": _set_actor,
+    "set_code": _set_actor,
+    "set_type": _set_actor,
+    "relink_mention": _relink,
+    "set_speaker": _set_speaker,
+    "drop_event": _drop_event,
+    "recode_event": _recode,
+    "set_date": _set_date,
+    "set_date_value": _set_date_value,
+    "add_event": _add_event,
+}
 
 
 # --- applying a file to an annotation folder ------------------------------------------------------
+
 
 def default_path(slug: str) -> Path:
     """Where the corrections of article ``slug`` are looked for: ``data/corrections/<slug>.yaml``, or,
@@ -726,7 +896,12 @@ def automatic_file(directory: str | Path, name: str) -> Path:
     file = name if "." in name else f"{name}.csv"
     main = directory / file
     written = _record(directory).get("written", {})
-    if file in written and main.exists() and (directory / AUTO / file).exists() and _sha(main) == written[file]:
+    if (
+        file in written
+        and main.exists()
+        and (directory / AUTO / file).exists()
+        and _sha(main) == written[file]
+    ):
         return directory / AUTO / file
     return main
 
@@ -762,7 +937,10 @@ def apply_into(directory: Path, tmp: Path, path: str | Path | None = None) -> Re
     corrected_before = (directory / AUTO).is_dir()
     if not entries and not corrected_before:
         return Result([], [], _show(path))
-    sources = {f: _fresh_or_automatic(directory, tmp, f) for f in [*(f"{n}.csv" for n in TABLES), PLOVER_FILE]}
+    sources = {
+        f: _fresh_or_automatic(directory, tmp, f)
+        for f in [*(f"{n}.csv" for n in TABLES), PLOVER_FILE]
+    }
     if not entries:  # the file is gone or empty: the automatic tables are the tables again
         for file, src in sources.items():
             if src is not None and src.parent != tmp:
@@ -770,12 +948,19 @@ def apply_into(directory: Path, tmp: Path, path: str | Path | None = None) -> Re
         (tmp / AUTO).mkdir(exist_ok=True)  # an empty auto/ removes the old one (pipeline.staged)
         return Result([], [], _show(path))
     if sources["actors.csv"] is None or sources["mentions.csv"] is None:
-        raise CorrectionError(f"{_show(directory)}: actors.csv is missing; annotate the article before "
-                              "applying corrections")
+        raise CorrectionError(
+            f"{_show(directory)}: actors.csv is missing; annotate the article before "
+            "applying corrections"
+        )
     present = [n for n in TABLES if sources[f"{n}.csv"] is not None]
-    entries = [e for e in entries if NEEDS.get(e.action, "actors") in present]  # the others wait for their stage
-    tables = {n: schemas.read_table(sources[f"{n}.csv"].parent, n) if n in present else schemas.empty(n)
-              for n in TABLES}
+    entries = [
+        e for e in entries if NEEDS.get(e.action, "actors") in present
+    ]  # the others wait for their stage
+    found = {n: p for n in TABLES if (p := sources[f"{n}.csv"]) is not None}
+    tables = {
+        n: schemas.read_table(found[n].parent, n) if n in found else schemas.empty(n)
+        for n in TABLES
+    }
     ref_dir = tmp if (tmp / "sentences.csv").exists() else directory
     sentences = schemas.read_table(ref_dir, "sentences")
     places = schemas.read_table(tmp if (tmp / "places.csv").exists() else directory, "places")
@@ -787,7 +972,9 @@ def apply_into(directory: Path, tmp: Path, path: str | Path | None = None) -> Re
             shutil.copyfile(src, tmp / AUTO / file)
     written = {}
     for n in present:
-        schemas.write_table(corrected[n], n, tmp, body if n in ("mentions", "quotes", "dates") else None)
+        schemas.write_table(
+            corrected[n], n, tmp, body if n in ("mentions", "quotes", "dates") else None
+        )
         written[f"{n}.csv"] = _sha(tmp / f"{n}.csv")
     if sources[PLOVER_FILE] is not None:
         from . import plover
@@ -795,8 +982,13 @@ def apply_into(directory: Path, tmp: Path, path: str | Path | None = None) -> Re
         meta = schemas.read_meta(tmp if (tmp / "meta.json").exists() else directory)
         plover.write(corrected["events"], corrected["actors"], tmp, meta.get("slug", ""))
         written[PLOVER_FILE] = _sha(tmp / PLOVER_FILE)
-    record = {"file": _show(path), "sha256": _sha(path), "written": written,
-              "applied": [_as_dict(o) for o in result.applied], "stale": [_as_dict(o) for o in result.stale]}
+    record = {
+        "file": _show(path),
+        "sha256": _sha(path),
+        "written": written,
+        "applied": [_as_dict(o) for o in result.applied],
+        "stale": [_as_dict(o) for o in result.stale],
+    }
     (tmp / AUTO / RECORD).write_text(_record_text(record), encoding="utf-8")
     return result
 
@@ -807,8 +999,10 @@ def _as_dict(o: Outcome) -> dict[str, Any]:
 
 def _record_text(record: dict[str, Any]) -> str:
     """The record as JSON with one outcome a line: readable, diffable, and fast (json's C encoder)."""
+
     def dump(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
     parts = []
     for key in sorted(record):
         value = record[key]
@@ -821,15 +1015,24 @@ def _record_text(record: dict[str, Any]) -> str:
 
 
 #: The table an action needs (the others need only actors and mentions).
-NEEDS = {"drop_event": "events", "recode_event": "events", "set_date": "events", "add_event": "events",
-         "set_speaker": "quotes", "set_date_value": "dates"}
+NEEDS = {
+    "drop_event": "events",
+    "recode_event": "events",
+    "set_date": "events",
+    "add_event": "events",
+    "set_speaker": "quotes",
+    "set_date_value": "dates",
+}
 
 
 def recorded(directory: str | Path) -> Result:
     """What the last :func:`apply` did to ``directory``, from its record (empty when not corrected)."""
     rec = _record(Path(directory))
-    return Result([Outcome(**o) for o in rec.get("applied", [])], [Outcome(**o) for o in rec.get("stale", [])],
-                  rec.get("file", ""))
+    return Result(
+        [Outcome(**o) for o in rec.get("applied", [])],
+        [Outcome(**o) for o in rec.get("stale", [])],
+        rec.get("file", ""),
+    )
 
 
 def _fresh_or_automatic(directory: Path, tmp: Path, file: str) -> Path | None:
@@ -840,6 +1043,7 @@ def _fresh_or_automatic(directory: Path, tmp: Path, file: str) -> Path | None:
 
 
 # --- for notebooks: what was corrected -----------------------------------------------------------
+
 
 class Summary(NamedTuple):
     """The corrections of an annotation folder as tables: applied and stale entries, changed rows."""
@@ -854,10 +1058,21 @@ _OUTCOME_COLUMNS = ["entry", "action", "key", "status", "note", "by", "why"]
 
 
 #: The table each action is about (02_actors shows the first group, 03_events the others).
-TABLE_OF = {"merge_actors": "actors", "drop_actor": "actors", "set_country": "actors", "set_role": "actors",
-            "set_code": "actors", "set_type": "actors", "relink_mention": "mentions", "set_speaker": "quotes",
-            "drop_event": "events", "recode_event": "events", "set_date": "events", "add_event": "events",
-            "set_date_value": "dates"}
+TABLE_OF = {
+    "merge_actors": "actors",
+    "drop_actor": "actors",
+    "set_country": "actors",
+    "set_role": "actors",
+    "set_code": "actors",
+    "set_type": "actors",
+    "relink_mention": "mentions",
+    "set_speaker": "quotes",
+    "drop_event": "events",
+    "recode_event": "events",
+    "set_date": "events",
+    "add_event": "events",
+    "set_date_value": "dates",
+}
 
 
 def summary(directory: str | Path, tables: Iterable[str] | None = None) -> Summary:
@@ -898,15 +1113,27 @@ def changes(directory: str | Path) -> pd.DataFrame:
                 rows.append({"table": n, "id": rid, "change": "added", "columns": ""})
             elif r != before[rid]:
                 diff = [c for c in cols if r[c] != before[rid][c]]
-                rows.append({"table": n, "id": rid, "change": "changed", "columns": ", ".join(diff)})
-        rows += [{"table": n, "id": rid, "change": "dropped", "columns": ""} for rid in before if rid not in after]
-    return pd.DataFrame(rows, columns=["table", "id", "change", "columns"]) if rows else _empty_changes()
+                rows.append(
+                    {"table": n, "id": rid, "change": "changed", "columns": ", ".join(diff)}
+                )
+        rows += [
+            {"table": n, "id": rid, "change": "dropped", "columns": ""}
+            for rid in before
+            if rid not in after
+        ]
+    return (
+        pd.DataFrame(rows, columns=["table", "id", "change", "columns"])
+        if rows
+        else _empty_changes()
+    )
 
 
 # --- for notebooks: adding an entry --------------------------------------------------------------
 
-HEADER = ("# Analyst corrections of the article's annotation tables, applied after every annotation.\n"
-          "# One entry per fix; see the README section 'Corrections' for the actions and their fields.\n")
+HEADER = (
+    "# Analyst corrections of the article's annotation tables, applied after every annotation.\n"
+    "# One entry per fix; see the README section 'Corrections' for the actions and their fields.\n"
+)
 
 
 def _target(slug_or_dir: str | Path) -> tuple[Path, Path | None]:
@@ -918,7 +1145,9 @@ def _target(slug_or_dir: str | Path) -> tuple[Path, Path | None]:
     return default_path(str(slug_or_dir)), folder if (folder / "meta.json").exists() else None
 
 
-def add(slug_or_dir: str | Path, entry: dict[str, Any], path: str | Path | None = None) -> dict[str, Any]:
+def add(
+    slug_or_dir: str | Path, entry: dict[str, Any], path: str | Path | None = None
+) -> dict[str, Any]:
     """Append ``entry`` to the corrections file of an article (a slug or its annotation folder), after
     checking it against the file (schema, conflicts) and, when the article is annotated, its tables
     (its record exists, the actors it names are actors). Existing entries and comments are kept."""
@@ -927,12 +1156,19 @@ def add(slug_or_dir: str | Path, entry: dict[str, Any], path: str | Path | None 
     entry = {k: v for k, v in entry.items() if v is not None}
     old = file.read_text(encoding="utf-8") if file.exists() else HEADER
     load(file)  # the file as it is must be valid before anything is added
-    new_text = old + ("" if old.endswith("\n") or not old else "\n") + yaml.safe_dump(
-        [entry], sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
+    new_text = (
+        old
+        + ("" if old.endswith("\n") or not old else "\n")
+        + yaml.safe_dump(
+            [entry], sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+        )
+    )
     entries = parse(new_text, _show(file))
     if len(entries) != len(parse(old, _show(file))) + 1:
-        raise CorrectionError(f"{_show(file)}: cannot append to it; write its entries as a YAML block list "
-                              "('- action: ...')")
+        raise CorrectionError(
+            f"{_show(file)}: cannot append to it; write its entries as a YAML block list "
+            "('- action: ...')"
+        )
     if folder is not None:
         _dry_run(folder, entries, _show(file))
     file.parent.mkdir(parents=True, exist_ok=True)
@@ -946,19 +1182,29 @@ def add(slug_or_dir: str | Path, entry: dict[str, Any], path: str | Path | None 
 def _dry_run(folder: Path, entries: list[Entry], where: str) -> None:
     """Apply ``entries`` in memory; refuse when the last one would be stale on the current tables."""
     tables = {n: read_automatic(folder, n) for n in TABLES}
-    _, result = correct(tables, entries, schemas.read_table(folder, "sentences"),
-                        schemas.read_table(folder, "places"), where)
+    _, result = correct(
+        tables,
+        entries,
+        schemas.read_table(folder, "sentences"),
+        schemas.read_table(folder, "places"),
+        where,
+    )
     last = entries[-1].number
     for o in result.stale:
         if o.entry == last:
-            raise CorrectionError(f"{where}: entry {o.entry} ({o.action}) {o.key}: {o.note}; nothing was added")
+            raise CorrectionError(
+                f"{where}: entry {o.entry} ({o.action}) {o.key}: {o.note}; nothing was added"
+            )
 
 
 def _meta(by: str | None, why: str, date: str | None) -> dict[str, Any]:
     if not why or not str(why).strip():
         raise CorrectionError("say why: every correction needs a reason (why='...')")
-    return {"by": by or os.environ.get("NEWS_ACTORS_ANALYST") or _user(), "why": why,
-            "date": date or _dt.date.today().isoformat()}
+    return {
+        "by": by or os.environ.get("NEWS_ACTORS_ANALYST") or _user(),
+        "why": why,
+        "date": date or _dt.date.today().isoformat(),
+    }
 
 
 def _user() -> str:
@@ -974,22 +1220,43 @@ def _event(sentence: int, source: str, target: str, trigger: str) -> dict[str, A
     return {"sentence": int(sentence), "source": source, "target": target or "", "trigger": trigger}
 
 
-def merge_actors(slug_or_dir: str | Path, into: str, from_: str, *, why: str, by: str | None = None,
-                 date: str | None = None) -> dict[str, Any]:
+def merge_actors(
+    slug_or_dir: str | Path,
+    into: str,
+    from_: str,
+    *,
+    why: str,
+    by: str | None = None,
+    date: str | None = None,
+) -> dict[str, Any]:
     """Merge actor ``from_`` into ``into``: its mentions, events and quotes become ``into``'s."""
-    return add(slug_or_dir, {"action": "merge_actors", "into": into, "from": from_, **_meta(by, why, date)})
+    return add(
+        slug_or_dir, {"action": "merge_actors", "into": into, "from": from_, **_meta(by, why, date)}
+    )
 
 
-def drop_actor(slug_or_dir: str | Path, actor: str, *, why: str, by: str | None = None,
-               date: str | None = None) -> dict[str, Any]:
+def drop_actor(
+    slug_or_dir: str | Path, actor: str, *, why: str, by: str | None = None, date: str | None = None
+) -> dict[str, Any]:
     """Drop a junk actor: its mentions are unlinked, the events it is the source of are dropped."""
     return add(slug_or_dir, {"action": "drop_actor", "actor": actor, **_meta(by, why, date)})
 
 
-def _setter(field: str):
-    def set_field(slug_or_dir: str | Path, actor: str, value: str, *, why: str, by: str | None = None,
-                  date: str | None = None) -> dict[str, Any]:
-        return add(slug_or_dir, {"action": f"set_{field}", "actor": actor, field: value, **_meta(by, why, date)})
+def _setter(field: str) -> Callable[..., dict[str, Any]]:
+    def set_field(
+        slug_or_dir: str | Path,
+        actor: str,
+        value: str,
+        *,
+        why: str,
+        by: str | None = None,
+        date: str | None = None,
+    ) -> dict[str, Any]:
+        return add(
+            slug_or_dir,
+            {"action": f"set_{field}", "actor": actor, field: value, **_meta(by, why, date)},
+        )
+
     set_field.__name__ = f"set_{field}"
     set_field.__doc__ = f"Set an actor's {field} (``{field}`` column of actors.csv)."
     return set_field
@@ -1001,66 +1268,200 @@ set_code = _setter("code")
 set_type = _setter("type")
 
 
-def relink_mention(slug_or_dir: str | Path, start: int, end: int, to: str, *, why: str, by: str | None = None,
-                   date: str | None = None) -> dict[str, Any]:
+def relink_mention(
+    slug_or_dir: str | Path,
+    start: int,
+    end: int,
+    to: str,
+    *,
+    why: str,
+    by: str | None = None,
+    date: str | None = None,
+) -> dict[str, Any]:
     """Link the mention at ``start``-``end`` to actor ``to`` ("" for none)."""
-    return add(slug_or_dir, {"action": "relink_mention", "mention": {"start": int(start), "end": int(end)},
-                             "to": to, **_meta(by, why, date)})
+    return add(
+        slug_or_dir,
+        {
+            "action": "relink_mention",
+            "mention": {"start": int(start), "end": int(end)},
+            "to": to,
+            **_meta(by, why, date),
+        },
+    )
 
 
-def set_speaker(slug_or_dir: str | Path, start: int, end: int, speaker: str, *, why: str,
-                by: str | None = None, date: str | None = None) -> dict[str, Any]:
+def set_speaker(
+    slug_or_dir: str | Path,
+    start: int,
+    end: int,
+    speaker: str,
+    *,
+    why: str,
+    by: str | None = None,
+    date: str | None = None,
+) -> dict[str, Any]:
     """Set the speaker of the quote at ``start``-``end`` ("" for none)."""
-    return add(slug_or_dir, {"action": "set_speaker", "quote": {"start": int(start), "end": int(end)},
-                             "speaker": speaker, **_meta(by, why, date)})
+    return add(
+        slug_or_dir,
+        {
+            "action": "set_speaker",
+            "quote": {"start": int(start), "end": int(end)},
+            "speaker": speaker,
+            **_meta(by, why, date),
+        },
+    )
 
 
-def drop_event(slug_or_dir: str | Path, sentence: int, source: str, target: str, trigger: str, *, why: str,
-               by: str | None = None, date: str | None = None) -> dict[str, Any]:
+def drop_event(
+    slug_or_dir: str | Path,
+    sentence: int,
+    source: str,
+    target: str,
+    trigger: str,
+    *,
+    why: str,
+    by: str | None = None,
+    date: str | None = None,
+) -> dict[str, Any]:
     """Drop the event of ``sentence`` from ``source`` to ``target`` ("" for none) on ``trigger``."""
-    return add(slug_or_dir, {"action": "drop_event", "event": _event(sentence, source, target, trigger),
-                             **_meta(by, why, date)})
+    return add(
+        slug_or_dir,
+        {
+            "action": "drop_event",
+            "event": _event(sentence, source, target, trigger),
+            **_meta(by, why, date),
+        },
+    )
 
 
-def recode_event(slug_or_dir: str | Path, sentence: int, source: str, target: str, trigger: str, cameo: str,
-                 *, type: str | None = None, mode: str | None = None, why: str, by: str | None = None,
-                 date: str | None = None) -> dict[str, Any]:
+def recode_event(
+    slug_or_dir: str | Path,
+    sentence: int,
+    source: str,
+    target: str,
+    trigger: str,
+    cameo: str,
+    *,
+    type: str | None = None,
+    mode: str | None = None,
+    why: str,
+    by: str | None = None,
+    date: str | None = None,
+) -> dict[str, Any]:
     """Give an event another CAMEO code (its PLOVER type, mode and Goldstein score follow the code
     unless ``type``/``mode`` are given)."""
-    return add(slug_or_dir, {"action": "recode_event", "event": _event(sentence, source, target, trigger),
-                             "cameo": str(cameo), "type": type, "mode": mode, **_meta(by, why, date)})
+    return add(
+        slug_or_dir,
+        {
+            "action": "recode_event",
+            "event": _event(sentence, source, target, trigger),
+            "cameo": str(cameo),
+            "type": type,
+            "mode": mode,
+            **_meta(by, why, date),
+        },
+    )
 
 
-def set_date(slug_or_dir: str | Path, sentence: int, source: str, target: str, trigger: str, value: str, *,
-             date_text: str | None = None, why: str, by: str | None = None,
-             date: str | None = None) -> dict[str, Any]:
+def set_date(
+    slug_or_dir: str | Path,
+    sentence: int,
+    source: str,
+    target: str,
+    trigger: str,
+    value: str,
+    *,
+    date_text: str | None = None,
+    why: str,
+    by: str | None = None,
+    date: str | None = None,
+) -> dict[str, Any]:
     """Set an event's date (ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; "" for none)."""
-    return add(slug_or_dir, {"action": "set_date", "event": _event(sentence, source, target, trigger),
-                             "value": value, "date_text": date_text, **_meta(by, why, date)})
+    return add(
+        slug_or_dir,
+        {
+            "action": "set_date",
+            "event": _event(sentence, source, target, trigger),
+            "value": value,
+            "date_text": date_text,
+            **_meta(by, why, date),
+        },
+    )
 
 
-def set_date_value(slug_or_dir: str | Path, start: int, end: int, value: str, *, kind: str | None = None,
-                   why: str, by: str | None = None, date: str | None = None) -> dict[str, Any]:
+def set_date_value(
+    slug_or_dir: str | Path,
+    start: int,
+    end: int,
+    value: str,
+    *,
+    kind: str | None = None,
+    why: str,
+    by: str | None = None,
+    date: str | None = None,
+) -> dict[str, Any]:
     """Set the normalised value of the time expression at ``start``-``end`` (dates.csv)."""
-    return add(slug_or_dir, {"action": "set_date_value", "span": {"start": int(start), "end": int(end)},
-                             "value": value, "kind": kind, **_meta(by, why, date)})
+    return add(
+        slug_or_dir,
+        {
+            "action": "set_date_value",
+            "span": {"start": int(start), "end": int(end)},
+            "value": value,
+            "kind": kind,
+            **_meta(by, why, date),
+        },
+    )
 
 
-def add_event(slug_or_dir: str | Path, sentence: int, source: str, target: str, trigger: str, cameo: str, *,
-              type: str | None = None, mode: str | None = None, event_date: str | None = None,
-              date_text: str | None = None, place: str | None = None, why: str, by: str | None = None,
-              date: str | None = None) -> dict[str, Any]:
+def add_event(
+    slug_or_dir: str | Path,
+    sentence: int,
+    source: str,
+    target: str,
+    trigger: str,
+    cameo: str,
+    *,
+    type: str | None = None,
+    mode: str | None = None,
+    event_date: str | None = None,
+    date_text: str | None = None,
+    place: str | None = None,
+    why: str,
+    by: str | None = None,
+    date: str | None = None,
+) -> dict[str, Any]:
     """Add an event the annotator missed (``event_date`` is the event's date; ``date`` the correction's)."""
-    return add(slug_or_dir, {"action": "add_event", "sentence": int(sentence), "source": source,
-                             "target": target or "", "trigger": trigger, "cameo": str(cameo), "type": type,
-                             "mode": mode, "event_date": event_date, "date_text": date_text, "place": place,
-                             **_meta(by, why, date)})
+    return add(
+        slug_or_dir,
+        {
+            "action": "add_event",
+            "sentence": int(sentence),
+            "source": source,
+            "target": target or "",
+            "trigger": trigger,
+            "cameo": str(cameo),
+            "type": type,
+            "mode": mode,
+            "event_date": event_date,
+            "date_text": date_text,
+            "place": place,
+            **_meta(by, why, date),
+        },
+    )
 
 
 def entries_frame(entries: Iterable[Entry]) -> pd.DataFrame:
     """Entries as a table (entry, action, key, by, why) for display."""
-    rows = [{"entry": e.number, "action": e.action, "key": e.key(), "by": e.fields["by"], "why": e.fields["why"]}
-            for e in entries]
+    rows = [
+        {
+            "entry": e.number,
+            "action": e.action,
+            "key": e.key(),
+            "by": e.fields["by"],
+            "why": e.fields["why"],
+        }
+        for e in entries
+    ]
     return pd.DataFrame(rows, columns=["entry", "action", "key", "by", "why"])
 
 

@@ -27,20 +27,72 @@ from spacy.tokens import Doc
 
 from . import nlp, schemas
 
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-           "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-           "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "hundred": 100, "several": 0,
-           "few": 0, "couple": 2, "dozen": 12}
-UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y", "century": "Y",
-         "hour": "TH", "minute": "TM"}
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "hundred": 100,
+    "several": 0,
+    "few": 0,
+    "couple": 2,
+    "dozen": 12,
+}
+UNITS = {
+    "year": "Y",
+    "month": "M",
+    "week": "W",
+    "day": "D",
+    "decade": "Y",
+    "century": "Y",
+    "hour": "TH",
+    "minute": "TM",
+}
 UNIT_FACTOR = {"decade": 10, "century": 100}
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PERIOD = re.compile(r"^(?:from\s+)?(\d{4})\s*(?:-|–|—|to|until|through)\s*(\d{2,4})$", re.I)
-_DURATION = re.compile(r"^(?:the\s+|a\s+|an\s+|some\s+|nearly\s+|almost\s+|about\s+|more than\s+|over\s+)*"
-                       r"(?:(\d+|[a-z]+)[\s-]+)?(year|month|week|day|decade|century|hour|minute)s?(?:[\s-]long|-old)?$", re.I)
+_DURATION = re.compile(
+    r"^(?:the\s+|a\s+|an\s+|some\s+|nearly\s+|almost\s+|about\s+|more than\s+|over\s+)*"
+    r"(?:(\d+|[a-z]+)[\s-]+)?(year|month|week|day|decade|century|hour|minute)s?(?:[\s-]long|-old)?$",
+    re.I,
+)
 _DECADE = re.compile(r"^(?:the\s+|in\s+the\s+)?(\d{3})0s$", re.I)
 _YEAR = re.compile(r"^(?:in\s+|since\s+|by\s+)?(\d{4})s?$")
 PREVIOUS = re.compile(r"\b(previous|preceding|day before|night before|eve)\b", re.I)
@@ -66,12 +118,16 @@ def _number(word: str) -> int | None:
 
 
 def _precision_value(d: dt.datetime, period: str) -> str:
-    return {"year": d.strftime("%Y"), "month": d.strftime("%Y-%m")}.get(period, d.strftime("%Y-%m-%d"))
+    return {"year": d.strftime("%Y"), "month": d.strftime("%Y-%m")}.get(
+        period, d.strftime("%Y-%m-%d")
+    )
 
 
 def _explicit(text: str, base: dt.date | None) -> tuple[str, str] | None:
     """(value, basis) for a date that names its month or day, via dateparser."""
-    clean = re.sub(r"^(on|in|since|by|from|at|during|until|early|late|mid)[\s-]+", "", text.strip(), flags=re.I)
+    clean = re.sub(
+        r"^(on|in|since|by|from|at|during|until|early|late|mid)[\s-]+", "", text.strip(), flags=re.I
+    )
     clean = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", clean)
     has_year = bool(re.search(r"\b\d{4}\b", clean))
     if not has_year and base is None:
@@ -79,14 +135,20 @@ def _explicit(text: str, base: dt.date | None) -> tuple[str, str] | None:
     data = _parser(base).get_date_data(clean)
     if data is None or data.date_obj is None:
         return None
-    return _precision_value(data.date_obj, data.period or "day"), "explicit" if has_year else "explicit, year from publication date"
+    return _precision_value(
+        data.date_obj, data.period or "day"
+    ), "explicit" if has_year else "explicit, year from publication date"
 
 
 @lru_cache(maxsize=8)
 def _parser(base: dt.date | None) -> DateDataParser:
     """dateparser's parser for one publication date (building one costs more than parsing)."""
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
-                "REQUIRE_PARTS": [], "PARSERS": ["absolute-time", "custom-formats"]}
+    settings = {
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "REQUIRE_PARTS": [],
+        "PARSERS": ["absolute-time", "custom-formats"],
+    }
     if base:
         settings["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time())
     return DateDataParser(languages=["en"], settings=settings)
@@ -96,36 +158,62 @@ def _relative(text: str, base: dt.date) -> str | None:
     """Calendar arithmetic on the publication date for common relative expressions."""
     low = text.lower().strip()
     low = re.sub(r"^(on|in|since|by|during|at)\s+", "", low)
-    low = re.sub(r"^(earlier|later|early|late)\s+(?=this|last|next)", "", low)  # "earlier this month"
+    low = re.sub(
+        r"^(earlier|later|early|late)\s+(?=this|last|next)", "", low
+    )  # "earlier this month"
     months = "|".join(MONTHS)
-    m = re.match(rf"^(?:(?:the\s+)?(?:month\s+of\s+)?)?({months})(?:\s+of)?\s+(last|this|next)\s+year$", low) or \
-        re.match(rf"^(last|this|next)\s+({months})$", low)
+    m = re.match(
+        rf"^(?:(?:the\s+)?(?:month\s+of\s+)?)?({months})(?:\s+of)?\s+(last|this|next)\s+year$", low
+    ) or re.match(rf"^(last|this|next)\s+({months})$", low)
     if m:
         groups = m.groups()
-        month_name, which = (groups[0], groups[1]) if groups[0] in MONTHS else (groups[1], groups[0])
+        month_name, which = (
+            (groups[0], groups[1]) if groups[0] in MONTHS else (groups[1], groups[0])
+        )
         month = MONTHS.index(month_name) + 1
         if groups[0] in MONTHS:  # "December of last year": the calendar year before
             year = base.year + {"last": -1, "this": 0, "next": 1}[which]
         else:  # "last December": the most recent December before publication
-            year = base.year + {"last": 0 if month < base.month else -1, "this": 0,
-                                "next": 0 if month > base.month else 1}[which]
+            year = (
+                base.year
+                + {
+                    "last": 0 if month < base.month else -1,
+                    "this": 0,
+                    "next": 0 if month > base.month else 1,
+                }[which]
+            )
         return f"{year:04d}-{month:02d}"
-    m = re.match(rf"^this\s+(?:({months})\s+(\d{{1,2}})|(\d{{1,2}})\s+({months}))(?:st|nd|rd|th)?$", low)
+    m = re.match(
+        rf"^this\s+(?:({months})\s+(\d{{1,2}})|(\d{{1,2}})\s+({months}))(?:st|nd|rd|th)?$", low
+    )
     if m:  # "this July 9": that day in the year of publication
         month_name, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         try:
             return dt.date(base.year, MONTHS.index(month_name) + 1, int(day)).isoformat()
         except ValueError:
             return None
-    table = {"today": relativedelta(), "yesterday": relativedelta(days=-1), "tomorrow": relativedelta(days=1)}
+    table = {
+        "today": relativedelta(),
+        "yesterday": relativedelta(days=-1),
+        "tomorrow": relativedelta(days=1),
+    }
     if low in table:
         return (base + table[low]).isoformat()
     m = re.match(r"^(last|this|next|the previous|the past|the coming)\s+(year|month|week)$", low)
     if m:
-        step = {"last": -1, "the previous": -1, "the past": -1, "this": 0, "next": 1, "the coming": 1}[m.group(1)]
+        step = {
+            "last": -1,
+            "the previous": -1,
+            "the past": -1,
+            "this": 0,
+            "next": 1,
+            "the coming": 1,
+        }[m.group(1)]
         unit = m.group(2)
         d = base + relativedelta(**{f"{unit}s": step})
-        return {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(unit, d.isoformat())
+        return {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(
+            unit, d.isoformat()
+        )
     m = re.match(rf"^(?:last\s+|this\s+|this\s+past\s+)?({'|'.join(WEEKDAYS)})$", low)
     if m:  # a weekday in news copy means the most recent such day, the publication day included
         back = (base.weekday() - WEEKDAYS.index(m.group(1))) % 7
@@ -133,7 +221,9 @@ def _relative(text: str, base: dt.date) -> str | None:
     m = re.match(r"^(\w+)\s+(year|month|week|day)s?\s+ago$", low)
     if m and _number(m.group(1)):
         d = base - relativedelta(**{f"{m.group(2)}s": _number(m.group(1))})
-        return {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(m.group(2), d.isoformat())
+        return {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(
+            m.group(2), d.isoformat()
+        )
     return None
 
 
@@ -150,9 +240,21 @@ def normalise(text: str, published: dt.date | None) -> TimeExpr:
         e.value, e.kind, e.basis = f"{m.group(1)}0/{m.group(1)}9", "period", "explicit decade"
         return e
     low = t.lower()
-    relative_words = ("last", "next", "ago", "yesterday", "today", "tomorrow", "this", "previous", "past", "coming")
-    is_relative = any(re.search(rf"\b{w}\b", low) for w in relative_words) or \
-        any(re.fullmatch(rf"(on\s+)?{d}", low) for d in WEEKDAYS)
+    relative_words = (
+        "last",
+        "next",
+        "ago",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "this",
+        "previous",
+        "past",
+        "coming",
+    )
+    is_relative = any(re.search(rf"\b{w}\b", low) for w in relative_words) or any(
+        re.fullmatch(rf"(on\s+)?{d}", low) for d in WEEKDAYS
+    )
     if (m := _DURATION.match(t)) and not is_relative:
         n = _number(m.group(1)) if m.group(1) else 1
         unit = m.group(2).lower()
@@ -176,7 +278,9 @@ def normalise(text: str, published: dt.date | None) -> TimeExpr:
             e.basis = "unresolved: no publication date"
             return e
         value = _relative(t, published)
-        e.value, e.basis = (value, "relative to publication date") if value else ("", "unresolved expression")
+        e.value, e.basis = (
+            (value, "relative to publication date") if value else ("", "unresolved expression")
+        )
         return e
     hit = _explicit(t, published)
     if hit:
@@ -184,7 +288,11 @@ def normalise(text: str, published: dt.date | None) -> TimeExpr:
         if "publication" in e.basis:
             e.kind = "date"
     else:
-        e.basis = "unresolved: no year and no publication date" if published is None else "unresolved expression"
+        e.basis = (
+            "unresolved: no year and no publication date"
+            if published is None
+            else "unresolved expression"
+        )
     return e
 
 
@@ -199,12 +307,21 @@ def extract(doc: Doc, published: dt.date | None) -> list[TimeExpr]:
         out.append(e)
     for i, e in enumerate(out):
         if e.kind == "relative" and not e.value and e.basis.startswith("anaphoric"):
-            before = [p for p in out[:i] if p.kind == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", p.value)]
+            before = [
+                p
+                for p in out[:i]
+                if p.kind == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", p.value)
+            ]
             if before:
                 anchor = before[-1]
                 step = 1 if FOLLOWING.search(e.text) else -1
-                e.value = (dt.date.fromisoformat(anchor.value) + dt.timedelta(days=step)).isoformat()
-                e.anchor, e.basis = f"{anchor.text} ({anchor.value})", "relative to an earlier date in the text"
+                e.value = (
+                    dt.date.fromisoformat(anchor.value) + dt.timedelta(days=step)
+                ).isoformat()
+                e.anchor, e.basis = (
+                    f"{anchor.text} ({anchor.value})",
+                    "relative to an earlier date in the text",
+                )
             else:
                 e.basis = "unresolved: no earlier day in the text to count from"
     return out
@@ -213,13 +330,23 @@ def extract(doc: Doc, published: dt.date | None) -> list[TimeExpr]:
 def table(doc: Doc, published: dt.date | None) -> pd.DataFrame:
     """dates.csv rows for a parse."""
     starts = nlp.sentence_starts(doc)
-    rows = [{"date_id": f"d{i:03d}", "sentence_id": max(bisect_right(starts, e.start) - 1, 0), "start": e.start,
-             "end": e.end, "text": e.text, "value": e.value, "kind": e.kind, "anchor": e.anchor, "basis": e.basis}
-            for i, e in enumerate(extract(doc, published), 1)]
+    rows = [
+        {
+            "date_id": f"d{i:03d}",
+            "sentence_id": max(bisect_right(starts, e.start) - 1, 0),
+            "start": e.start,
+            "end": e.end,
+            "text": e.text,
+            "value": e.value,
+            "kind": e.kind,
+            "anchor": e.anchor,
+            "basis": e.basis,
+        }
+        for i, e in enumerate(extract(doc, published), 1)
+    ]
     return pd.DataFrame(rows, columns=schemas.COLUMNS["dates"] + ["basis"])
 
 
 def parse_published(value: str | None) -> dt.date | None:
     """The publication date of meta.json as a date."""
     return dt.date.fromisoformat(value) if value else None
-

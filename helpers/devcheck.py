@@ -17,8 +17,24 @@ from pathlib import Path
 from .evaluate import GoldError, occurrence
 from .ingest import ArticleError, read_article
 
-PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+PLOVER = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+}
 ACTOR_TYPES = {"person", "state", "organization", "bloc", "group"}
 DATE_KINDS = {"date", "period", "duration", "relative"}
 ISO_VALUE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?|P\d+[YMWD])$")
@@ -39,7 +55,9 @@ def problems(gold_path: Path) -> list[str]:
     places = {p["id"] for p in gold.get("places", [])}
     for a in actors.values():
         if a.get("type") not in ACTOR_TYPES:
-            out.append(f"actor {a['id']}: type {a.get('type')!r} is not one of {sorted(ACTOR_TYPES)}")
+            out.append(
+                f"actor {a['id']}: type {a.get('type')!r} is not one of {sorted(ACTOR_TYPES)}"
+            )
         if a.get("country") and pycountry.countries.get(alpha_3=a["country"]) is None:
             out.append(f"actor {a['id']}: country {a['country']!r} is not an ISO 3166 alpha-3 code")
 

@@ -43,7 +43,9 @@ def occurrence(body: str, text: str, n: int) -> tuple[int, int]:
     """Offsets of the ``n``-th whole-word occurrence of ``text`` in ``body``."""
     hits = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", body)]
     if not 1 <= n <= len(hits):
-        raise GoldError(f"gold mention {text!r} #{n} is not in the article ({len(hits)} occurrences)")
+        raise GoldError(
+            f"gold mention {text!r} #{n} is not in the article ({len(hits)} occurrences)"
+        )
     return hits[n - 1], hits[n - 1] + len(text)
 
 
@@ -55,9 +57,12 @@ def load_gold(path: str | Path, body: str) -> dict[str, Any]:
         s, e = occurrence(body, text, n)
         rows.append({"start": s, "end": e, "text": text, "actor": actor, "place": place})
     data["mention_table"] = pd.DataFrame(rows, columns=["start", "end", "text", "actor", "place"])
-    data["actor_table"] = pd.DataFrame(data.get("actors", []), columns=["id", "name", "type", "country", "role"])
-    data["place_table"] = pd.DataFrame(data.get("places", []),
-                                       columns=["id", "name", "kind", "country", "lat", "lon"])
+    data["actor_table"] = pd.DataFrame(
+        data.get("actors", []), columns=["id", "name", "type", "country", "role"]
+    )
+    data["place_table"] = pd.DataFrame(
+        data.get("places", []), columns=["id", "name", "kind", "country", "lat", "lon"]
+    )
     return data
 
 
@@ -77,11 +82,15 @@ def align_actors(gold_mentions: pd.DataFrame, mentions: pd.DataFrame) -> dict[st
     """Predicted actor_id -> gold actor id, by majority of overlapping mentions."""
     votes: dict[str, Counter] = {}
     gm = gold_mentions[gold_mentions["actor"] != ""]
+    m: Any  # a table row; the schema types its fields
     for m in mentions[mentions["actor_id"] != ""].itertuples():
+        g: Any  # a table row; the schema types its fields
         for g in gm.itertuples():
             if _overlaps(m.start, m.end, g.start, g.end):
                 votes.setdefault(m.actor_id, Counter())[g.actor] += 1
-    return {a: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for a, c in sorted(votes.items())}
+    return {
+        a: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for a, c in sorted(votes.items())
+    }
 
 
 def score_actors(gold: dict[str, Any], actors: pd.DataFrame, mentions: pd.DataFrame) -> Score:
@@ -89,51 +98,94 @@ def score_actors(gold: dict[str, Any], actors: pd.DataFrame, mentions: pd.DataFr
     gm: pd.DataFrame = gold["mention_table"]
     ga: pd.DataFrame = gold["actor_table"].set_index("id")
     mapping = align_actors(gm, mentions)
-    support = Counter()
+    support: Counter[str] = Counter()
+    m: Any  # a table row; the schema types its fields
     for m in mentions[mentions["actor_id"] != ""].itertuples():
         support[m.actor_id] += 1
     matched: dict[str, str] = {}  # gold id -> predicted id (the best-supported one)
     false_rows = []
-    for a in sorted(actors.itertuples(), key=lambda r: (-support[r.actor_id], r.actor_id)):
+    a: Any  # a table row; the schema types its fields
+    for a in sorted(
+        actors.itertuples(), key=lambda r: (-support[str(r.actor_id)], str(r.actor_id))
+    ):
         g = mapping.get(a.actor_id)
         if g is None:
-            false_rows.append({"actor_id": a.actor_id, "name": a.name, "why": "not an actor in the gold standard"})
+            false_rows.append(
+                {"actor_id": a.actor_id, "name": a.name, "why": "not an actor in the gold standard"}
+            )
         elif g in matched:
-            false_rows.append({"actor_id": a.actor_id, "name": a.name,
-                               "why": f"duplicate of {matched[g]} (gold {g})"})
+            false_rows.append(
+                {
+                    "actor_id": a.actor_id,
+                    "name": a.name,
+                    "why": f"duplicate of {matched[g]} (gold {g})",
+                }
+            )
         else:
             matched[g] = a.actor_id
     scores = {f"actors_{k}": v for k, v in prf(len(matched), len(actors), len(ga)).items()}
     pred = actors.set_index("actor_id")
-    checks = {"country": [], "type": [], "role": []}
-    attr_rows = []
+    checks: dict[str, list[bool]] = {"country": [], "type": [], "role": []}
+    attr_rows: list[dict[str, Any]] = []
     for g, p in matched.items():
         for col in checks:
-            ok = str(pred.at[p, col]) == str(ga.at[g, col]) if col != "role" else \
-                str(pred.at[p, col]).lower() == str(ga.at[g, col]).lower()
+            ok = (
+                str(pred.at[p, col]) == str(ga.at[g, col])
+                if col != "role"
+                else str(pred.at[p, col]).lower() == str(ga.at[g, col]).lower()
+            )
             checks[col].append(ok)
             if not ok:
-                attr_rows.append({"gold": g, "predicted": p, "field": col, "expected": ga.at[g, col],
-                                  "found": pred.at[p, col]})
+                attr_rows.append(
+                    {
+                        "gold": g,
+                        "predicted": p,
+                        "field": col,
+                        "expected": ga.at[g, col],
+                        "found": pred.at[p, col],
+                    }
+                )
     for col, oks in checks.items():
         scores[f"{col}_accuracy"] = round(sum(oks) / len(oks), 4) if oks else 1.0
     linked = 0
     miss_rows = []
     pm = mentions[mentions["actor_id"] != ""]
-    for g in gm[gm["actor"] != ""].itertuples():
-        hits = pm[(pm["start"] < g.end) & (pm["end"] > g.start)]
-        if any(mapping.get(a) == g.actor for a in hits["actor_id"]):
+    gold_mention: Any  # a table row; the schema types its fields
+    for gold_mention in gm[gm["actor"] != ""].itertuples():
+        hits = pm[(pm["start"] < gold_mention.end) & (pm["end"] > gold_mention.start)]
+        if any(mapping.get(a) == gold_mention.actor for a in hits["actor_id"]):
             linked += 1
         else:
-            found = ", ".join(f"{r.text} → {r.actor_id}" for r in hits.itertuples()) or "nothing"
-            miss_rows.append({"text": g.text, "start": g.start, "gold": g.actor, "found": found})
+            found = (
+                ", ".join(f"{t} → {a}" for t, a in zip(hits["text"], hits["actor_id"])) or "nothing"
+            )
+            miss_rows.append(
+                {
+                    "text": gold_mention.text,
+                    "start": gold_mention.start,
+                    "gold": gold_mention.actor,
+                    "found": found,
+                }
+            )
     n_gold = int((gm["actor"] != "").sum())
     scores["mention_linking_recall"] = round(linked / n_gold, 4) if n_gold else 1.0
     for g in ga.index.difference(list(matched)):
-        miss_rows.append({"text": ga.at[g, "name"], "start": -1, "gold": g, "found": "actor not found"})
-    misses = pd.DataFrame(miss_rows + [{"text": r["expected"], "start": -1, "gold": r["gold"],
-                                        "found": f"{r['field']}: {r['found'] or '(empty)'}"} for r in attr_rows],
-                          columns=["text", "start", "gold", "found"])
+        miss_rows.append(
+            {"text": ga.at[g, "name"], "start": -1, "gold": g, "found": "actor not found"}
+        )
+    misses = pd.DataFrame(
+        miss_rows
+        + [
+            {
+                "text": r["expected"],
+                "start": -1,
+                "gold": r["gold"],
+                "found": f"{r['field']}: {r['found'] or '(empty)'}",
+            }
+            for r in attr_rows
+        ],
+        columns=["text", "start", "gold", "found"],
+    )
     return Score(scores, misses, pd.DataFrame(false_rows, columns=["actor_id", "name", "why"]))
 
 
@@ -154,12 +206,18 @@ def score_places(gold: dict[str, Any], places: pd.DataFrame) -> Score:
     tp = 0
     good_geo = 0
     misses = []
+    g: Any  # a table row; the schema types its fields
     for g in gp.itertuples():
         best = None
+        p: Any  # a table row; the schema types its fields
         for p in places.itertuples():
             if p.place_id in used or p.kind != g.kind or p.country != g.country:
                 continue
-            if p.place_id == g.id or p.name.lower() in g.name.lower() or g.name.lower() in p.name.lower():
+            if (
+                p.place_id == g.id
+                or p.name.lower() in g.name.lower()
+                or g.name.lower() in p.name.lower()
+            ):
                 best = p
                 break
         if best is None:
@@ -175,12 +233,22 @@ def score_places(gold: dict[str, Any], places: pd.DataFrame) -> Score:
     false_hits = places[~places["place_id"].isin(used)][["place_id", "name", "kind"]]
     scores = {f"places_{k}": v for k, v in prf(tp, len(places), len(gp)).items()}
     scores["geocoding_accuracy"] = round(good_geo / tp, 4) if tp else 1.0
-    return Score(scores, pd.DataFrame(misses, columns=["place", "name", "why"]), false_hits.reset_index(drop=True))
+    return Score(
+        scores,
+        pd.DataFrame(misses, columns=["place", "name", "why"]),
+        false_hits.reset_index(drop=True),
+    )
 
 
-COMPATIBLE = [{"AGREE", "COOPERATE", "SUPPORT"}, {"COOPERATE", "AID"}, {"CONSULT"},
-              {"ACCUSE", "THREATEN", "PROTEST", "REJECT", "REQUEST"}, {"SANCTION", "COERCE"},
-              {"MOBILIZE", "ASSAULT", "COERCE"}, {"CONCEDE", "RETREAT"}]
+COMPATIBLE = [
+    {"AGREE", "COOPERATE", "SUPPORT"},
+    {"COOPERATE", "AID"},
+    {"CONSULT"},
+    {"ACCUSE", "THREATEN", "PROTEST", "REJECT", "REQUEST"},
+    {"SANCTION", "COERCE"},
+    {"MOBILIZE", "ASSAULT", "COERCE"},
+    {"CONCEDE", "RETREAT"},
+]
 
 
 def compatible(a: str, b: str) -> bool:
@@ -193,19 +261,27 @@ def _sentence_of(sentences: pd.DataFrame, pos: int) -> int:
     return int(hit["sentence_id"].iloc[0]) if len(hit) else -1
 
 
-def score_events(gold: dict[str, Any], events: pd.DataFrame, sentences: pd.DataFrame, body: str,
-                 mapping: dict[str, str] | None = None) -> Score:
+def score_events(
+    gold: dict[str, Any],
+    events: pd.DataFrame,
+    sentences: pd.DataFrame,
+    body: str,
+    mapping: dict[str, str] | None = None,
+) -> Score:
     """Event P/R/F1: same sentence, same source and target (either order when symmetric) and a
     compatible category; plus date and negation accuracy over the matched events."""
     mapping = mapping or {}
-    pred = events.assign(gs=events["source"].map(lambda a: mapping.get(a, a)),
-                         gt=events["target"].map(lambda a: mapping.get(a, a)))
+    pred = events.assign(
+        gs=events["source"].map(lambda a: mapping.get(a, a)),
+        gt=events["target"].map(lambda a: mapping.get(a, a)),
+    )
     used: set[str] = set()
     misses, matched = [], []
     for trig, n, typ, src, tgt, sym, date, neg in gold.get("events", []):
         start, _ = occurrence(body, trig, n)
         sid = _sentence_of(sentences, start)
         hit = None
+        r: Any  # a table row; the schema types its fields
         for r in pred[pred["sentence_id"] == sid].itertuples():
             if r.event_id in used or not compatible(r.type, typ):
                 continue
@@ -213,25 +289,39 @@ def score_events(gold: dict[str, Any], events: pd.DataFrame, sentences: pd.DataF
                 hit = r
                 break
         if hit is None:
-            misses.append({"sentence_id": sid, "trigger": trig, "type": typ, "source": src, "target": tgt})
+            misses.append(
+                {"sentence_id": sid, "trigger": trig, "type": typ, "source": src, "target": tgt}
+            )
             continue
         used.add(hit.event_id)
         matched.append((hit, date, neg))
-    false_hits = events[~events["event_id"].isin(used)][["event_id", "sentence_id", "type", "source", "target",
-                                                         "trigger"]].reset_index(drop=True)
-    scores = {f"events_{k}": v for k, v in prf(len(matched), len(events), len(gold.get("events", []))).items()}
-    scores["event_date_accuracy"] = round(sum(h.date == d for h, d, _ in matched) / len(matched), 4) if matched else 1.0
-    scores["negation_accuracy"] = round(sum(bool(h.negated) == n for h, _, n in matched) / len(matched), 4) \
-        if matched else 1.0
-    return Score(scores, pd.DataFrame(misses, columns=["sentence_id", "trigger", "type", "source", "target"]),
-                 false_hits)
+    false_hits = events[~events["event_id"].isin(used)][
+        ["event_id", "sentence_id", "type", "source", "target", "trigger"]
+    ].reset_index(drop=True)
+    scores = {
+        f"events_{k}": v
+        for k, v in prf(len(matched), len(events), len(gold.get("events", []))).items()
+    }
+    scores["event_date_accuracy"] = (
+        round(sum(h.date == d for h, d, _ in matched) / len(matched), 4) if matched else 1.0
+    )
+    scores["negation_accuracy"] = (
+        round(sum(bool(h.negated) == n for h, _, n in matched) / len(matched), 4)
+        if matched
+        else 1.0
+    )
+    return Score(
+        scores,
+        pd.DataFrame(misses, columns=["sentence_id", "trigger", "type", "source", "target"]),
+        false_hits,
+    )
 
 
 def score_dates(gold: dict[str, Any], dates: pd.DataFrame, body: str) -> Score:
     """Date accuracy: the share of gold time expressions found with the right normalised value."""
     rows, correct = [], 0
     found_ids: set[str] = set()
-    for text, n, value, kind in gold.get("dates", []):
+    for text, n, value, _kind in gold.get("dates", []):
         s, e = occurrence(body, text, n)
         hit = dates[(dates["start"] < e) & (dates["end"] > s)]
         got = hit["value"].iloc[0] if len(hit) else None
@@ -239,22 +329,36 @@ def score_dates(gold: dict[str, Any], dates: pd.DataFrame, body: str) -> Score:
         if got == value:
             correct += 1
         else:
-            rows.append({"text": text, "expected": value, "found": "not found" if got is None else (got or "(empty)")})
+            rows.append(
+                {
+                    "text": text,
+                    "expected": value,
+                    "found": "not found" if got is None else (got or "(empty)"),
+                }
+            )
     n_gold = len(gold.get("dates", []))
-    extra = dates[~dates["date_id"].isin(found_ids)][["date_id", "text", "value"]].reset_index(drop=True)
-    return Score({"date_accuracy": round(correct / n_gold, 4) if n_gold else 1.0,
-                  "dates_found": len(dates)}, pd.DataFrame(rows, columns=["text", "expected", "found"]), extra)
+    extra = dates[~dates["date_id"].isin(found_ids)][["date_id", "text", "value"]].reset_index(
+        drop=True
+    )
+    return Score(
+        {"date_accuracy": round(correct / n_gold, 4) if n_gold else 1.0, "dates_found": len(dates)},
+        pd.DataFrame(rows, columns=["text", "expected", "found"]),
+        extra,
+    )
 
 
-def score_quotes(gold: dict[str, Any], quotes: pd.DataFrame, body: str,
-                 mapping: dict[str, str] | None = None) -> Score:
+def score_quotes(
+    gold: dict[str, Any], quotes: pd.DataFrame, body: str, mapping: dict[str, str] | None = None
+) -> Score:
     """Quote P/R/F1 (a predicted quotation covering the gold one's opening words) and speaker accuracy."""
     mapping = mapping or {}
     used: set[str] = set()
     rows, speakers_ok, matched = [], 0, 0
-    for prefix, n, speaker, marked in gold.get("quotes", []):
+    for prefix, n, speaker, _marked in gold.get("quotes", []):
         s, _ = occurrence(body, prefix, n)
-        hit = quotes[(quotes["start"] <= s + 2) & (quotes["end"] > s) & ~quotes["quote_id"].isin(used)]
+        hit = quotes[
+            (quotes["start"] <= s + 2) & (quotes["end"] > s) & ~quotes["quote_id"].isin(used)
+        ]
         if hit.empty:
             rows.append({"quote": prefix, "expected": speaker, "found": "quotation not found"})
             continue
@@ -266,13 +370,19 @@ def score_quotes(gold: dict[str, Any], quotes: pd.DataFrame, body: str,
             speakers_ok += 1
         else:
             rows.append({"quote": prefix, "expected": speaker, "found": got or "(no speaker)"})
-    scores = {f"quotes_{k}": v for k, v in prf(matched, len(quotes), len(gold.get("quotes", []))).items()}
+    scores = {
+        f"quotes_{k}": v for k, v in prf(matched, len(quotes), len(gold.get("quotes", []))).items()
+    }
     scores["speaker_accuracy"] = round(speakers_ok / matched, 4) if matched else 1.0
-    extra = quotes[~quotes["quote_id"].isin(used)][["quote_id", "speaker", "text"]].reset_index(drop=True)
+    extra = quotes[~quotes["quote_id"].isin(used)][["quote_id", "speaker", "text"]].reset_index(
+        drop=True
+    )
     return Score(scores, pd.DataFrame(rows, columns=["quote", "expected", "found"]), extra)
 
 
-def score_all(directory: str | Path, gold_file: str | Path, automatic: bool = False) -> dict[str, Score]:
+def score_all(
+    directory: str | Path, gold_file: str | Path, automatic: bool = False
+) -> dict[str, Score]:
     """Every score for an annotation folder (tables read only through the contract); ``automatic``
     scores the annotators' own tables, before analysts' corrections (``auto/``, see ``corrections``)."""
     from . import corrections, schemas
@@ -282,17 +392,21 @@ def score_all(directory: str | Path, gold_file: str | Path, automatic: bool = Fa
     read = corrections.read_automatic if automatic else schemas.read_table
     t = {name: read(directory, name) for name in schemas.SCHEMAS}
     mapping = align_actors(gold["mention_table"], t["mentions"])
-    return {"actors": score_actors(gold, t["actors"], t["mentions"]),
-            "places": score_places(gold, t["places"]),
-            "events": score_events(gold, t["events"], t["sentences"], body, mapping),
-            "dates": score_dates(gold, t["dates"], body),
-            "quotes": score_quotes(gold, t["quotes"], body, mapping)}
+    return {
+        "actors": score_actors(gold, t["actors"], t["mentions"]),
+        "places": score_places(gold, t["places"]),
+        "events": score_events(gold, t["events"], t["sentences"], body, mapping),
+        "dates": score_dates(gold, t["dates"], body),
+        "quotes": score_quotes(gold, t["quotes"], body, mapping),
+    }
 
 
 #: The misses and false hits of each score, in words: (misses, false hits).
 ERROR_LABELS: dict[str, tuple[str, str]] = {
-    "actors": ("Gold mentions missed or linked to the wrong actor",
-               "Predicted actors that are false hits or duplicates"),
+    "actors": (
+        "Gold mentions missed or linked to the wrong actor",
+        "Predicted actors that are false hits or duplicates",
+    ),
     "places": ("Missed places", "Places not in the gold standard"),
     "events": ("Missed events", "Events not in the gold standard"),
     "dates": ("Wrong or missing dates", "Time expressions not in the gold standard"),
@@ -303,8 +417,11 @@ ERROR_LABELS: dict[str, tuple[str, str]] = {
 def metrics_table(scores: dict[str, Score], *names: str) -> pd.DataFrame:
     """One row per measure (columns ``measure``, ``value``) of the scores ``names``, in that
     order (all of ``scores`` when none is named)."""
-    rows = [(measure, value) for name in (names or tuple(scores))
-            for measure, value in scores[name].metrics.items()]
+    rows = [
+        (measure, value)
+        for name in (names or tuple(scores))
+        for measure, value in scores[name].metrics.items()
+    ]
     return pd.DataFrame(rows, columns=["measure", "value"])
 
 
@@ -321,7 +438,12 @@ def errors(scores: dict[str, Score], *names: str) -> list[tuple[str, pd.DataFram
 # --- PLOVER gold-standard records (one sentence each) -------------------------------------------
 
 #: PLOVER 0.5 names used by the gold records -> PLOVER 2021 categories.
-PLOVER_05 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+PLOVER_05 = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
 #: CAMEO country codes of the records that differ from ISO 3166 alpha-3.
 CAMEO_ISO3 = {"JAP": "JPN"}
 
@@ -338,11 +460,22 @@ def load_plover_records(path: str | Path) -> list[dict[str, Any]]:
             continue
 
         def codes(side: Any) -> set[str]:
-            return {CAMEO_ISO3.get(a["code"], a["code"]) for a in side} if isinstance(side, list) else set()
+            return (
+                {CAMEO_ISO3.get(a["code"], a["code"]) for a in side}
+                if isinstance(side, list)
+                else set()
+            )
 
-        out.append({"id": rec["id"], "text": rec["text"], "date": rec.get("date", ""),
-                    "category": PLOVER_05.get(rec["event"], rec["event"]),
-                    "sources": codes(rec.get("source")), "targets": codes(rec.get("target"))})
+        out.append(
+            {
+                "id": rec["id"],
+                "text": rec["text"],
+                "date": rec.get("date", ""),
+                "category": PLOVER_05.get(rec["event"], rec["event"]),
+                "sources": codes(rec.get("source")),
+                "targets": codes(rec.get("target")),
+            }
+        )
     return out
 
 
@@ -351,13 +484,16 @@ def actor_codes(actors: pd.DataFrame) -> dict[str, str]:
     letters when there is one, else the ISO3 country, else ``IGO`` for international bodies."""
     out = {}
     coded = "code" in actors.columns
+    a: Any  # a table row; the schema types its fields
     for a in actors.itertuples():
         code = str(getattr(a, "code", "") or "")
         if code[:3]:
             out[a.actor_id] = code[:3]
         elif a.country:
             out[a.actor_id] = a.country
-        elif a.type in ("organization", "bloc") and not coded:  # tables without codes (the baseline)
+        elif (
+            a.type in ("organization", "bloc") and not coded
+        ):  # tables without codes (the baseline)
             out[a.actor_id] = "IGO"
         else:
             out[a.actor_id] = ""
@@ -382,8 +518,9 @@ class RecordScore:
     misses: pd.DataFrame
 
 
-def score_plover_records(records: list[dict[str, Any]],
-                         predictions: list[tuple[pd.DataFrame, pd.DataFrame]]) -> RecordScore:
+def score_plover_records(
+    records: list[dict[str, Any]], predictions: list[tuple[pd.DataFrame, pd.DataFrame]]
+) -> RecordScore:
     """Category precision/recall/F1 over records (each distinct predicted category of a sentence is
     one guess) and the share of records with an event of the right category between the right
     source and target codes. ``predictions[i]`` is (events, actors) for ``records[i]``."""
@@ -397,7 +534,9 @@ def score_plover_records(records: list[dict[str, Any]],
         ok = gold in cats
         hits += ok
         codes = actor_codes(actors)
-        dyad = ok and any(_dyad_right(e, codes, rec) for e in events[events["type"] == gold].itertuples())
+        dyad = ok and any(
+            _dyad_right(e, codes, rec) for e in events[events["type"] == gold].itertuples()
+        )
         dyads += dyad
         c = per_cat.setdefault(gold, Counter())
         c["gold"] += 1
@@ -405,14 +544,32 @@ def score_plover_records(records: list[dict[str, Any]],
         c["dyad"] += dyad
         for cat in cats:
             per_cat.setdefault(cat, Counter())["guessed"] += 1
-        rows.append({"id": rec["id"], "gold": gold, "found": " ".join(cats), "category_right": ok,
-                     "dyad_right": dyad, "text": rec["text"]})
+        rows.append(
+            {
+                "id": rec["id"],
+                "gold": gold,
+                "found": " ".join(cats),
+                "category_right": ok,
+                "dyad_right": dyad,
+                "text": rec["text"],
+            }
+        )
     metrics = {f"category_{k}": v for k, v in prf(hits, guesses, len(records)).items()}
     metrics["dyad_recall"] = round(dyads / len(records), 4) if records else 1.0
     metrics["guesses_per_record"] = round(guesses / len(records), 2) if records else 0.0
-    table = pd.DataFrame([{"category": k, "gold": c["gold"], "guessed": c["guessed"], "found": c["found"],
-                           "dyad_right": c["dyad"], **prf(c["found"], c["guessed"], c["gold"])}
-                          for k, c in sorted(per_cat.items())])
+    table = pd.DataFrame(
+        [
+            {
+                "category": k,
+                "gold": c["gold"],
+                "guessed": c["guessed"],
+                "found": c["found"],
+                "dyad_right": c["dyad"],
+                **prf(c["found"], c["guessed"], c["gold"]),
+            }
+            for k, c in sorted(per_cat.items())
+        ]
+    )
     detail = pd.DataFrame(rows)
     return RecordScore(metrics, table, detail[~detail["category_right"]].reset_index(drop=True))
 
@@ -421,7 +578,17 @@ def with_and_without_corrections(directory: str | Path, gold_file: str | Path) -
     """Every metric of :func:`score_all` on the automatic tables and on the corrected ones, one row per
     metric (table, metric, automatic, corrected, change); the two columns are equal without corrections."""
     auto, fixed = score_all(directory, gold_file, automatic=True), score_all(directory, gold_file)
-    rows = [{"table": t, "metric": m, "automatic": v, "corrected": fixed[t].metrics.get(m),
-             "change": round(fixed[t].metrics.get(m, math.nan) - v, 4) if isinstance(v, (int, float)) else None}
-            for t, score in auto.items() for m, v in score.metrics.items()]
+    rows = [
+        {
+            "table": t,
+            "metric": m,
+            "automatic": v,
+            "corrected": fixed[t].metrics.get(m),
+            "change": round(fixed[t].metrics.get(m, math.nan) - v, 4)
+            if isinstance(v, (int, float))
+            else None,
+        }
+        for t, score in auto.items()
+        for m, v in score.metrics.items()
+    ]
     return pd.DataFrame(rows, columns=["table", "metric", "automatic", "corrected", "change"])

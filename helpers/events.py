@@ -17,17 +17,16 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from typing import Any
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from . import clauses, config, nlp, schemas
-from .lexicon import agent_sector
+from .lexicon import agent_sector, words
 from .lexicon import verb_candidates as lexicon_verb_candidates
-from .lexicon import words
 
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"}
 PLACE_PREPS = {"in", "at"}
@@ -44,7 +43,9 @@ class Lex:
     goldstein: float
     symmetric: bool
     target_preps: tuple[str, ...]
-    via_object: bool = False  # the verb carries the event its object names ("expressed support for X")
+    via_object: bool = (
+        False  # the verb carries the event its object names ("expressed support for X")
+    )
 
 
 class LexiconError(ValueError):
@@ -62,17 +63,35 @@ def lexicon() -> dict[tuple[str, str], Lex]:
     out: dict[tuple[str, str], Lex] = {}
     with open(path, encoding="utf-8", newline="") as fh:
         for n, r in enumerate(csv.DictReader(fh), start=2):
-            if r.get("pos") not in ("VERB", "NOUN") or not r.get("lemma") or not (r.get("reason") or "").strip():
-                raise LexiconError(f"{path.name} row {n}: needs a lemma, pos VERB or NOUN, and a reason")
+            if (
+                r.get("pos") not in ("VERB", "NOUN")
+                or not r.get("lemma")
+                or not (r.get("reason") or "").strip()
+            ):
+                raise LexiconError(
+                    f"{path.name} row {n}: needs a lemma, pos VERB or NOUN, and a reason"
+                )
             try:
                 info = cameo.code_info(r["cameo"])
             except (KeyError, ValueError):
-                raise LexiconError(f"{path.name} row {n}: {r['cameo']!r} is not a CAMEO code") from None
+                raise LexiconError(
+                    f"{path.name} row {n}: {r['cameo']!r} is not a CAMEO code"
+                ) from None
             if not info.plover:
-                raise LexiconError(f"{path.name} row {n}: CAMEO {r['cameo']} has no PLOVER category")
-            out[(r["lemma"], r["pos"])] = Lex(r["lemma"], r["pos"], r["cue"], info.plover, info.mode, r["cameo"],
-                                              info.goldstein, r["symmetric"] == "true",
-                                              tuple(p for p in r["target_preps"].split("|") if p))
+                raise LexiconError(
+                    f"{path.name} row {n}: CAMEO {r['cameo']} has no PLOVER category"
+                )
+            out[(r["lemma"], r["pos"])] = Lex(
+                r["lemma"],
+                r["pos"],
+                r["cue"],
+                info.plover,
+                info.mode,
+                r["cameo"],
+                info.goldstein,
+                r["symmetric"] == "true",
+                tuple(p for p in r["target_preps"].split("|") if p),
+            )
     return out
 
 
@@ -100,7 +119,9 @@ class Mentions:
         self.types = dict(zip(actors["actor_id"], actors["type"]))
         self.roles = dict(zip(actors["actor_id"], actors["role"]))
         # rows of a validated mentions table: the schema, not pandas-stubs, types their fields
-        self.rows: list[Any] = sorted(mentions.itertuples(index=False), key=lambda r: (r.start, -(r.end - r.start)))
+        self.rows: list[Any] = sorted(
+            mentions.itertuples(index=False), key=lambda r: (r.start, -(r.end - r.start))
+        )
         # per character offset: the longest actor mention covering it, the first one's "how", the
         # first place; built once, so a lookup does not scan every mention (long articles)
         self._actor: dict[int, tuple[str, int]] = {}
@@ -127,7 +148,8 @@ class Mentions:
 
 
 def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
-    """Actors named by a noun phrase: itself, its conjuncts ("X and Y"), or inside it ("Russia's invasion")."""
+    """Actors named by a noun phrase: itself, its conjuncts ("X and Y"), or inside it ("Russia's
+    invasion")."""
     found: list[str] = []
     own = m.actor(tok)
     if own:
@@ -136,12 +158,26 @@ def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
         found += _plural_referent(tok, m)  # "commended his counterparts": the people he met
     elif _listed(tok, m):
         found += _listed(tok, m)  # "detained others, including Li Yuhan and Yu Wensheng"
-    elif _a_quantity(tok) or tok.lower_ in words("member_nouns"):  # "thousands of Nigerians", "leaders of X"
-        found += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, m)]
+    elif _a_quantity(tok) or tok.lower_ in words(
+        "member_nouns"
+    ):  # "thousands of Nigerians", "leaders of X"
+        found += [
+            a
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for a in _np_actors(p, m)
+        ]
     elif tok.lower_ in words("partner_nouns"):  # "our partners at the council": the council
-        found += [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "on")
-                  for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, m)]
+        found += [
+            a
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("at", "in", "from", "on")
+            for p in c.children
+            if p.dep_ == "pobj"
+            for a in _np_actors(p, m)
+        ]
     elif depth == 0 or tok.dep_ == "conj":
         found += _inner_actor(tok, m)  # "Sudan's army and the RSF": the army stands for Sudan
     for c in tok.children:
@@ -155,9 +191,11 @@ def _listed(tok: Token, m: Mentions) -> list[str]:
     "many of those arrested, such as X"."""
     out = []
     for c in tok.subtree:
-        if c.dep_ == "prep" and (c.lower_ == "including" or (c.lower_ == "as" and c.i and tok.doc[c.i - 1].lower_ == "such")):
-            if c.head.i == tok.i or c.head in tok.subtree:
-                out += [a for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, m)]
+        example = c.lower_ == "including" or (
+            c.lower_ == "as" and c.i and tok.doc[c.i - 1].lower_ == "such"
+        )
+        if c.dep_ == "prep" and example and (c.head.i == tok.i or c.head in tok.subtree):
+            out += [a for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, m)]
     return list(dict.fromkeys(out))
 
 
@@ -170,7 +208,7 @@ def _np_actors(tok: Token, m: Mentions) -> list[str]:
             return _actors_of(c, m)
     doc = tok.doc
     if tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
-        for t in doc[tok.i + 2:tok.i + 7]:
+        for t in doc[tok.i + 2 : tok.i + 7]:
             nxt = m.actor(t)
             if nxt and m.types.get(nxt) == "person":
                 return [nxt]
@@ -183,8 +221,11 @@ def _inner_actor(tok: Token, m: Mentions, demonyms: bool = False) -> list[str]:
     """An actor inside a phrase: its possessor or compound ("Russia's invasion", "Iran's achievements");
     with ``demonyms``, also an adjective ("Venezuelan officials")."""
     for c in tok.children:
-        if c.dep_ in ("poss", "compound", "nmod", "amod", "npadvmod", "appos") and m.actor(c) \
-                and (demonyms or m.how(c) != "demonym"):
+        if (
+            c.dep_ in ("poss", "compound", "nmod", "amod", "npadvmod", "appos")
+            and m.actor(c)
+            and (demonyms or m.how(c) != "demonym")
+        ):
             return _actors_of(c, m)
     return []
 
@@ -196,9 +237,12 @@ def _named_participants(tok: Token, m: Mentions) -> bool:
     for c in tok.children:
         if c.dep_ in ("poss", "compound") and m.actor(c) and m.how(c) not in ("pronoun", "demonym"):
             return True
-        if c.dep_ == "prep" and c.lower_ in ("of", "by", "between", "with", "against", "on", "to"):
-            if any(m.actor(p) and m.how(p) != "pronoun" for p in c.children if p.dep_ == "pobj"):
-                return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("of", "by", "between", "with", "against", "on", "to")
+            and any(m.actor(p) and m.how(p) != "pronoun" for p in c.children if p.dep_ == "pobj")
+        ):
+            return True
     return False
 
 
@@ -206,8 +250,10 @@ def _own_participants(tok: Token, m: Mentions) -> bool:
     """Does an event noun name its own actors ("Russia's invasion of Ukraine")?"""
     if _inner_actor(tok, m):
         return True
-    return any(c.dep_ == "prep" and any(_actors_of(p, m) for p in c.children if p.dep_ == "pobj")
-               for c in tok.children)
+    return any(
+        c.dep_ == "prep" and any(_actors_of(p, m) for p in c.children if p.dep_ == "pobj")
+        for c in tok.children
+    )
 
 
 def _subject(tok: Token, m: Mentions) -> tuple[list[str], bool]:
@@ -218,18 +264,33 @@ def _subject(tok: Token, m: Mentions) -> tuple[list[str], bool]:
         if subj:
             for s in subj:
                 if s.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":  # "an ally ... which supported"
-                    head = cur.head  # "lawyers who were detained by ...": passive, the lawyers are its target
-                    return (_actors_of(head, m) or _appositive_subject(head, m)), s.dep_ == "nsubjpass"
+                    head = (
+                        cur.head
+                    )  # "lawyers who were detained by ...": passive, the lawyers are its target
+                    return (
+                        _actors_of(head, m) or _appositive_subject(head, m)
+                    ), s.dep_ == "nsubjpass"
                 actors = _np_actors(s, m)
                 if actors:
                     return actors, s.dep_ == "nsubjpass"
             return [], False
-        if cur.dep_ == "pcomp" and cur.head.lower_ == "of" and cur.head.head.lemma_ in words("allegation"):
+        if (
+            cur.dep_ == "pcomp"
+            and cur.head.lower_ == "of"
+            and cur.head.head.lemma_ in words("allegation")
+        ):
             # "accused the Islamic Republic of supplying drones": the accused is the actor
             verb = cur.head.head
             return [a for c in verb.children if c.dep_ == "dobj" for a in _actors_of(c, m)], False
-        if cur.dep_ == "acl" and cur.tag_ == "VBD" and cur.head.dep_ == "ROOT" and cur.head.pos_ in ("NOUN", "PROPN"):
-            return _np_actors(cur.head, m), False  # "A French minister threatened ...": a main verb parsed as a modifier
+        if (
+            cur.dep_ == "acl"
+            and cur.tag_ == "VBD"
+            and cur.head.dep_ == "ROOT"
+            and cur.head.pos_ in ("NOUN", "PROPN")
+        ):
+            return _np_actors(
+                cur.head, m
+            ), False  # "A French minister threatened ...": a main verb parsed as a modifier
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             if cur.pos_ == "ADP":
@@ -237,13 +298,15 @@ def _subject(tok: Token, m: Mentions) -> tuple[list[str], bool]:
             continue
         break
     if tok.dep_ == "ROOT" or cur.dep_ == "ROOT":  # a broken parse: the people named before the verb
-        persons = [m.actor(t) for t in tok.sent if t.i < tok.i and m.types.get(m.actor(t)) == "person"]
+        persons = [
+            m.actor(t) for t in tok.sent if t.i < tok.i and m.types.get(m.actor(t)) == "person"
+        ]
         return list(dict.fromkeys(persons))[:2], False
     return [], False
 
 
 def _appositive_subject(tok: Token, m: Mentions) -> list[str]:
-    """"A staunch ally of X which ..., Belarus has been ...": the other subject of the same verb."""
+    """ "A staunch ally of X which ..., Belarus has been ...": the other subject of the same verb."""
     if tok.dep_ in ("dobj", "pobj", "attr", "dative"):
         return []  # "signed an agreement that allows ...": the agreement is not its signers
     for c in tok.head.children:
@@ -253,13 +316,19 @@ def _appositive_subject(tok: Token, m: Mentions) -> list[str]:
 
 
 def _plural_referent(tok: Token, m: Mentions) -> list[str]:
-    """"they", "both", "the two presidents": the last coordinated pair of actors before it."""
+    """ "they", "both", "the two presidents": the last coordinated pair of actors before it."""
     low = tok.lower_
     titled = _titled_plural(tok, m)
     if titled:
         return titled
-    if tok.lemma_ == "counterpart" and tok.tag_ == "NNS" and any(c.dep_ == "poss" for c in tok.children):
-        return _met_pair(tok, m)  # "X commended his counterparts": those X met (X himself drops out)
+    if (
+        tok.lemma_ == "counterpart"
+        and tok.tag_ == "NNS"
+        and any(c.dep_ == "poss" for c in tok.children)
+    ):
+        return _met_pair(
+            tok, m
+        )  # "X commended his counterparts": those X met (X himself drops out)
     if low not in ("they", "them", "both") and low not in words("pair_noun"):
         return []
     if low in words("pair_noun") and not any(c.lower_ in ("two", "both") for c in tok.children):
@@ -268,15 +337,21 @@ def _plural_referent(tok: Token, m: Mentions) -> list[str]:
     want_person = low in words("pair_noun_person")
     pair: list[str] = []
     fallback: list[str] = []
-    for t in reversed(doc[max(0, tok.i - 120):tok.i]):  # nearest first
-        if not want_person and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS":  # "The advisors ... They"
+    for t in reversed(doc[max(0, tok.i - 120) : tok.i]):  # nearest first
+        if (
+            not want_person and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS"
+        ):  # "The advisors ... They"
             pair = _plural_referent(t, m)
             if pair:
                 break
         if t.dep_ != "conj":
             continue
-        if tok.dep_ in ("dobj", "pobj", "dative") and t.sent == tok.sent \
-                and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head in tok.ancestors:
+        if (
+            tok.dep_ in ("dobj", "pobj", "dative")
+            and t.sent == tok.sent
+            and t.head.dep_ in ("nsubj", "nsubjpass")
+            and t.head.head in tok.ancestors
+        ):
             continue  # "X and Y called on both countries": not the callers themselves
         a, b = m.actor(t.head) or "".join(_inner_actor(t.head, m)[:1]), m.actor(t)
         if not a or not b or a == b:
@@ -291,27 +366,36 @@ def _plural_referent(tok: Token, m: Mentions) -> list[str]:
     if not pair and low in ("they", "them"):
         pair = _met_pair(tok, m)  # "X spoke with Y ... They discussed ...": the two who met
     if not pair and want_person:
-        persons = [m.actor(t) for t in doc[max(0, tok.i - 120):tok.i] if m.types.get(m.actor(t)) == "person"]
+        persons = [
+            m.actor(t)
+            for t in doc[max(0, tok.i - 120) : tok.i]
+            if m.types.get(m.actor(t)) == "person"
+        ]
         persons = list(dict.fromkeys(reversed(persons)))[:2]
         pair = list(reversed(persons)) if len(persons) == 2 else []
     return pair
 
 
 def _titled_plural(tok: Token, m: Mentions) -> list[str]:
-    """"The national security advisors", "the foreign ministers": every person named earlier
+    """ "The national security advisors", "the foreign ministers": every person named earlier
     whose role carries that title (two or more)."""
     from . import reference
 
     if tok.tag_ != "NNS" or not any(c.lower_ == "the" for c in tok.children):
         return []
-    words_ = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i] + [tok.lemma_.lower()]
+    words_ = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i] + [
+        tok.lemma_.lower()
+    ]
     title = " ".join(words_)
     tits = reference.titles()
     if title not in tits and tok.lemma_.lower() not in tits:
         return []
-    want = (title if title in tits else tok.lemma_.lower())
-    people = [a for a, kind in m.types.items() if kind == "person" and a in m.roles
-              and want in m.roles[a].lower().split(" of ")[0]]
+    want = title if title in tits else tok.lemma_.lower()
+    people = [
+        a
+        for a, kind in m.types.items()
+        if kind == "person" and a in m.roles and want in m.roles[a].lower().split(" of ")[0]
+    ]
     first = {a: min(r.start for r in m.rows if r.actor_id == a) for a in people}
     people = [a for a in people if first[a] < tok.idx]
     if len(people) >= 2:
@@ -325,16 +409,25 @@ def _met_pair(tok: Token, m: Mentions) -> list[str]:
     ("Secretary Blinken spoke with Foreign Minister Faisal"; "X met with Y and Z"), within three
     sentences."""
     upto = bisect_right(nlp.sentence_starts(tok.doc), tok.sent.start_char)
-    sents = nlp.sentences(tok.doc)[max(0, upto - 4):upto]
+    sents = nlp.sentences(tok.doc)[max(0, upto - 4) : upto]
     for sent in reversed(sents):
         for verb in sent:
-            if verb.pos_ not in ("VERB", "AUX") or (sent == tok.sent and verb.i >= tok.i) or verb in tok.ancestors \
-                    or (_trigger_entries(verb) or _NO_LEX).type != "CONSULT":
+            if (
+                verb.pos_ not in ("VERB", "AUX")
+                or (sent == tok.sent and verb.i >= tok.i)
+                or verb in tok.ancestors
+                or (_trigger_entries(verb) or _NO_LEX).type != "CONSULT"
+            ):
                 continue  # only a meeting says who was together
             subj = [a for c in verb.children if c.dep_ == "nsubj" for a in _actors_of(c, m)]
-            partner = [a for c in verb.children if c.dep_ == "dobj" for a in _actors_of(c, m)] + \
-                [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-                 for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, m)]
+            partner = [a for c in verb.children if c.dep_ == "dobj" for a in _actors_of(c, m)] + [
+                a
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "with"
+                for p in c.children
+                if p.dep_ == "pobj"
+                for a in _np_actors(p, m)
+            ]
             partner = [a for a in dict.fromkeys(partner) if a not in subj]
             if len(subj) == 1 and partner:
                 return subj + partner
@@ -350,10 +443,18 @@ def _objects(tok: Token, lex: Lex, m: Mentions) -> list[str]:
             if not out:  # "froze the assets of six Venezuelan officials"
                 for g in c.children:
                     if g.dep_ == "prep" and g.lower_ == "of":
-                        out += [a for p in g.children if p.dep_ == "pobj" for a in
-                                (_actors_of(p, m) or _inner_actor(p, m, demonyms=True))]
-            for g in c.children:  # "placed under sanctions by"; "accused X of"; "issue warnings about"
-                if g.dep_ == "prep" and (g.lower_ in lex.target_preps or g.lower_ in ("of", "about", "between")):
+                        out += [
+                            a
+                            for p in g.children
+                            if p.dep_ == "pobj"
+                            for a in (_actors_of(p, m) or _inner_actor(p, m, demonyms=True))
+                        ]
+            for (
+                g
+            ) in c.children:  # "placed under sanctions by"; "accused X of"; "issue warnings about"
+                if g.dep_ == "prep" and (
+                    g.lower_ in lex.target_preps or g.lower_ in ("of", "about", "between")
+                ):
                     for p in g.children:
                         if p.dep_ == "pobj" and not out:
                             out += _actors_of(p, m) or _inner_actor(p, m)
@@ -362,12 +463,16 @@ def _objects(tok: Token, lex: Lex, m: Mentions) -> list[str]:
                                     for q in pp.children:
                                         if q.dep_ == "pobj" and not out:
                                             out += _actors_of(q, m)
-        elif c.dep_ == "prep" and (c.lower_ in lex.target_preps + ("with",) * lex.symmetric
-                                   or (c.lower_ == "of" and tok.tag_ == "VBG")):  # "the PRC's targeting of X"
+        elif c.dep_ == "prep" and (
+            c.lower_ in lex.target_preps + ("with",) * lex.symmetric
+            or (c.lower_ == "of" and tok.tag_ == "VBG")
+        ):  # "the PRC's targeting of X"
             for p in c.children:
                 if p.dep_ == "pobj":
                     out += _np_actors(p, m)
-        elif c.dep_ == "ccomp" and lex.type == "COOPERATE":  # "permitted Russia to use": object raised
+        elif (
+            c.dep_ == "ccomp" and lex.type == "COOPERATE"
+        ):  # "permitted Russia to use": object raised
             out += [a for s in c.children if s.dep_ == "nsubj" for a in _actors_of(s, m)]
     return list(dict.fromkeys(out))
 
@@ -379,7 +484,17 @@ def _phrase_tokens(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod", "det", "conj"):
             out += list(c.subtree)
-        elif c.dep_ == "prep" and c.lower_ in ("from", "by", "of", "with", "to", "against", "on", "for", "between"):
+        elif c.dep_ == "prep" and c.lower_ in (
+            "from",
+            "by",
+            "of",
+            "with",
+            "to",
+            "against",
+            "on",
+            "for",
+            "between",
+        ):
             for p in c.children:
                 if p.dep_ == "pobj":
                     out += _phrase_tokens(p)
@@ -396,13 +511,24 @@ def _doer_of_object(tok: Token, m: Mentions, sources: list[str]) -> list[str]:
     """When a verb's object is itself an event ("condemned Russia's invasion", "welcomed the
     decision by Japan"), the actor who did it: its possessor or its "by" agent."""
     acted_on = [c for c in tok.children if c.dep_ == "dobj"]
-    acted_on += [p for g in tok.children if g.dep_ == "prep" and g.lower_ == "to"  # "agreed to US mediation"
-                 for p in g.children if p.dep_ == "pobj"]
+    acted_on += [
+        p
+        for g in tok.children
+        if g.dep_ == "prep" and g.lower_ == "to"  # "agreed to US mediation"
+        for p in g.children
+        if p.dep_ == "pobj"
+    ]
     for c in acted_on:
         if c.pos_ != "NOUN" or _trigger_entries(c) is None:
             continue
-        by = [a for g in c.children if g.dep_ == "prep" and g.lower_ in ("by", "from") for p in g.children
-              if p.dep_ == "pobj" for a in _np_actors(p, m)]
+        by = [
+            a
+            for g in c.children
+            if g.dep_ == "prep" and g.lower_ in ("by", "from")
+            for p in g.children
+            if p.dep_ == "pobj"
+            for a in _np_actors(p, m)
+        ]
         own = by or _inner_actor(c, m)
         own = [a for a in own if a not in sources]
         if own:
@@ -417,8 +543,14 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
     ("refused to meet Jordan's King Abdullah")."""
     if lex.via_object:  # "expressed X's strong support for Y": Y, not X
         carried = _carried_targets(tok, lex, m, sources)
-        owners = {a for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "poss"
-                  for a in _actors_of(g, m)}
+        owners = {
+            a
+            for c in tok.children
+            if c.dep_ == "dobj"
+            for g in c.children
+            if g.dep_ == "poss"
+            for a in _actors_of(g, m)
+        }
         return carried or [a for a in _objects(tok, lex, m) if a not in sources and a not in owners]
     doer = _doer_of_object(tok, m, sources)
     if doer:  # "condemns the detention of X by Venezuelan forces": aimed at whoever did it
@@ -428,13 +560,21 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
         return out
     for c in tok.children:
         if c.dep_ in ("dobj", "attr") and c.lemma_ not in words("response_noun"):
-            deep = _actors_in(_phrase_tokens(c), m) or _inner_actor(c, m, demonyms=True)  # "kidnapped 16 Russian advisers"
+            deep = _actors_in(_phrase_tokens(c), m) or _inner_actor(
+                c, m, demonyms=True
+            )  # "kidnapped 16 Russian advisers"
             deep = [a for a in dict.fromkeys(deep) if a not in sources]
             if deep:
                 return deep
     complements = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
-    if not complements and lex.type in COMPLEMENT_TYPES:  # "threatened on Monday to impose ...", parsed as a purpose
-        complements = [c for c in tok.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)]
+    if (
+        not complements and lex.type in COMPLEMENT_TYPES
+    ):  # "threatened on Monday to impose ...", parsed as a purpose
+        complements = [
+            c
+            for c in tok.children
+            if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)
+        ]
     for c in complements:
         if c.pos_ not in ("VERB", "AUX"):
             continue
@@ -446,18 +586,32 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
         deeper = [a for a in _objects(c, inner, m) if a not in sources]
         if deeper:
             return deeper
-        deep = _actors_in([t for d in c.children if d.dep_ in ("dobj", "prep") for t in d.subtree], m)
+        deep = _actors_in(
+            [t for d in c.children if d.dep_ in ("dobj", "prep") for t in d.subtree], m
+        )
         preps = [d for d in c.children if d.dep_ == "prep"]
-        preps += [g for d in c.children if d.dep_ == "dobj" for g in d.children  # "restrictions against German goods"
-                  if g.dep_ == "prep" and g.lower_ in ("against", "on", "to", "toward", "towards")]
-        deep = deep or [a for d in preps for p in d.children if p.dep_ == "pobj"
-                        for a in _inner_actor(p, m, demonyms=True)]  # "to the Azerbaijani republic of ..."
+        preps += [
+            g
+            for d in c.children
+            if d.dep_ == "dobj"
+            for g in d.children  # "restrictions against German goods"
+            if g.dep_ == "prep" and g.lower_ in ("against", "on", "to", "toward", "towards")
+        ]
+        deep = deep or [
+            a
+            for d in preps
+            for p in d.children
+            if p.dep_ == "pobj"
+            for a in _inner_actor(p, m, demonyms=True)
+        ]  # "to the Azerbaijani republic of ..."
         deep = [a for a in dict.fromkeys(deep) if a not in sources]
         if deep:
             return deep
         if subj:
             return subj
-    if lex.type in VERBAL_TYPES:  # "urged efforts to strengthen the independence of Georgia's judiciary"
+    if (
+        lex.type in VERBAL_TYPES
+    ):  # "urged efforts to strengthen the independence of Georgia's judiciary"
         for c in tok.children:
             if c.dep_ in ("dobj", "prep") and c.lemma_ not in words("response_noun"):
                 deep = [a for a in _actors_in(c.subtree, m, skip="pronoun") if a not in sources]
@@ -475,22 +629,57 @@ def _carried_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> l
         if c.dep_ != "dobj":
             continue
         if _a_quantity(c):  # "$155 million in humanitarian assistance for the Syrian people"
-            c = next((p for g in c.children if g.dep_ == "prep" and g.lower_ in ("in", "of")
-                      for p in g.children if p.dep_ == "pobj"), c)
-        phrases = [p for g in c.children if g.dep_ == "prep"
-                   and g.lower_ in lex.target_preps + ("for", "of", "between", "over", "toward")
-                   for p in g.children if p.dep_ == "pobj"]
+            c = next(
+                (
+                    p
+                    for g in c.children
+                    if g.dep_ == "prep" and g.lower_ in ("in", "of")
+                    for p in g.children
+                    if p.dep_ == "pobj"
+                ),
+                c,
+            )
+        phrases = [
+            p
+            for g in c.children
+            if g.dep_ == "prep"
+            and g.lower_ in lex.target_preps + ("for", "of", "between", "over", "toward")
+            for p in g.children
+            if p.dep_ == "pobj"
+        ]
         found = [a for p in phrases for a in _np_actors(p, m) or _actors_in(_phrase_tokens(p), m)]
-        if not found:  # "support for regional mediation led by Angola and the EAC": whoever leads it
-            found = [a for p in phrases for n in [p, *p.conjuncts] for v in n.children if v.dep_ == "acl"
-                     for g in v.children if g.dep_ == "agent" for b in g.children if b.dep_ == "pobj"
-                     for a in _np_actors(b, m)]
+        if (
+            not found
+        ):  # "support for regional mediation led by Angola and the EAC": whoever leads it
+            found = [
+                a
+                for p in phrases
+                for n in [p, *p.conjuncts]
+                for v in n.children
+                if v.dep_ == "acl"
+                for g in v.children
+                if g.dep_ == "agent"
+                for b in g.children
+                if b.dep_ == "pobj"
+                for a in _np_actors(b, m)
+            ]
         if not found:  # "readiness to work with ... to support Ukraine"
-            found = _actors_in([t for g in c.children if g.dep_ in ("acl", "relcl") and g.pos_ in ("VERB", "AUX")
-                                for t in g.subtree], m)
+            found = _actors_in(
+                [
+                    t
+                    for g in c.children
+                    if g.dep_ in ("acl", "relcl") and g.pos_ in ("VERB", "AUX")
+                    for t in g.subtree
+                ],
+                m,
+            )
             owners = {a for g in c.children if g.dep_ == "poss" for a in _actors_of(g, m)}
-            found = [a for a in found if a not in owners]  # "Spain's readiness to work with its partners"
-        if not found and lex.type in VERBAL_TYPES:  # "support for the action of the Ukrainian parliament"
+            found = [
+                a for a in found if a not in owners
+            ]  # "Spain's readiness to work with its partners"
+        if (
+            not found and lex.type in VERBAL_TYPES
+        ):  # "support for the action of the Ukrainian parliament"
             found = _actors_in([t for p in phrases for t in _phrase_tokens(p)], m, skip="")
         found = [a for a in dict.fromkeys(found) if a not in sources]
         if found:
@@ -509,7 +698,12 @@ VERBAL_TYPES = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT"}
 def _place(tok: Token, m: Mentions, sent: Span) -> str:
     """A place the event happens at: "in Tehran", or (meetings, visits) a pure place in the sentence."""
     for c in list(tok.subtree):
-        if c.dep_ == "pobj" and c.head.lower_ in PLACE_PREPS | {"of"} and m.place(c) and not m.actor(c):
+        if (
+            c.dep_ == "pobj"
+            and c.head.lower_ in PLACE_PREPS | {"of"}
+            and m.place(c)
+            and not m.actor(c)
+        ):
             return m.place(c)
     return ""
 
@@ -533,7 +727,7 @@ def _negated(tok: Token) -> bool:
 
 
 def _hedged(tok: Token) -> str:
-    """"While not denying it had supplied", "accused X of supplying": hedge or allegation, else ""."""
+    """ "While not denying it had supplied", "accused X of supplying": hedge or allegation, else ""."""
     for a in tok.ancestors:
         if a.lemma_ in words("denial") and any(c.dep_ == "neg" for c in a.children):
             return "hedged"
@@ -561,29 +755,47 @@ def _classify_token(tok: Token) -> Lex | None:
     lex = lexicon()
     if tok.pos_ in ("VERB", "AUX"):
         lemma = tok.lemma_.lower()
-        if lemma in words("aspectual") and (clauses.particle(tok) == "on" or
-                                            any(c.dep_ == "xcomp" for c in tok.children)):
+        if lemma in words("aspectual") and (
+            clauses.particle(tok) == "on" or any(c.dep_ == "xcomp" for c in tok.children)
+        ):
             return None  # "went on to state", "continued to shell": the complement is the event
         entry = lex.get((lemma, "VERB"))
-        if entry and entry.cue and entry.cue != "phone" and \
-                not any(d.lower_ == entry.cue for d in tok.subtree if tok.i < d.i <= tok.i + 3):
+        if (
+            entry
+            and entry.cue
+            and entry.cue != "phone"
+            and not any(d.lower_ == entry.cue for d in tok.subtree if tok.i < d.i <= tok.i + 3)
+        ):
             entry = None  # "draw closer": the cue word must be there
         if entry is not None:
             return entry
         if lemma in words("light_verb") and lemma not in words("light_verb_own_sense"):
             if any(c.dep_ == "dobj" and (c.lemma_.lower(), "NOUN") in lex for c in tok.children):
                 return None  # "hold talks", "issue warnings": the noun's own rules find its participants
-            return _cameo_entry(tok, patterns_only=True)  # "staged a hunger strike": the dictionary's pattern
-        if lemma in words("reporting"):  # "reiterated U.S. support for Georgia": the support is the event
-            carried = _cameo_entry(tok, patterns_only=True)  # "reiterated its commitment": CAMEO's pattern
-            return carried if carried is not None and carried.via_object else _object_noun_entry(tok)
+            return _cameo_entry(
+                tok, patterns_only=True
+            )  # "staged a hunger strike": the dictionary's pattern
+        if lemma in words(
+            "reporting"
+        ):  # "reiterated U.S. support for Georgia": the support is the event
+            carried = _cameo_entry(
+                tok, patterns_only=True
+            )  # "reiterated its commitment": CAMEO's pattern
+            return (
+                carried if carried is not None and carried.via_object else _object_noun_entry(tok)
+            )
         return _cameo_entry(tok) or _object_noun_entry(tok)
     if tok.pos_ in ("NOUN", "PROPN"):
         key = tok.text.lower() if (tok.text.lower(), "NOUN") in lex else tok.lemma_.lower()
         entry = lex.get((key, "NOUN"))
-        if key == "strike" and any(c.lower_ in words("protest_strike") for c in tok.children
-                                   if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i):
-            return _coded("strike", "NOUN", "143")  # "a general strike", "a hunger strike": a protest
+        if key == "strike" and any(
+            c.lower_ in words("protest_strike")
+            for c in tok.children
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+        ):
+            return _coded(
+                "strike", "NOUN", "143"
+            )  # "a general strike", "a hunger strike": a protest
         if entry is None and tok.pos_ == "NOUN" and not _is_agent_noun(tok):
             entry = _nominal_entry(tok)  # "the detention of X by Y": the noun of a CAMEO verb
         return entry
@@ -608,16 +820,34 @@ def _cameo_entry(tok: Token, patterns_only: bool = False) -> Lex | None:
     ``patterns_only``, only a pattern that matched words besides the verb counts)."""
     from . import cameo
 
-    hit = cameo.match(tok.lemma_.lower(), clauses.particle(tok), clauses.objects(tok), clauses.preps(tok),
-                      clauses.subject_words(tok))
+    hit = cameo.match(
+        tok.lemma_.lower(),
+        clauses.particle(tok),
+        clauses.objects(tok),
+        clauses.preps(tok),
+        clauses.subject_words(tok),
+    )
     if hit is None or not hit.plover or (patterns_only and not hit.specificity):
         return None
     symmetric = hit.plover in SYMMETRIC_TYPES and hit.mode not in ("visit", "host")
     objects = clauses.objects(tok)
-    carried = bool(objects) and objects[0].upper() in hit.pattern.split() and not any(
-        c.dep_ == "dobj" and _is_agent_noun(c) for c in tok.children)  # "* SUPPORT": the noun is the act
-    return Lex(tok.lemma_.lower(), "VERB", "", hit.plover, hit.mode, hit.code, hit.goldstein, symmetric,
-               VERB_TARGET_PREPS, carried)
+    carried = (
+        bool(objects)
+        and objects[0].upper() in hit.pattern.split()
+        and not any(c.dep_ == "dobj" and _is_agent_noun(c) for c in tok.children)
+    )  # "* SUPPORT": the noun is the act
+    return Lex(
+        tok.lemma_.lower(),
+        "VERB",
+        "",
+        hit.plover,
+        hit.mode,
+        hit.code,
+        hit.goldstein,
+        symmetric,
+        VERB_TARGET_PREPS,
+        carried,
+    )
 
 
 def _coded(lemma: str, pos: str, code: str) -> Lex:
@@ -625,7 +855,9 @@ def _coded(lemma: str, pos: str, code: str) -> Lex:
     from . import cameo
 
     info = cameo.code_info(code)
-    return Lex(lemma, pos, RULE_CUE, info.plover, info.mode, code, info.goldstein, False, VERB_TARGET_PREPS)
+    return Lex(
+        lemma, pos, RULE_CUE, info.plover, info.mode, code, info.goldstein, False, VERB_TARGET_PREPS
+    )
 
 
 #: The cue of an entry a rule made (not the lexicon): it counts as lexical, like a lexicon row.
@@ -640,42 +872,80 @@ def _nominal_entry(noun: Token) -> Lex | None:
     for verb in lexicon_verb_candidates(noun.lemma_.lower()):
         hit = cameo.match(verb, "", [], clauses.preps(noun), [])
         if hit is not None and hit.plover:
-            return Lex(noun.lemma_.lower(), "NOUN", "", hit.plover, hit.mode, hit.code, hit.goldstein,
-                       hit.plover in SYMMETRIC_TYPES and hit.mode not in ("visit", "host"), VERB_TARGET_PREPS)
+            return Lex(
+                noun.lemma_.lower(),
+                "NOUN",
+                "",
+                hit.plover,
+                hit.mode,
+                hit.code,
+                hit.goldstein,
+                hit.plover in SYMMETRIC_TYPES and hit.mode not in ("visit", "host"),
+                VERB_TARGET_PREPS,
+            )
     return None
 
 
 def _object_noun_entry(verb: Token) -> Lex | None:
-    """"undertook a mediation mission", "renewed negotiations", "gave a warm welcome": a verb with no
+    """ "undertook a mediation mission", "renewed negotiations", "gave a warm welcome": a verb with no
     event of its own whose direct object names one carries that event."""
     for c in verb.children:
         if c.dep_ == "dobj":
             noun = lexicon().get((c.lemma_.lower(), "NOUN")) or _nominal_entry(c)
             for g in c.children if noun is None else ():
-                if g.dep_ == "compound" and g.i == c.i - 1:  # "a mediation mission": the compound names the act
+                if (
+                    g.dep_ == "compound" and g.i == c.i - 1
+                ):  # "a mediation mission": the compound names the act
                     noun = lexicon().get((g.lemma_.lower(), "NOUN")) or _nominal_entry(g)
-                elif g.dep_ == "prep" and g.lower_ in ("in", "of") and _a_quantity(c):  # "$155 million in assistance"
+                elif (
+                    g.dep_ == "prep" and g.lower_ in ("in", "of") and _a_quantity(c)
+                ):  # "$155 million in assistance"
                     for p in g.children:
                         if p.dep_ == "pobj" and noun is None:
                             noun = lexicon().get((p.lemma_.lower(), "NOUN")) or _nominal_entry(p)
             if noun is not None:
-                return Lex(verb.lemma_.lower(), "VERB", "", noun.type, noun.mode, noun.cameo, noun.goldstein,
-                           noun.symmetric, tuple(dict.fromkeys(noun.target_preps + VERB_TARGET_PREPS)), True)
+                return Lex(
+                    verb.lemma_.lower(),
+                    "VERB",
+                    "",
+                    noun.type,
+                    noun.mode,
+                    noun.cameo,
+                    noun.goldstein,
+                    noun.symmetric,
+                    tuple(dict.fromkeys(noun.target_preps + VERB_TARGET_PREPS)),
+                    True,
+                )
     return None
 
 
 def _a_quantity(noun: Token) -> bool:
-    """"$155 million", "two shipments", "tons": an amount whose "of"/"in" phrase names what was given
+    """ "$155 million", "two shipments", "tons": an amount whose "of"/"in" phrase names what was given
     (not "the importance of trade" or "the need for talks", which name no act of the subject's)."""
-    return noun.like_num or noun.tag_ in ("CD", "$") or any(c.dep_ == "nummod" for c in noun.children) \
+    return (
+        noun.like_num
+        or noun.tag_ in ("CD", "$")
+        or any(c.dep_ == "nummod" for c in noun.children)
         or noun.lower_ in words("amount_nouns")
+    )
 
 
 #: A stated intention is coded as CAMEO codes it: intent to cooperate (03x, AGREE) for
 #: cooperative acts, a threat (13x, THREATEN) for conflictual ones; verbal acts stay what they are.
-INTENT_CODES = {"CONSULT": "036", "COOPERATE": "030", "AID": "033", "SUPPORT": "032", "RETREAT": "035",
-                "CONCEDE": "035", "AGREE": "", "SANCTION": "131", "COERCE": "1312", "ASSAULT": "138",
-                "MOBILIZE": "138", "PROTEST": "133"}
+INTENT_CODES = {
+    "CONSULT": "036",
+    "COOPERATE": "030",
+    "AID": "033",
+    "SUPPORT": "032",
+    "RETREAT": "035",
+    "CONCEDE": "035",
+    "AGREE": "",
+    "SANCTION": "131",
+    "COERCE": "1312",
+    "ASSAULT": "138",
+    "MOBILIZE": "138",
+    "PROTEST": "133",
+}
 
 
 def _intent(entry: Lex, negated: bool = False) -> Lex:
@@ -683,17 +953,44 @@ def _intent(entry: Lex, negated: bool = False) -> Lex:
     a stated intention not to cooperate is a refusal ("would not meet" -> REJECT 125)."""
     from . import cameo
 
-    if negated and entry.type in ("CONSULT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "SUPPORT", "AGREE"):
+    if negated and entry.type in (
+        "CONSULT",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "CONCEDE",
+        "SUPPORT",
+        "AGREE",
+    ):
         code = "125" if entry.type == "CONSULT" else "120"
         info = cameo.code_info(code)
-        return Lex(entry.lemma, entry.pos, entry.cue, info.plover, "intent", code, info.goldstein, False,
-                   entry.target_preps, entry.via_object)
+        return Lex(
+            entry.lemma,
+            entry.pos,
+            entry.cue,
+            info.plover,
+            "intent",
+            code,
+            info.goldstein,
+            False,
+            entry.target_preps,
+            entry.via_object,
+        )
     code = INTENT_CODES.get(entry.type, "")
     if not code:
         return entry
     info = cameo.code_info(code)
-    return Lex(entry.lemma, entry.pos, entry.cue, info.plover, "intent", code, info.goldstein,
-               entry.symmetric and info.plover == "AGREE", entry.target_preps)
+    return Lex(
+        entry.lemma,
+        entry.pos,
+        entry.cue,
+        info.plover,
+        "intent",
+        code,
+        info.goldstein,
+        entry.symmetric and info.plover == "AGREE",
+        entry.target_preps,
+    )
 
 
 def _noun_event(tok: Token, entry: Lex, m: Mentions) -> tuple[list[str], list[str], Token]:
@@ -710,8 +1007,14 @@ def _noun_event(tok: Token, entry: Lex, m: Mentions) -> tuple[list[str], list[st
                 sources, targets = objs[:1], objs[1:2]
             elif c.lower_ in entry.target_preps + ("with",) * entry.symmetric and objs:
                 targets += objs
-            elif c.lower_ == "of" and objs and sources and any(g.dep_ == "poss" for g in tok.children):
-                targets += objs  # "the PRC's targeting of lawyers": with the doer as owner, "of" is the done-to
+            elif (
+                c.lower_ == "of"
+                and objs
+                and sources
+                and any(g.dep_ == "poss" for g in tok.children)
+            ):
+                # "the PRC's targeting of lawyers": with the doer as owner, "of" is the done-to
+                targets += objs
             elif c.lower_ in ("about", "over", "against") and not targets:
                 # "warnings about the impact of cooperation between Russia and Iran"
                 deep = [m.actor(t) for t in c.subtree if m.actor(t) and m.how(t) != "demonym"]
@@ -722,7 +1025,13 @@ def _noun_event(tok: Token, entry: Lex, m: Mentions) -> tuple[list[str], list[st
     if tok.dep_ == "pobj" and tok.head.lower_ in ("under",) and governor.pos_ == "VERB":
         # "Belarus has been placed under sanctions by the EU": target is the verb's subject
         subj, _ = _subject(governor, m)
-        agent = [a for c in governor.children if c.dep_ == "agent" for p in c.children for a in _actors_of(p, m)]
+        agent = [
+            a
+            for c in governor.children
+            if c.dep_ == "agent"
+            for p in c.children
+            for a in _actors_of(p, m)
+        ]
         return agent or sources, subj, governor
     if governor.pos_ in ("VERB", "AUX") and governor.lemma_ in words("target_governor"):
         subj, _ = _subject(governor, m)  # "they face pressure from the West": they are the target
@@ -745,7 +1054,9 @@ class _Candidate:
     confidence: float
 
 
-def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame, publisher: str = "") -> list[Event]:
+def extract(
+    doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame, publisher: str = ""
+) -> list[Event]:
     """Every event the lexicon and the parse support, in document order."""
     m = Mentions(mentions, actors)
     starts = nlp.sentence_starts(doc)
@@ -756,28 +1067,52 @@ def extract(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame, publisher: s
             entry = _trigger_entries(tok)
             if entry is None:
                 continue
-            cand = _noun_candidate(tok, entry, m) if tok.pos_ in ("NOUN", "PROPN") else _verb_candidate(tok, entry, m)
+            cand = (
+                _noun_candidate(tok, entry, m)
+                if tok.pos_ in ("NOUN", "PROPN")
+                else _verb_candidate(tok, entry, m)
+            )
             if cand is not None:
                 events += _rows(sid, tok, cand, m, mentions)
     events += _modal_demands(doc, m, starts, publisher)
     events.sort(key=lambda e: (e.sentence_id, e.trigger.i))
     events = _inherit_targets(_dedupe(events), m)
-    return _dedupe([e for e in events if e.target or e.lex.type in ("MOBILIZE", "PROTEST")
-                    or e.trigger.pos_ in ("VERB", "AUX")])
+    return _dedupe(
+        [
+            e
+            for e in events
+            if e.target
+            or e.lex.type in ("MOBILIZE", "PROTEST")
+            or e.trigger.pos_ in ("VERB", "AUX")
+        ]
+    )
 
 
 def _noun_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
     """An event noun: "talks with X", "Russia's invasion of Ukraine", "sanctions by the EU"."""
-    if (entry.lemma, "NOUN") not in lexicon() and entry.cue != RULE_CUE and not _named_participants(tok, m):
+    if (
+        (entry.lemma, "NOUN") not in lexicon()
+        and entry.cue != RULE_CUE
+        and not _named_participants(tok, m)
+    ):
         return None  # a derived event noun must name its own participants ("X's detention of Y")
     gov = tok.head.head if tok.head.pos_ == "ADP" else tok.head
-    if tok.dep_ == "dobj" and _trigger_entries(gov) is not None and gov.i != tok.i and not _own_participants(tok, m):
+    if (
+        tok.dep_ == "dobj"
+        and _trigger_entries(gov) is not None
+        and gov.i != tok.i
+        and not _own_participants(tok, m)
+    ):
         return None  # "pledged cooperation", "rejects the accusation": the verb is the event
-    if any(_trigger_entries(a) is not None and (a.lemma_ in words("allegation") or a.lemma_ == "warn") for a in tok.ancestors) \
-            or any(a.lemma_ == "warning" for a in tok.ancestors):
+    if any(
+        _trigger_entries(a) is not None and (a.lemma_ in words("allegation") or a.lemma_ == "warn")
+        for a in tok.ancestors
+    ) or any(a.lemma_ == "warning" for a in tok.ancestors):
         return None  # a nominal inside an allegation is not stated as fact
-    if any(a.pos_ == "VERB" and (_trigger_entries(a) or _NO_LEX).type in ("REQUEST", "THREATEN")
-           for a in tok.ancestors):
+    if any(
+        a.pos_ == "VERB" and (_trigger_entries(a) or _NO_LEX).type in ("REQUEST", "THREATEN")
+        for a in tok.ancestors
+    ):
         return None  # "called for sanctions", "demanded the withdrawal": asked for, not done
     sources, targets, _governor = _noun_event(tok, entry, m)
     light = tok.dep_ == "dobj" and tok.head.lemma_ in words("light_verb")
@@ -793,17 +1128,28 @@ def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
         return None  # a secondary verb: "agreed to strengthen", "would cooperate", "which ..."
     if st.kind == "intent":
         entry = _intent(entry, _negated(tok))
-    if tok.lemma_ in ("deny", "dispute") and _negated(tok) and any(
-            _trigger_entries(c) is not None for c in tok.subtree if c.i != tok.i):
+    if (
+        tok.lemma_ in ("deny", "dispute")
+        and _negated(tok)
+        and any(_trigger_entries(c) is not None for c in tok.subtree if c.i != tok.i)
+    ):
         return None  # "while not denying it had supplied": a hedge on another event
     sources, passive = _subject(tok, m)
     if st.kind == "relative" and not sources:
         return None  # "refugees who have lived in Iraq": background, not an actor's act
     targets = _verb_targets(tok, entry, m, sources)
-    if not targets and not any(c.dep_ == "dobj" for c in tok.children):  # "detained, and prosecuted others"
-        shared = [v for v in tok.conjuncts if v.i > tok.i and any(c.dep_ == "dobj" for c in v.children)]
+    if not targets and not any(
+        c.dep_ == "dobj" for c in tok.children
+    ):  # "detained, and prosecuted others"
+        shared = [
+            v for v in tok.conjuncts if v.i > tok.i and any(c.dep_ == "dobj" for c in v.children)
+        ]
         targets = _verb_targets(shared[0], entry, m, sources) if shared else []
-    if entry.symmetric and len(sources) > 1 and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+    if (
+        entry.symmetric
+        and len(sources) > 1
+        and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    ):
         targets = []  # "X and Y discussed the U.S.-Georgia partnership": the pair is the event
     if st.kind == "participle" and not any(m.actor(c) for c in tok.children if c.dep_ == "dobj"):
         return None  # ", citing domestic opposition": background to the main event
@@ -819,30 +1165,52 @@ def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
 def _agent_of(tok: Token, m: Mentions) -> list[str]:
     """The "by" agent of a passive verb, or of the participles listed with it, which share the one
     at the end ("were detained, interrogated, and imprisoned by the authorities")."""
+
     def own(v: Token) -> list[str]:
-        return [a for c in v.children if c.dep_ == "agent" for p in c.children for a in _actors_of(p, m)]
+        return [
+            a for c in v.children if c.dep_ == "agent" for p in c.children for a in _actors_of(p, m)
+        ]
 
     found = own(tok)
     if found or tok.tag_ != "VBN":
         return found
-    listed = [v for v in tok.head.subtree if v.i > tok.i and v.tag_ == "VBN" and _listed_together(tok, v)]
+    listed = [
+        v for v in tok.head.subtree if v.i > tok.i and v.tag_ == "VBN" and _listed_together(tok, v)
+    ]
     return next((own(v) for v in listed if own(v)), [])
 
 
 def _participle_subject(tok: Token, m: Mentions) -> list[str]:
     """Who a fronted passive participle is about: "Sanctioned by the U.S., Tehran ..." -> Tehran."""
-    own = [a for c in tok.children if c.dep_ in ("npadvmod", "appos", "nsubjpass") for a in _actors_of(c, m)]
+    own = [
+        a
+        for c in tok.children
+        if c.dep_ in ("npadvmod", "appos", "nsubjpass")
+        for a in _actors_of(c, m)
+    ]
     subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
-    return own or [a for x in subj for a in _actors_of(x, m)] or ([m.actor(tok.head)] if m.actor(tok.head) else [])
+    return (
+        own
+        or [a for x in subj for a in _actors_of(x, m)]
+        or ([m.actor(tok.head)] if m.actor(tok.head) else [])
+    )
 
 
-def _rows(sid: int, tok: Token, cand: _Candidate, m: Mentions, mentions: pd.DataFrame) -> list[Event]:
+def _rows(
+    sid: int, tok: Token, cand: _Candidate, m: Mentions, mentions: pd.DataFrame
+) -> list[Event]:
     """One event per (source, target) pair of a candidate, with place, negation and confidence."""
     entry, sources, targets = cand.entry, cand.sources, cand.targets
     sent = tok.sent
     if not targets and (entry.mode == "visit" or entry.type in PLACE_TARGET_TYPES):
-        place = _place(tok, m, sent) or _place_named_in(tok, m)  # "arrived in Amman", "in Montenegro"
-        country = place.split(":", 1)[1] if place.startswith("country:") else _country_of_place(place, mentions)
+        place = _place(tok, m, sent) or _place_named_in(
+            tok, m
+        )  # "arrived in Amman", "in Montenegro"
+        country = (
+            place.split(":", 1)[1]
+            if place.startswith("country:")
+            else _country_of_place(place, mentions)
+        )
         own = {m.types.get(s) == "state" and s.split(":", 1)[1] for s in sources}
         targets = [f"state:{country}"] if country and country not in own else []
     sources = [s for s in sources if s]
@@ -850,7 +1218,7 @@ def _rows(sid: int, tok: Token, cand: _Candidate, m: Mentions, mentions: pd.Data
         return []
     pairs = None
     if not targets and entry.symmetric and len(sources) > 1:  # "X, Y and Z discussed": every pair
-        pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
+        pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
     conf = cand.confidence
     if _hedged(tok) in ("hedged", "alleged"):
         conf = min(conf, 0.5)
@@ -861,23 +1229,31 @@ def _rows(sid: int, tok: Token, cand: _Candidate, m: Mentions, mentions: pd.Data
     if any(h <= {"pronoun", "anaphor"} for h in hows.values()):
         conf -= 0.1  # a party named in this sentence only by "he", "it", "the former"
     negated = _negated(tok)
-    return [Event(sid, entry, tok, s, t, negated, round(max(conf, 0.1), 2), _place(tok, m, sent))
-            for s, t in pairs or [(s, t) for s in sources for t in (targets or [""])] if s != t]
+    return [
+        Event(sid, entry, tok, s, t, negated, round(max(conf, 0.1), 2), _place(tok, m, sent))
+        for s, t in pairs or [(s, t) for s in sources for t in (targets or [""])]
+        if s != t
+    ]
 
 
 def _modal_demands(doc: Doc, m: Mentions, starts: list[int], publisher: str = "") -> list[Event]:
-    """"Libya must hand over the suspects, a British minister said", "The Venezuelan government should
+    """ "Libya must hand over the suspects, a British minister said", "The Venezuelan government should
     release those it has jailed" (in a government's own statement): a demand (CAMEO 10x, REQUEST) by
     the speaker, or by the publishing government, on the subject of the obligation."""
     from . import cameo
 
-    voices = sorted({r.actor_id for r in m.rows if r.how == "publisher"} | ({f"state:{publisher}"} if publisher else set()))
+    voices = sorted(
+        {r.actor_id for r in m.rows if r.how == "publisher"}
+        | ({f"state:{publisher}"} if publisher else set())
+    )
     out = []
     for tok in doc:
         mod = clauses.modal(tok)
         if mod not in words("demand_modal") or tok.pos_ not in ("VERB", "AUX") or _negated(tok):
             continue
-        targets = [a for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for a in _np_actors(c, m)]
+        targets = [
+            a for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for a in _np_actors(c, m)
+        ]
         if not targets:
             continue
         head = tok
@@ -913,7 +1289,9 @@ def _country_of_place(place_id: str, mentions: pd.DataFrame) -> str:
 
     kind, name = place_id.split(":", 1)
     if kind == "region":  # "in the West Bank": the region's state, when it has one
-        return next((r["country"] for r in reference.regions() if config.slugify(r["name"]) == name), "")
+        return next(
+            (r["country"] for r in reference.regions() if config.slugify(r["name"]) == name), ""
+        )
     p = geo.city(name.replace("-", " "))
     return p.country if p else ""
 
@@ -939,22 +1317,32 @@ def _inherit_targets(events: list[Event], m: Mentions) -> list[Event]:
         if not e.target:
             earlier = [p for p in events[:i] if p.sentence_id >= e.sentence_id - 2]
             if e.lex.type in ("REJECT", "ACCUSE", "PROTEST") and any(
-                    c.lemma_ in words("response_noun") for c in e.trigger.children if c.dep_ == "dobj"):
+                c.lemma_ in words("response_noun") for c in e.trigger.children if c.dep_ == "dobj"
+            ):
                 # "rejects the accusation", "condemned the move": answers whoever acted on it
-                acc = [p for p in earlier if p.target == e.source and p.source != e.source] or \
-                      [p for p in earlier if p.source != e.source and p.lex.type in MATERIAL_CONFLICT]
+                acc = [p for p in earlier if p.target == e.source and p.source != e.source] or [
+                    p for p in earlier if p.source != e.source and p.lex.type in MATERIAL_CONFLICT
+                ]
                 if acc:
                     e.target = acc[-1].source
-            elif any(c.dep_ == "dobj" and c.lower_ in ("these", "those", "them", "it", "this")
-                     for c in e.trigger.children):  # "it had supplied these": the earlier event's target
-                same = [p for p in earlier if p.lex.type == e.lex.type and p.source == e.source and p.target]
+            elif any(
+                c.dep_ == "dobj" and c.lower_ in ("these", "those", "them", "it", "this")
+                for c in e.trigger.children
+            ):  # "it had supplied these": the earlier event's target
+                same = [
+                    p
+                    for p in earlier
+                    if p.lex.type == e.lex.type and p.source == e.source and p.target
+                ]
                 if same:
                     e.target = same[-1].target
         out.append(e)
     return out
 
 
-def assign_dates(events: list[Event], dates: pd.DataFrame, doc: Doc, published: dt.date | None = None) -> None:
+def assign_dates(
+    events: list[Event], dates: pd.DataFrame, doc: Doc, published: dt.date | None = None
+) -> None:
     """Each event takes the most specific date that applies: one in its own clause or sentence;
     else one stated earlier in the same paragraph (for a past act, not one after ``published``);
     else, for past-tense reports, the article's main event (its first day-precise date)."""
@@ -985,12 +1373,18 @@ def assign_dates(events: list[Event], dates: pd.DataFrame, doc: Doc, published: 
         for k, t in enumerate(chain):
             if t.i in triggers:
                 return t.i
-            near = ordered[bisect_left(ordered, t.i - 8):bisect_right(ordered, t.i + 8)]
+            near = ordered[bisect_left(ordered, t.i - 8) : bisect_right(ordered, t.i + 8)]
             listed = next((v for v in near if _listed_together(doc[v], t)), None)
-            if listed is not None:  # "were detained, interrogated and imprisoned ... on July 9, 2015"
+            if (
+                listed is not None
+            ):  # "were detained, interrogated and imprisoned ... on July 9, 2015"
                 return listed
-            if k and t.pos_ in ("NOUN", "PROPN") and chain[k - 1].dep_ in ("compound", "nummod", "amod", "nmod", "poss") \
-                    and _trigger_entries(t) is None:
+            if (
+                k
+                and t.pos_ in ("NOUN", "PROPN")
+                and chain[k - 1].dep_ in ("compound", "nummod", "amod", "nmod", "poss")
+                and _trigger_entries(t) is None
+            ):
                 return -1  # "the 2008 ceasefire agreement": the date of that thing, not of the verb
         return None
 
@@ -1006,24 +1400,45 @@ def assign_dates(events: list[Event], dates: pd.DataFrame, doc: Doc, published: 
             e.date, e.date_text = row.value, row.text
             e.date_basis = "explicit" if row.kind == "date" else "relative"
             continue
-        nested = [o for o in events if o.date and o.sentence_id == e.sentence_id and o.trigger.i != e.trigger.i
-                  and next((a.i for a in o.trigger.ancestors if a.i in triggers), None) == e.trigger.i]
+        nested = [
+            o
+            for o in events
+            if o.date
+            and o.sentence_id == e.sentence_id
+            and o.trigger.i != e.trigger.i
+            and next((a.i for a in o.trigger.ancestors if a.i in triggers), None) == e.trigger.i
+        ]
         nested = [o for o in nested if o.date_basis in ("explicit", "relative")]
         if nested:  # "supported Russia's 2022 invasion": the date of the nested event
             e.date, e.date_text, e.date_basis = nested[0].date, nested[0].date_text, "nested event"
             continue
         if len(own):
             continue  # the sentence's dates belong to its other events
-        ctx = [r for r in by_paragraph.get(sent_par.get(e.sentence_id, -2), []) if r.sentence_id < e.sentence_id]
-        if published is not None and e.trigger.tag_ == "VBD":  # a past act is not dated by "this October" ahead
-            ctx = [r for r in ctx if r.value[:10] <= published.isoformat()[:len(r.value[:10])]]
+        ctx = [
+            r
+            for r in by_paragraph.get(sent_par.get(e.sentence_id, -2), [])
+            if r.sentence_id < e.sentence_id
+        ]
+        if (
+            published is not None and e.trigger.tag_ == "VBD"
+        ):  # a past act is not dated by "this October" ahead
+            ctx = [r for r in ctx if r.value[:10] <= published.isoformat()[: len(r.value[:10])]]
         if ctx:
             row = ctx[-1]
-            e.date, e.date_text, e.date_basis = row.value, row.text, "context: earlier in the paragraph"
+            e.date, e.date_text, e.date_basis = (
+                row.value,
+                row.text,
+                "context: earlier in the paragraph",
+            )
             continue
         verb = e.trigger if e.trigger.pos_ in ("VERB", "AUX") else e.trigger.sent.root
         perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
-        if main_date is not None and verb.tag_ == "VBD" and not perfect and e.sentence_id < len(sent_par) // 2 + 1:
+        if (
+            main_date is not None
+            and verb.tag_ == "VBD"
+            and not perfect
+            and e.sentence_id < len(sent_par) // 2 + 1
+        ):
             e.date, e.date_text = main_date["value"], main_date["text"]
             e.date_basis = "the article's main event"
 
@@ -1036,7 +1451,12 @@ def _in_dateline(doc: Doc, start: int) -> bool:
         return False
     sent = span[0].sent
     first = sent[0]
-    if not (first.is_upper and len(first.text) > 2 and first.i + 1 < len(doc) and doc[first.i + 1].text == ","):
+    if not (
+        first.is_upper
+        and len(first.text) > 2
+        and first.i + 1 < len(doc)
+        and doc[first.i + 1].text == ","
+    ):
         return False
     verbs = [t for t in sent if t.pos_ in ("VERB", "AUX")]
     return not verbs or start < verbs[0].idx and span[0].head.pos_ not in ("VERB", "AUX", "ADP")
@@ -1044,15 +1464,29 @@ def _in_dateline(doc: Doc, start: int) -> bool:
 
 def _listed_together(a: Token, b: Token) -> bool:
     """Are two verbs listed together ("detained, interrogated, and imprisoned"), however parsed?"""
-    if a.i == b.i or a.pos_ not in ("VERB", "AUX") or b.pos_ not in ("VERB", "AUX") or abs(a.i - b.i) > 8:
+    if (
+        a.i == b.i
+        or a.pos_ not in ("VERB", "AUX")
+        or b.pos_ not in ("VERB", "AUX")
+        or abs(a.i - b.i) > 8
+    ):
         return False
-    return b in a.conjuncts or (a.head == b.head and {a.dep_, b.dep_} <= {"acl", "relcl", "conj"}) \
-        or (b.dep_ == "conj" and b.head.head == a.head and b.head.dep_ in ("acl", "relcl")) \
+    return (
+        b in a.conjuncts
+        or (a.head == b.head and {a.dep_, b.dep_} <= {"acl", "relcl", "conj"})
+        or (b.dep_ == "conj" and b.head.head == a.head and b.head.dep_ in ("acl", "relcl"))
         or (a.dep_ == "conj" and a.head.head == b.head and a.head.dep_ in ("acl", "relcl"))
+    )
 
 
-def table(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame, dates: pd.DataFrame,
-          publisher: str = "", published: dt.date | None = None) -> pd.DataFrame:
+def table(
+    doc: Doc,
+    mentions: pd.DataFrame,
+    actors: pd.DataFrame,
+    dates: pd.DataFrame,
+    publisher: str = "",
+    published: dt.date | None = None,
+) -> pd.DataFrame:
     """events.csv rows; ``publisher`` is the ISO code of a government publishing its own statement
     (its unattributed "X should ..." is its demand), ``published`` the publication date."""
     events = extract(doc, mentions, actors, publisher)
@@ -1061,17 +1495,38 @@ def table(doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame, dates: pd.Data
     for i, e in enumerate(events, 1):
         sent = e.trigger.sent
         trig = e.trigger.text
-        if e.trigger.pos_ in ("NOUN", "PROPN") and e.trigger.head.lemma_ in words("light_verb") and e.trigger.dep_ == "dobj":
-            trig = f"{e.trigger.head.text} … {e.trigger.text}" if e.trigger.head.i + 1 != e.trigger.i \
+        if (
+            e.trigger.pos_ in ("NOUN", "PROPN")
+            and e.trigger.head.lemma_ in words("light_verb")
+            and e.trigger.dep_ == "dobj"
+        ):
+            trig = (
+                f"{e.trigger.head.text} … {e.trigger.text}"
+                if e.trigger.head.i + 1 != e.trigger.i
                 else f"{e.trigger.head.text} {e.trigger.text}"
-        rows.append({"event_id": f"e{i:03d}", "sentence_id": e.sentence_id, "type": e.lex.type, "mode": e.lex.mode,
-                     "cameo": e.lex.cameo, "goldstein": e.lex.goldstein, "source": e.source, "target": e.target,
-                     "date": e.date, "date_text": e.date_text, "place_id": e.place_id, "trigger": trig,
-                     "negated": e.negated, "confidence": e.confidence, "context": _context(e.lex.cameo),
-                     "date_basis": e.date_basis,
-                     "sentence": sent.text.strip()})
+            )
+        rows.append(
+            {
+                "event_id": f"e{i:03d}",
+                "sentence_id": e.sentence_id,
+                "type": e.lex.type,
+                "mode": e.lex.mode,
+                "cameo": e.lex.cameo,
+                "goldstein": e.lex.goldstein,
+                "source": e.source,
+                "target": e.target,
+                "date": e.date,
+                "date_text": e.date_text,
+                "place_id": e.place_id,
+                "trigger": trig,
+                "negated": e.negated,
+                "confidence": e.confidence,
+                "context": _context(e.lex.cameo),
+                "date_basis": e.date_basis,
+                "sentence": sent.text.strip(),
+            }
+        )
     return pd.DataFrame(rows, columns=schemas.COLUMNS["events"] + schemas.EXTRA_COLUMNS["events"])
-
 
 
 def _context(code: str) -> str:
@@ -1084,17 +1539,32 @@ def _context(code: str) -> str:
 def summary_sentences(events: pd.DataFrame, actors: pd.DataFrame) -> list[str]:
     """Who did what to whom, one plain sentence per event ("Russia ASSAULT Ukraine (2022): invasion")."""
     names = dict(zip(actors["actor_id"], actors["name"]))
-    verbs = {"AGREE": "agreed with", "CONSULT": "met or visited", "SUPPORT": "supported", "CONCEDE": "conceded to",
-             "COOPERATE": "cooperated with", "AID": "aided", "RETREAT": "retreated from", "REQUEST": "asked",
-             "ACCUSE": "accused or criticised", "REJECT": "rejected", "THREATEN": "threatened",
-             "PROTEST": "protested against", "SANCTION": "sanctioned", "MOBILIZE": "mobilised against",
-             "COERCE": "pressured", "ASSAULT": "attacked"}
+    verbs = {
+        "AGREE": "agreed with",
+        "CONSULT": "met or visited",
+        "SUPPORT": "supported",
+        "CONCEDE": "conceded to",
+        "COOPERATE": "cooperated with",
+        "AID": "aided",
+        "RETREAT": "retreated from",
+        "REQUEST": "asked",
+        "ACCUSE": "accused or criticised",
+        "REJECT": "rejected",
+        "THREATEN": "threatened",
+        "PROTEST": "protested against",
+        "SANCTION": "sanctioned",
+        "MOBILIZE": "mobilised against",
+        "COERCE": "pressured",
+        "ASSAULT": "attacked",
+    }
     out = []
     rows: list[Any] = list(events.itertuples())
     for e in rows:
         verb = verbs.get(e.type, e.type.lower())
         if e.negated:
-            verb = "did not " + {"mobilised against": "mobilise against"}.get(verb, verb.split(" ")[0].rstrip("d"))
+            verb = "did not " + {"mobilised against": "mobilise against"}.get(
+                verb, verb.split(" ")[0].rstrip("d")
+            )
         who = names.get(e.source, e.source)
         whom = names.get(e.target, e.target) if e.target else "(no target named)"
         when = f" ({e.date})" if e.date else ""
@@ -1110,8 +1580,25 @@ def implied_actors(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     from . import reference
 
     known = set(actors["actor_id"])
-    new = sorted({a for a in pd.concat([events["source"], events["target"]]) if a.startswith("state:")} - known)
-    rows = [{"actor_id": a, "name": reference.country_name(a[6:]), "type": "state", "country": a[6:], "role": "",
-             "mentions": 0, "code": a[6:], "country_basis": "implied: a place in the country is named in an event"}
-            for a in new]
-    return pd.concat([actors, pd.DataFrame(rows, columns=actors.columns)], ignore_index=True) if rows else actors
+    new = sorted(
+        {a for a in pd.concat([events["source"], events["target"]]) if a.startswith("state:")}
+        - known
+    )
+    rows = [
+        {
+            "actor_id": a,
+            "name": reference.country_name(a[6:]),
+            "type": "state",
+            "country": a[6:],
+            "role": "",
+            "mentions": 0,
+            "code": a[6:],
+            "country_basis": "implied: a place in the country is named in an event",
+        }
+        for a in new
+    ]
+    return (
+        pd.concat([actors, pd.DataFrame(rows, columns=actors.columns)], ignore_index=True)
+        if rows
+        else actors
+    )

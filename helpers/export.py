@@ -60,7 +60,9 @@ FOLDED_TEMPLATE = """{%- extends 'basic/index.html.j2' -%}
 """
 
 #: One button for the page: opens or closes every folded code cell (plain script, nothing fetched).
-CODE_TOGGLE = '''<button type="button" class="code-toggle" aria-pressed="false">show all code</button>'''
+CODE_TOGGLE = (
+    """<button type="button" class="code-toggle" aria-pressed="false">show all code</button>"""
+)
 CODE_SCRIPT = """<script>
 (function () {
   var button = document.querySelector("button.code-toggle");
@@ -95,8 +97,12 @@ def notebooks(directory: Path | None = None) -> list[Path]:
 
 def script_json(obj: Any) -> str:
     """JSON safe inside a ``<script>`` element: ``<``, ``>`` and ``&`` are escaped."""
-    return (json.dumps(obj, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
-            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    return (
+        json.dumps(obj, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
 
 
 def figures_to_html(nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, int]:
@@ -109,9 +115,11 @@ def figures_to_html(nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, i
             if PLOTLY_MIME in data:
                 count += 1
                 fid = f"figure-{count}"
-                markup = (f'<div class="plotly-figure" id="{fid}"></div>'
-                          f'<script type="application/json" class="plotly-data" data-target="{fid}">'
-                          f'{script_json(data[PLOTLY_MIME])}</script>')
+                markup = (
+                    f'<div class="plotly-figure" id="{fid}"></div>'
+                    f'<script type="application/json" class="plotly-data" data-target="{fid}">'
+                    f"{script_json(data[PLOTLY_MIME])}</script>"
+                )
                 out["data"] = {"text/html": markup}
     return nb, count
 
@@ -124,29 +132,35 @@ def page(title: str, body: str, nav: str, scripts: bool, code: bool = False) -> 
     if code:
         nav = nav.replace("<nav>", "<nav>" + CODE_TOGGLE, 1)
         tail_js += CODE_SCRIPT
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{html.escape(title)}</title><style>{CSS}</style>{head_js}</head>"
-            f"<body>{nav}{body}{tail_js}</body></html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title><style>{CSS}</style>{head_js}</head>"
+        f"<body>{nav}{body}{tail_js}</body></html>\n"
+    )
 
 
 def nav_bar(pages: Iterable[tuple[str, str]]) -> str:
     """Links to the index and every page."""
     links = ['<a href="index.html">Report</a>'] + [
-        f'<a href="{html.escape(href)}">{html.escape(label)}</a>' for href, label in pages]
+        f'<a href="{html.escape(href)}">{html.escape(label)}</a>' for href, label in pages
+    ]
     return f"<nav>{''.join(links)}</nav>"
 
 
 def notebook_html(nb: nbformat.NotebookNode, title: str, nav: str) -> tuple[str, int]:
     """One executed notebook as an offline HTML page; returns the page and its figure count."""
+    from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
-    from jinja2 import DictLoader
-
     nb, count = figures_to_html(nb)
-    exporter = HTMLExporter(template_name="basic", template_file="folded.html.j2",
-                            extra_loaders=[DictLoader({"folded.html.j2": FOLDED_TEMPLATE})],
-                            exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(
+        template_name="basic",
+        template_file="folded.html.j2",
+        extra_loaders=[DictLoader({"folded.html.j2": FOLDED_TEMPLATE})],
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
     body, _ = exporter.from_notebook_node(nb)
     has_code = any(c.cell_type == "code" for c in nb.cells)
     return page(title, body, nav, scripts=count > 0, code=has_code), count
@@ -163,13 +177,16 @@ def strip_volatile_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-WARM_UP = "import helpers.pipeline, helpers.maps, helpers.charts, helpers.evaluate, helpers.show, plotly.express"
+WARM_UP = (
+    "import helpers.pipeline, helpers.maps, helpers.charts, helpers.evaluate, helpers.show, "
+    "plotly.express"
+)
 
 
 _SOCKETS: list[tempfile.TemporaryDirectory] = []  # removed when the process ends
 
 
-def start_kernel(cwd: Path):
+def start_kernel(cwd: Path) -> tuple[Any, Any]:
     """A started project kernel on IPC sockets (no TCP ports to race for) and its client."""
     from jupyter_client.manager import KernelManager
 
@@ -184,32 +201,47 @@ def start_kernel(cwd: Path):
     return km, kc
 
 
-def warm(kernel) -> None:
+def warm(kernel: tuple[Any, Any]) -> None:
     """Wait until a kernel answers, then import the project's modules in it."""
     _, kc = kernel
     kc.wait_for_ready(timeout=120)
     kc.execute(WARM_UP, silent=True)
 
 
-def execute(src: Path, dst: Path, parameters: dict[str, Any] | None, cwd: Path, kernel=None) -> nbformat.NotebookNode:
+def execute(
+    src: Path,
+    dst: Path,
+    parameters: dict[str, Any] | None,
+    cwd: Path,
+    kernel: tuple[Any, Any] | None = None,
+) -> nbformat.NotebookNode:
     """Execute ``src`` into ``dst`` (papermill's parameter injection, nbclient's execution), on ``kernel``
     (a (manager, client) pair from ``start_kernel``) or a new one; a failure names the notebook and cell."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
+    from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
-    from papermill.iorw import load_notebook_node
-
-    nb = load_notebook_node(str(src))  # papermill's reader adds the metadata its parameterizer expects
+    nb = load_notebook_node(
+        str(src)
+    )  # papermill's reader adds the metadata its parameterizer expects
     if parameters:
         nb = parameterize_notebook(nb, parameters, kernel_name=KERNEL, language="python")
-        for cell in nb.cells:  # papermill gives its cell a random id: a fixed one keeps rebuilt pages identical
+        for cell in (
+            nb.cells
+        ):  # papermill gives its cell a random id: a fixed one keeps rebuilt pages identical
             if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
                 cell["id"] = "injected-parameters"
     km, kc = kernel if kernel else start_kernel(cwd)
     kc.wait_for_ready(timeout=120)
-    client = NotebookClient(nb, km=km, kernel_name=KERNEL, timeout=600, record_timing=False,
-                            resources={"metadata": {"path": str(cwd)}})
+    client = NotebookClient(
+        nb,
+        km=km,
+        kernel_name=KERNEL,
+        timeout=600,
+        record_timing=False,
+        resources={"metadata": {"path": str(cwd)}},
+    )
     client.kc = kc
     try:
         client.execute(reset_kc=False, cleanup_kc=False)
@@ -232,8 +264,11 @@ def refresh_committed(directory: Path | None = None) -> list[Path]:
             out = Path(tmp) / src.name
             execute(src, out, None, src.parent)
             nb = nbformat.read(out, as_version=4)
-            nb.metadata.kernelspec = {"name": KERNEL, "display_name": "Python 3.11 (news-actors)",
-                                      "language": "python"}
+            nb.metadata.kernelspec = {
+                "name": KERNEL,
+                "display_name": "Python 3.11 (news-actors)",
+                "language": "python",
+            }
             nbformat.write(nb, src)
         done.append(src)
     return done
@@ -244,10 +279,18 @@ def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def build_report(article: str | Path | None = None, published: str | None = None, title: str | None = None,
-                 source: str | None = None, url: str | None = None, parallel: bool = True,
-                 reports_dir: Path | None = None, data_dir: Path | None = None, language: str | None = None,
-                 allow_future: bool = False) -> Path:
+def build_report(
+    article: str | Path | None = None,
+    published: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    parallel: bool = True,
+    reports_dir: Path | None = None,
+    data_dir: Path | None = None,
+    language: str | None = None,
+    allow_future: bool = False,
+) -> Path:
     """Run every notebook on ``article`` and write ``reports/<slug>/`` (pages, notebooks, plotly.js).
 
     The committed notebooks and the default article's tables are never modified: notebooks are
@@ -255,13 +298,27 @@ def build_report(article: str | Path | None = None, published: str | None = None
     from . import ingest, summary
 
     article_path = config.resolve(article) if article else config.DEFAULT_ARTICLE
-    ingest.read_article(article_path, language, allow_future, published=published, title=title, source=source,
-                        url=url)  # fail fast
+    ingest.read_article(
+        article_path,
+        language,
+        allow_future,
+        published=published,
+        title=title,
+        source=source,
+        url=url,
+    )  # fail fast
     slug = ingest.slug_for(article_path)
     data_dir = Path(data_dir) if data_dir else config.processed_dir(slug)
-    params = {"article": shown_path(article_path), "data_dir": shown_path(data_dir),
-              "published": published or "", "title": title or "", "source": source or "",
-              "url": url or "", "language": language or "", "allow_future": allow_future}
+    params = {
+        "article": shown_path(article_path),
+        "data_dir": shown_path(data_dir),
+        "published": published or "",
+        "title": title or "",
+        "source": source or "",
+        "url": url or "",
+        "language": language or "",
+        "allow_future": allow_future,
+    }
     reports = Path(reports_dir) if reports_dir else config.REPORTS
     out = reports / slug
     reports.mkdir(parents=True, exist_ok=True)
@@ -273,7 +330,10 @@ def build_report(article: str | Path | None = None, published: str | None = None
             kernels = {nb: start_kernel(config.NOTEBOOKS) for nb in nbs}
             with ThreadPoolExecutor(max_workers=len(nbs)) as pool:
                 list(pool.map(warm, kernels.values()))
-        run = lambda src: (src, execute(src, tmp / src.name, params, config.NOTEBOOKS, kernels.get(src)))  # noqa: E731
+
+        def run(src: Path) -> tuple[Path, nbformat.NotebookNode]:
+            return src, execute(src, tmp / src.name, params, config.NOTEBOOKS, kernels.get(src))
+
         first = [n for n in nbs if n.name[:2] <= "03"]  # 01 -> 02 -> 03 hand tables on in order
         rest = [n for n in nbs if n.name[:2] > "03"]  # maps, charts, evaluation only read them
         try:
@@ -296,7 +356,9 @@ def build_report(article: str | Path | None = None, published: str | None = None
         for src, _nb in executed:  # the executed notebooks are shared too
             ipynb = tmp / src.name
             if ipynb.exists():
-                ipynb.write_text(redact_paths(ipynb.read_text(encoding="utf-8"), local), encoding="utf-8")
+                ipynb.write_text(
+                    redact_paths(ipynb.read_text(encoding="utf-8"), local), encoding="utf-8"
+                )
         for src, nb in executed:
             text, count = notebook_html(nb, f"{summary.page_label(src.stem)}", nav)
             figures += count
@@ -304,7 +366,9 @@ def build_report(article: str | Path | None = None, published: str | None = None
             if count:
                 href += "#figure-1"
             first_figures.append((href, summary.page_label(src.stem)))
-            (tmp / src.with_suffix(".html").name).write_text(redact_paths(text, local), encoding="utf-8")
+            (tmp / src.with_suffix(".html").name).write_text(
+                redact_paths(text, local), encoding="utf-8"
+            )
         index = page(f"Report: {slug}", summary.index_body(data_dir, first_figures), nav, False)
         (tmp / "index.html").write_text(redact_paths(index, local), encoding="utf-8")
         if figures:
@@ -332,7 +396,9 @@ def redact_paths(text: str, folders: list[Path]) -> str:
     """A shared page without this machine's folders: a path under one of ``folders`` (the article's
     folder, the tables' folder, the repository, the home folder; longest first) is shown relative to
     it, in plain or JSON-escaped form, so no user name or local layout leaks into a report."""
-    for folder in sorted({Path(f).resolve() for f in folders if str(f) not in ("", "/")}, key=lambda f: -len(str(f))):
+    for folder in sorted(
+        {Path(f).resolve() for f in folders if str(f) not in ("", "/")}, key=lambda f: -len(str(f))
+    ):
         for form in (str(folder), json.dumps(str(folder))[1:-1], html.escape(str(folder))):
             text = text.replace(form + "/", "").replace(form, folder.name)
     return text

@@ -95,7 +95,9 @@ def _cities() -> dict[str, list[dict]]:
 
 @lru_cache(maxsize=1)
 def _capitals() -> dict[tuple[str, str], str]:
-    return {(c.iso2, c.capital.lower()): c.iso3 for c in reference.countries().values() if c.capital}
+    return {
+        (c.iso2, c.capital.lower()): c.iso3 for c in reference.countries().values() if c.capital
+    }
 
 
 def _iso3_of_iso2() -> dict[str, str]:
@@ -110,12 +112,23 @@ def city(name: str) -> Place | None:
     caps = _capitals()
 
     def score(c: dict) -> tuple:
-        return ((c["countrycode"], c["name"].lower()) in caps, not c.get("_alternate", False), c["population"])
+        return (
+            (c["countrycode"], c["name"].lower()) in caps,
+            not c.get("_alternate", False),
+            c["population"],
+        )
 
     best = max(cands, key=score)
     iso3 = _iso3_of_iso2().get(best["countrycode"], "")
-    return Place(f"city:{config.slugify(best['name'])}", best["name"], "city", iso3,
-                 round(float(best["latitude"]), 4), round(float(best["longitude"]), 4), str(best["geonameid"]))
+    return Place(
+        f"city:{config.slugify(best['name'])}",
+        best["name"],
+        "city",
+        iso3,
+        round(float(best["latitude"]), 4),
+        round(float(best["longitude"]), 4),
+        str(best["geonameid"]),
+    )
 
 
 def capital_place(iso3: str) -> Place | None:
@@ -127,23 +140,42 @@ def capital_place(iso3: str) -> Place | None:
     if not cands:
         return None
     best = max(cands, key=lambda x: x["population"])
-    return Place(f"city:{config.slugify(best['name'])}", best["name"], "city", iso3,
-                 round(float(best["latitude"]), 4), round(float(best["longitude"]), 4), str(best["geonameid"]))
+    return Place(
+        f"city:{config.slugify(best['name'])}",
+        best["name"],
+        "city",
+        iso3,
+        round(float(best["latitude"]), 4),
+        round(float(best["longitude"]), 4),
+        str(best["geonameid"]),
+    )
 
 
 def country_place(iso3: str) -> Place:
     """A country as a place, located at its representative point."""
     point = country_point(iso3)
-    return Place(f"country:{iso3}", reference.country_name(iso3), "country", iso3,
-                 point[0] if point else None, point[1] if point else None)
+    return Place(
+        f"country:{iso3}",
+        reference.country_name(iso3),
+        "country",
+        iso3,
+        point[0] if point else None,
+        point[1] if point else None,
+    )
 
 
 def region_place(name: str) -> Place | None:
     """A named region from the reference list."""
     for r in reference.regions():
         if r["name"] == name:
-            return Place(f"region:{config.slugify(name)}", name, "region", r["country"],
-                         float(r["lat"]), float(r["lon"]))
+            return Place(
+                f"region:{config.slugify(name)}",
+                name,
+                "region",
+                r["country"],
+                float(r["lat"]),
+                float(r["lon"]),
+            )
     return None
 
 
@@ -151,7 +183,9 @@ def lookup(name: str) -> Place | None:
     """A place for ``name``: a country, a region, or a city (in that order); "KHARTOUM" as "Khartoum"."""
     if name.isupper() and len(name) > 4:
         name = name.title()
-    name = name.replace("\u2019", "'")  # "People’s Republic of China" as "People's Republic of China"
+    name = name.replace(
+        "\u2019", "'"
+    )  # "People’s Republic of China" as "People's Republic of China"
     hit = reference.lexicon().get(name)
     if hit and hit[0] == "state" and hit[2] != "demonym":
         return country_place(hit[1])

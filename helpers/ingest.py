@@ -47,15 +47,21 @@ def read_bytes(path: Path) -> bytes:
     if not path.exists():
         raise ArticleError(f"{path}: no such file; give the path of a .txt or .html article")
     if path.is_file() and path.stat().st_size > MAX_BYTES:
-        raise ArticleError(f"{path} is {path.stat().st_size / 1e6:.0f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit for "
-                           "one article (time and memory grow with length); split it into articles and use "
-                           "annotate-corpus")
+        raise ArticleError(
+            f"{path} is {path.stat().st_size / 1e6:.0f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit for "
+            "one article (time and memory grow with length); split it into articles and use "
+            "annotate-corpus"
+        )
     if path.is_dir():
-        raise ArticleError(f"{path} is a directory; give the path of one article file (.txt or .html)")
+        raise ArticleError(
+            f"{path} is a directory; give the path of one article file (.txt or .html)"
+        )
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ArticleError(f"{path} cannot be read ({exc.strerror}); check its permissions") from None
+        raise ArticleError(
+            f"{path} cannot be read ({exc.strerror}); check its permissions"
+        ) from None
     if not raw.strip():
         raise ArticleError(f"{path} is empty; the article needs some text")
     return raw
@@ -80,17 +86,23 @@ def decode(raw: bytes, path: Path) -> tuple[str, str]:
         try:
             text, encoding = raw.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            raise ArticleError(f"{path} starts like UTF-16 but is not valid UTF-16; re-save it as UTF-8 text") from None
+            raise ArticleError(
+                f"{path} starts like UTF-16 but is not valid UTF-16; re-save it as UTF-8 text"
+            ) from None
     else:
         head = raw[:8192]
         if b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) * 0.05:
-            raise ArticleError(f"{path} looks like a binary file, not text; give a UTF-8 .txt or an .html page")
+            raise ArticleError(
+                f"{path} looks like a binary file, not text; give a UTF-8 .txt or an .html page"
+            )
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             if _CP1252_UNDEFINED & set(raw) or not any(0x80 <= b <= 0x9F for b in raw):
-                raise ArticleError(f"{path} is not valid UTF-8 (bad byte at position {exc.start}) and not clearly "
-                                   "Windows-1252 either; re-save it as UTF-8 text") from None
+                raise ArticleError(
+                    f"{path} is not valid UTF-8 (bad byte at position {exc.start}) and not clearly "
+                    "Windows-1252 either; re-save it as UTF-8 text"
+                ) from None
             text, encoding = raw.decode("cp1252"), "windows-1252"  # curly quotes, dashes: 0x80-0x9F
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -167,18 +179,28 @@ def parse_html(html: str, path: Path) -> tuple[list[str], dict[str, Any]]:
     """Paragraphs and metadata of an HTML page's main text, extracted with trafilatura."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      include_tables=False, favor_precision=True)
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
-        raise ArticleError(f"{path}: no article text could be extracted from this HTML page; "
-                           "save the article as plain text and annotate that")
+        raise ArticleError(
+            f"{path}: no article text could be extracted from this HTML page; "
+            "save the article as plain text and annotate that"
+        )
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     if not any(len(p.split()) >= 8 and re.search(r"[.!?\"”]", p) for p in paragraphs):
-        raise ArticleError(f"{path}: this HTML page holds no article, only short fragments such as "
-                           f"{paragraphs[0][:40]!r} (menus, banners); save the page that has the article")
+        raise ArticleError(
+            f"{path}: this HTML page holds no article, only short fragments such as "
+            f"{paragraphs[0][:40]!r} (menus, banners); save the page that has the article"
+        )
     found: dict[str, Any] = {}
-    for key, attr in (("title", "title"), ("source", "sitename"), ("url", "url"), ("published", "date")):
+    for key, attr in (
+        ("title", "title"),
+        ("source", "sitename"),
+        ("url", "url"),
+        ("published", "date"),
+    ):
         value = getattr(doc, attr, None)
         if value:
             found[key] = str(value)
@@ -214,8 +236,12 @@ def check_date(value: Any, what: str) -> str | None:
         raise ArticleError(f"{what} {value!r} is not a date; give it as YYYY-MM-DD") from None
 
 
-def read_article(path: str | Path, language: str | None = None, allow_future: bool = False,
-                 **overrides: str | None) -> Article:
+def read_article(
+    path: str | Path,
+    language: str | None = None,
+    allow_future: bool = False,
+    **overrides: str | None,
+) -> Article:
     """Read ``path`` (.txt or .html) with metadata from its sidecar, the page and ``overrides``.
 
     Precedence: command-line ``overrides`` > ``<stem>.meta.json`` > what the file says. Text that
@@ -225,13 +251,17 @@ def read_article(path: str | Path, language: str | None = None, allow_future: bo
     path = Path(path)
     raw = read_bytes(path)
     text, encoding = decode(raw, path)
-    is_html = path.suffix.lower() in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
+    is_html = path.suffix.lower() in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(
+        ("<!doctype", "<html")
+    )
     paragraphs, found = parse_html(text, path) if is_html else parse_text(text)
     body, spans = build_body(paragraphs)
     if not body:
-        raise ArticleError(f"{path} has no body text besides its metadata line; give the article text")
+        raise ArticleError(
+            f"{path} has no body text besides its metadata line; give the article text"
+        )
     side = sidecar_meta(path)
-    meta: dict[str, Any] = {k: None for k in _META_FIELDS}
+    meta: dict[str, Any] = dict.fromkeys(_META_FIELDS)
     meta.update({k: v for k, v in found.items() if v})
     meta.update({k: v for k, v in side.items() if v not in (None, "")})
     basis = meta.get("published_basis")
@@ -243,32 +273,51 @@ def read_article(path: str | Path, language: str | None = None, allow_future: bo
         basis = "given on the command line (--published)"
     meta["published"] = check_date(meta.get("published"), "The publication date")
     if meta["published"] and meta["published"] > dt.date.today().isoformat() and not allow_future:
-        raise ArticleError(f"the publication date {meta['published']} is in the future; check it, or pass "
-                           "--allow-future if the article really is dated ahead")
-    meta["published_basis"] = basis if meta["published"] else "unknown: no date in the file, its .meta.json or --published"
+        raise ArticleError(
+            f"the publication date {meta['published']} is in the future; check it, or pass "
+            "--allow-future if the article really is dated ahead"
+        )
+    meta["published_basis"] = (
+        basis
+        if meta["published"]
+        else "unknown: no date in the file, its .meta.json or --published"
+    )
     if not meta.get("title"):
         first = body.split("\n\n", 1)[0]
         meta["title"] = first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
         meta["title_basis"] = "first paragraph (no title given)"
     found_lang, confidence = detect_language(body)
     if language not in (None, "", LANGUAGE):
-        raise ArticleError(f"--language {language}: the annotators read English only; give --language en "
-                           "to annotate a text as English")
-    if found_lang != LANGUAGE and language != LANGUAGE and len(body.split()) >= MIN_WORDS_FOR_LANGUAGE \
-            and confidence >= 0.9:
-        raise ArticleError(f"{path} looks like {language_name(found_lang)} ({found_lang}, confidence "
-                           f"{confidence:.2f}), not English; the annotators read English only "
-                           "(give --language en to annotate it anyway)")
-    meta.update({
-        "language": LANGUAGE,
-        "language_detected": found_lang,
-        "language_confidence": confidence,
-        "language_basis": "forced with --language en" if language == LANGUAGE and found_lang != LANGUAGE
-        else "detected (py3langid)",
-        "encoding": encoding if encoding == "utf-8" else f"{encoding} (decoded as such: the file is not UTF-8)",
-        "sha256": hashlib.sha256(raw).hexdigest(),
-        "file": path.name,
-        "format": "html" if is_html else "text",
-        "created_with": f"news-actors {__version__}",
-    })
+        raise ArticleError(
+            f"--language {language}: the annotators read English only; give --language en "
+            "to annotate a text as English"
+        )
+    if (
+        found_lang != LANGUAGE
+        and language != LANGUAGE
+        and len(body.split()) >= MIN_WORDS_FOR_LANGUAGE
+        and confidence >= 0.9
+    ):
+        raise ArticleError(
+            f"{path} looks like {language_name(found_lang)} ({found_lang}, confidence "
+            f"{confidence:.2f}), not English; the annotators read English only "
+            "(give --language en to annotate it anyway)"
+        )
+    meta.update(
+        {
+            "language": LANGUAGE,
+            "language_detected": found_lang,
+            "language_confidence": confidence,
+            "language_basis": "forced with --language en"
+            if language == LANGUAGE and found_lang != LANGUAGE
+            else "detected (py3langid)",
+            "encoding": encoding
+            if encoding == "utf-8"
+            else f"{encoding} (decoded as such: the file is not UTF-8)",
+            "sha256": hashlib.sha256(raw).hexdigest(),
+            "file": path.name,
+            "format": "html" if is_html else "text",
+            "created_with": f"news-actors {__version__}",
+        }
+    )
     return Article(body=body, paragraphs=spans, meta=meta, slug=slug_for(path))

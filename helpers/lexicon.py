@@ -10,14 +10,43 @@ from functools import lru_cache
 
 from . import config
 
-GROUPS = ("reporting", "intent", "future", "hypothetical", "aspectual", "concessive", "nominalization",
-          "not_nominal", "participant", "state_anaphor", "org_anaphor", "generic_org_anaphor",
-          "group_anaphor", "amount_nouns", "member_nouns", "partner_nouns",
-          "protest_strike",
-          "demand_modal", "title_modifier", "not_actor_head",
-          "aim_verbs", "speech", "allegation", "denial", "target_governor", "response_noun", "light_verb",
-          "light_verb_own_sense", "pair_noun", "pair_noun_person", "generic_head", "name_particle",
-          "not_group_head", "name_premodifier", "leader_government")
+GROUPS = (
+    "reporting",
+    "intent",
+    "future",
+    "hypothetical",
+    "aspectual",
+    "concessive",
+    "nominalization",
+    "not_nominal",
+    "participant",
+    "state_anaphor",
+    "org_anaphor",
+    "generic_org_anaphor",
+    "group_anaphor",
+    "amount_nouns",
+    "member_nouns",
+    "partner_nouns",
+    "protest_strike",
+    "demand_modal",
+    "title_modifier",
+    "not_actor_head",
+    "aim_verbs",
+    "speech",
+    "allegation",
+    "denial",
+    "target_governor",
+    "response_noun",
+    "light_verb",
+    "light_verb_own_sense",
+    "pair_noun",
+    "pair_noun_person",
+    "generic_head",
+    "name_particle",
+    "not_group_head",
+    "name_premodifier",
+    "leader_government",
+)
 
 
 class RuleWordsError(ValueError):
@@ -32,7 +61,9 @@ def _table() -> dict[str, frozenset[str]]:
         for n, row in enumerate(csv.DictReader(fh), start=2):
             group, word = (row.get("group") or "").strip(), (row.get("word") or "").strip()
             if group not in groups:
-                raise RuleWordsError(f"{path.name} row {n}: group {group!r} is not one of {', '.join(GROUPS)}")
+                raise RuleWordsError(
+                    f"{path.name} row {n}: group {group!r} is not one of {', '.join(GROUPS)}"
+                )
             if not word or not (row.get("reason") or "").strip():
                 raise RuleWordsError(f"{path.name} row {n}: every row needs a word and a reason")
             groups[group].add(word.lower())
@@ -53,9 +84,14 @@ def extra_agents() -> dict[str, str]:
     out: dict[str, str] = {}
     with open(path, encoding="utf-8", newline="") as fh:
         for n, row in enumerate(csv.DictReader(fh), start=2):
-            word, sector = (row.get("word") or "").strip().lower(), (row.get("sector") or "").strip()
+            word, sector = (
+                (row.get("word") or "").strip().lower(),
+                (row.get("sector") or "").strip(),
+            )
             if not word or not sector.isalpha() or not sector.isupper() or len(sector) != 3:
-                raise RuleWordsError(f"{path.name} row {n}: needs a word and a three-letter sector code")
+                raise RuleWordsError(
+                    f"{path.name} row {n}: needs a word and a three-letter sector code"
+                )
             if not (row.get("reason") or "").strip():
                 raise RuleWordsError(f"{path.name} row {n}: every row needs a reason")
             out[word] = sector

@@ -20,12 +20,18 @@ from . import geo, reference
 from .charts import GOLDSTEIN_SCALE, hover_text
 
 ROLE_ORDER = ["cooperates", "confronts others", "targeted", "mentioned only"]
-ROLE_COLOURS = {"cooperates": "#2b8cbe", "confronts others": "#d7301f", "targeted": "#fdae61",
-                "mentioned only": "#cfcfcf"}
-ROLE_MEANING = {"cooperates": "mostly cooperative acts (agreements, visits, support, aid)",
-                "confronts others": "mostly hostile acts against others (sanctions, accusations, attacks)",
-                "targeted": "on the receiving end of hostile acts",
-                "mentioned only": "named, but no coded event"}
+ROLE_COLOURS = {
+    "cooperates": "#2b8cbe",
+    "confronts others": "#d7301f",
+    "targeted": "#fdae61",
+    "mentioned only": "#cfcfcf",
+}
+ROLE_MEANING = {
+    "cooperates": "mostly cooperative acts (agreements, visits, support, aid)",
+    "confronts others": "mostly hostile acts against others (sanctions, accusations, attacks)",
+    "targeted": "on the receiving end of hostile acts",
+    "mentioned only": "named, but no coded event",
+}
 DECIMATE_DEG = 0.3
 
 
@@ -68,8 +74,11 @@ def _decimate(ring: list[list[float]], tol: float) -> list[list[float]]:
     return kept if len(kept) >= 4 else ring
 
 
-def outline(iso_codes: list[str] | None = None, tol: float = DECIMATE_DEG,
-            view: tuple[float, float, float, float] | None = None) -> tuple[list, list]:
+def outline(
+    iso_codes: list[str] | None = None,
+    tol: float = DECIMATE_DEG,
+    view: tuple[float, float, float, float] | None = None,
+) -> tuple[list, list]:
     """Longitudes and latitudes of country outlines, polygons separated by None; with ``view``
     (lon0, lon1, lat0, lat1), only polygons that reach into it."""
     lons: list = []
@@ -80,7 +89,7 @@ def outline(iso_codes: list[str] | None = None, tol: float = DECIMATE_DEG,
         if not f:
             continue
         g = f["geometry"]
-        for poly in (g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]):
+        for poly in g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]:
             if view is not None:
                 xs = [x for x, _ in poly[0]]
                 ys = [y for _, y in poly[0]]
@@ -104,26 +113,58 @@ def _view(points: list[tuple[float, float]]) -> tuple[float, float, float, float
     lons = [p[1] for p in points] or [0]
     pad_lon = max(18, (max(lons) - min(lons)) * 0.15)
     pad_lat = max(10, (max(lats) - min(lats)) * 0.25)
-    return (max(-180, min(lons) - pad_lon), min(180, max(lons) + pad_lon),
-            max(-60, min(lats) - pad_lat), min(85, max(lats) + pad_lat))
+    return (
+        max(-180, min(lons) - pad_lon),
+        min(180, max(lons) + pad_lon),
+        max(-60, min(lats) - pad_lat),
+        min(85, max(lats) + pad_lat),
+    )
 
 
 def _figure(traces: list, points: list[tuple[float, float]], title: str) -> go.Figure:
     """A map of ``traces`` over the shipped country outlines, framed on ``points``."""
     view = _view(points)
     lons, lats = outline(view=view)
-    base = go.Scattergeo(lon=packed(lons), lat=packed(lats), mode="lines", fill="toself", fillcolor="#f2f2f2",
-                         line=dict(color="#b5b5b5", width=0.5), hoverinfo="skip", showlegend=False, name="countries")
+    base = go.Scattergeo(
+        lon=packed(lons),
+        lat=packed(lats),
+        mode="lines",
+        fill="toself",
+        fillcolor="#f2f2f2",
+        line=dict(color="#b5b5b5", width=0.5),
+        hoverinfo="skip",
+        showlegend=False,
+        name="countries",
+    )
     fig = go.Figure(data=[base, *traces])
-    fig.update_geos(visible=False, projection_type="natural earth", showframe=False,
-                    lonaxis_range=[view[0], view[1]], lataxis_range=[view[2], view[3]])
-    fig.update_layout(title=dict(text=title, x=0.01), height=500, margin=dict(l=0, r=0, t=50, b=50),
-                      legend=dict(orientation="h", x=0.01, y=0.0, yanchor="top", bgcolor="rgba(255,255,255,0.85)", bordercolor="#ccc",
-                                  borderwidth=1), paper_bgcolor="white")
+    fig.update_geos(
+        visible=False,
+        projection_type="natural earth",
+        showframe=False,
+        lonaxis_range=[view[0], view[1]],
+        lataxis_range=[view[2], view[3]],
+    )
+    fig.update_layout(
+        title=dict(text=title, x=0.01),
+        height=500,
+        margin=dict(l=0, r=0, t=50, b=50),
+        legend=dict(
+            orientation="h",
+            x=0.01,
+            y=0.0,
+            yanchor="top",
+            bgcolor="rgba(255,255,255,0.85)",
+            bordercolor="#ccc",
+            borderwidth=1,
+        ),
+        paper_bgcolor="white",
+    )
     return fig
 
 
-def state_roles(actors: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+def state_roles(
+    actors: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per state in the story: its part (cooperates, confronts others, targeted, mentioned only),
     its actors, mentions and events, all rolled up from people and organisations to their state."""
     rows: dict[str, dict[str, Any]] = {}
@@ -131,9 +172,20 @@ def state_roles(actors: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFra
     for a in actors.itertuples():
         if not a.country:
             continue
-        r = rows.setdefault(a.country, {"iso3": a.country, "name": reference.country_name(a.country), "actors": [],
-                                        "mentions": 0, "pos_src": 0.0, "neg_src": 0.0, "pos": 0, "neg_tgt": 0,
-                                        "events": []})
+        r = rows.setdefault(
+            a.country,
+            {
+                "iso3": a.country,
+                "name": reference.country_name(a.country),
+                "actors": [],
+                "mentions": 0,
+                "pos_src": 0.0,
+                "neg_src": 0.0,
+                "pos": 0,
+                "neg_tgt": 0,
+                "events": [],
+            },
+        )
         r["actors"].append(a.name)
         r["mentions"] += int(a.mentions)
     names = dict(zip(actors["actor_id"], actors["name"]))
@@ -167,9 +219,20 @@ def state_roles(actors: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFra
             role = "targeted"
         else:
             role = "mentioned only"
-        out.append({"iso3": r["iso3"], "name": r["name"], "role": role, "actors": ", ".join(r["actors"]),
-                    "mentions": r["mentions"], "events": len(r["events"]), "event_list": r["events"]})
-    df = pd.DataFrame(out, columns=["iso3", "name", "role", "actors", "mentions", "events", "event_list"])
+        out.append(
+            {
+                "iso3": r["iso3"],
+                "name": r["name"],
+                "role": role,
+                "actors": ", ".join(r["actors"]),
+                "mentions": r["mentions"],
+                "events": len(r["events"]),
+                "event_list": r["events"],
+            }
+        )
+    df = pd.DataFrame(
+        out, columns=["iso3", "name", "role", "actors", "mentions", "events", "event_list"]
+    )
     return df.sort_values(["mentions", "iso3"], ascending=[False, True]).reset_index(drop=True)
 
 
@@ -195,20 +258,46 @@ def actor_map(actors: pd.DataFrame, events: pd.DataFrame) -> go.Figure | None:
         if sub.empty:
             continue
         lons, lats = outline(sub["iso3"].tolist(), tol=DECIMATE_DEG / 2)
-        traces.append(go.Scattergeo(lon=packed(lons), lat=packed(lats), mode="lines", fill="toself", name=f"{role}",
-                                    fillcolor=ROLE_COLOURS[role], line=dict(color="#555", width=0.8),
-                                    hoverinfo="skip", legendgroup=role, legendrank=ROLE_ORDER.index(role)))
+        traces.append(
+            go.Scattergeo(
+                lon=packed(lons),
+                lat=packed(lats),
+                mode="lines",
+                fill="toself",
+                name=f"{role}",
+                fillcolor=ROLE_COLOURS[role],
+                line=dict(color="#555", width=0.8),
+                hoverinfo="skip",
+                legendgroup=role,
+                legendrank=ROLE_ORDER.index(role),
+            )
+        )
         pts = [(geo.country_point(i) or (None, None)) for i in sub["iso3"]]
         rows: list[Any] = list(sub.itertuples())
-        hover = [f"<b>{html.escape(r.name)}</b> — {role}<br>actors: {html.escape(r.actors)}<br>mentions: {r.mentions}"
-                 f"<br>{_hover(r.event_list)}" for r in rows]
-        labels.append(go.Scattergeo(lat=[p[0] for p in pts], lon=[p[1] for p in pts], mode="markers+text",
-                                    text=sub["name"].tolist(), textposition=[label_pos[i] for i in sub["iso3"]],
-                                    textfont=dict(size=11, color="#222"),
-                                    marker=dict(size=7, color=ROLE_COLOURS[role], line=dict(color="#333", width=1)),
-                                    hovertext=hover, hoverinfo="text", showlegend=False, legendgroup=role))
+        hover = [
+            f"<b>{html.escape(r.name)}</b> — {role}<br>actors: {html.escape(r.actors)}"
+            f"<br>mentions: {r.mentions}<br>{_hover(r.event_list)}"
+            for r in rows
+        ]
+        labels.append(
+            go.Scattergeo(
+                lat=[p[0] for p in pts],
+                lon=[p[1] for p in pts],
+                mode="markers+text",
+                text=sub["name"].tolist(),
+                textposition=[label_pos[i] for i in sub["iso3"]],
+                textfont=dict(size=11, color="#222"),
+                marker=dict(size=7, color=ROLE_COLOURS[role], line=dict(color="#333", width=1)),
+                hovertext=hover,
+                hoverinfo="text",
+                showlegend=False,
+                legendgroup=role,
+            )
+        )
         points += [p for p in pts if p[0] is not None]
-    seats: dict[tuple[float, float], list] = {}  # bodies sharing a seat (EU and Commission) share one star
+    seats: dict[
+        tuple[float, float], list
+    ] = {}  # bodies sharing a seat (EU and Commission) share one star
     b: Any  # a table row; the schema types its fields
     for b in blocs.itertuples():
         pt = anchor(b.actor_id, actors)
@@ -218,16 +307,32 @@ def actor_map(actors: pd.DataFrame, events: pd.DataFrame) -> go.Figure | None:
         points.append((lat, lon))
         seat_names = " / ".join(b.name for b, _ in members)
         kinds = " / ".join(sorted({b.type for b, _ in members}))
-        tip = "<br>".join(f"<b>{html.escape(b.name)}</b> ({b.type}), seat: {html.escape(pt.label)}, "
-                          f"mentions: {b.mentions}" for b, pt in members)
-        labels.append(go.Scattergeo(lat=[lat], lon=[lon], mode="markers+text", text=[seat_names],
-                                    textposition="top center", name=f"{kinds}: {seat_names}",
-                                    marker=dict(symbol="star", size=13, color="#6a51a3", line=dict(color="white", width=1)),
-                                    hovertext=[tip], hoverinfo="text"))
+        tip = "<br>".join(
+            f"<b>{html.escape(b.name)}</b> ({b.type}), seat: {html.escape(pt.label)}, "
+            f"mentions: {b.mentions}"
+            for b, pt in members
+        )
+        labels.append(
+            go.Scattergeo(
+                lat=[lat],
+                lon=[lon],
+                mode="markers+text",
+                text=[seat_names],
+                textposition="top center",
+                name=f"{kinds}: {seat_names}",
+                marker=dict(
+                    symbol="star", size=13, color="#6a51a3", line=dict(color="white", width=1)
+                ),
+                hovertext=[tip],
+                hoverinfo="text",
+            )
+        )
     top = roles.iloc[0]["name"] if len(roles) else blocs.iloc[0]["name"]
     counts = roles["role"].value_counts()
-    title = (f"{len(roles)} states in the story; {counts.get('cooperates', 0)} cooperate, "
-             f"{counts.get('confronts others', 0)} confront others — {top} is mentioned most")
+    title = (
+        f"{len(roles)} states in the story; {counts.get('cooperates', 0)} cooperate, "
+        f"{counts.get('confronts others', 0)} confront others — {top} is mentioned most"
+    )
     return _figure(traces + labels, points, title)
 
 
@@ -236,13 +341,17 @@ def _label_positions(roles: pd.DataFrame) -> dict[str, str]:
     pts = {i: geo.country_point(i) for i in roles["iso3"]}
     out = {}
     for i, p in pts.items():
-        crowded = p is not None and any(q is not None and j != i and abs(q[1] - p[1]) < 12 and 0 < p[0] - q[0] < 8
-                                        for j, q in pts.items())
+        crowded = p is not None and any(
+            q is not None and j != i and abs(q[1] - p[1]) < 12 and 0 < p[0] - q[0] < 8
+            for j, q in pts.items()
+        )
         out[i] = "top center" if crowded else "bottom center"
     return out
 
 
-def event_geometry(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+def event_geometry(
+    events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFrame
+) -> pd.DataFrame:
     """Where each event is drawn: at its place, or from the source's anchor to the target's."""
     pl = places.set_index("place_id") if len(places) else None
     rows = []
@@ -251,7 +360,9 @@ def event_geometry(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFr
         src = anchor(e.source, actors)
         tgt = anchor(e.target, actors) if e.target else None
         at = None
-        place: Any = pl.loc[e.place_id] if e.place_id and pl is not None and e.place_id in pl.index else None
+        place: Any = (
+            pl.loc[e.place_id] if e.place_id and pl is not None and e.place_id in pl.index else None
+        )
         if place is not None and pd.notna(place["lat"]):
             at = Point(float(place["lat"]), float(place["lon"]), str(place["name"]))
         if at is None and src and tgt and (abs(src.lat - tgt.lat) + abs(src.lon - tgt.lon)) < 0.01:
@@ -262,14 +373,28 @@ def event_geometry(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFr
             start, end, where = src, tgt, f"{src.label} → {tgt.label}"
         else:
             continue
-        rows.append({"event_id": e.event_id, "kind": "at" if at else "between",
-                     "lat0": start.lat, "lon0": start.lon, "lat1": end.lat, "lon1": end.lon, "where": where})
+        rows.append(
+            {
+                "event_id": e.event_id,
+                "kind": "at" if at else "between",
+                "lat0": start.lat,
+                "lon0": start.lon,
+                "lat1": end.lat,
+                "lon1": end.lon,
+                "where": where,
+            }
+        )
     return pd.DataFrame(rows, columns=["event_id", "kind", "lat0", "lon0", "lat1", "lon1", "where"])
 
 
-def event_map(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFrame,
-              periods: pd.DataFrame | None = None) -> go.Figure | None:
-    """Events at their places or as arrows between capitals, coloured by Goldstein score, with a time slider."""
+def event_map(
+    events: pd.DataFrame,
+    actors: pd.DataFrame,
+    places: pd.DataFrame,
+    periods: pd.DataFrame | None = None,
+) -> go.Figure | None:
+    """Events at their places or as arrows between capitals, coloured by Goldstein score, with a
+    time slider."""
     geom = event_geometry(events, actors, places)
     if geom.empty:
         return None
@@ -285,35 +410,73 @@ def event_map(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFrame,
         colour = sample_colorscale(GOLDSTEIN_SCALE, [(gold + 10) / 20])[0]
         src, tgt = names.get(e["source"], e["source"]), names.get(e["target"], e["target"]) or "—"
         sentence = hover_text(str(e.get("sentence") or e["trigger"]), width=70, lines=5)
-        tip = (f"<b>{html.escape(e['type'])}</b> ({html.escape(e['mode'] or '—')}, Goldstein {gold:+.1f})"
-               f"{' <i>negated</i>' if negated else ''}<br>{html.escape(src)} → {html.escape(tgt)}<br>"
-               f"{html.escape(date or 'undated')} · {html.escape(g.where)}<br><i>{sentence}</i>")
+        tip = (
+            f"<b>{html.escape(e['type'])}</b> ({html.escape(e['mode'] or '—')}, Goldstein {gold:+.1f})"
+            f"{' <i>negated</i>' if negated else ''}<br>{html.escape(src)} → {html.escape(tgt)}<br>"
+            f"{html.escape(date or 'undated')} · {html.escape(g.where)}<br><i>{sentence}</i>"
+        )
         dash = "dot" if negated else ("dash" if float(e["confidence"]) < 0.6 else "solid")
         if g.kind == "at":
-            tr = go.Scattergeo(lat=[g.lat0], lon=[g.lon0], mode="markers", hovertext=[tip], hoverinfo="text",
-                               marker=dict(size=12, color=colour, line=dict(color="#333", width=1),
-                                           symbol="circle-open" if negated else "circle"),
-                               showlegend=False, name=g.event_id)
+            tr = go.Scattergeo(
+                lat=[g.lat0],
+                lon=[g.lon0],
+                mode="markers",
+                hovertext=[tip],
+                hoverinfo="text",
+                marker=dict(
+                    size=12,
+                    color=colour,
+                    line=dict(color="#333", width=1),
+                    symbol="circle-open" if negated else "circle",
+                ),
+                showlegend=False,
+                name=g.event_id,
+            )
         else:
-            tr = go.Scattergeo(lat=[g.lat0, g.lat1], lon=[g.lon0, g.lon1], mode="lines+markers",
-                               line=dict(color=colour, width=3, dash=dash), hovertext=[tip, tip], hoverinfo="text",
-                               marker=dict(symbol="arrow", size=[0, 15], angleref="previous", color=colour),
-                               showlegend=False, name=g.event_id)
+            tr = go.Scattergeo(
+                lat=[g.lat0, g.lat1],
+                lon=[g.lon0, g.lon1],
+                mode="lines+markers",
+                line=dict(color=colour, width=3, dash=dash),
+                hovertext=[tip, tip],
+                hoverinfo="text",
+                marker=dict(symbol="arrow", size=[0, 15], angleref="previous", color=colour),
+                showlegend=False,
+                name=g.event_id,
+            )
         traces.append(tr)
         event_traces.append((len(traces), date))  # index in the figure: the base layer comes first
         points += [(g.lat0, g.lon0), (g.lat1, g.lon1)]
-    traces.append(go.Scattergeo(lat=[None], lon=[None], mode="markers", hoverinfo="skip", showlegend=False,
-                                marker=dict(colorscale=GOLDSTEIN_SCALE, cmin=-10, cmax=10, color=[0],
-                                            colorbar=dict(title="Goldstein<br>conflict ↔ coop.", len=0.6, y=0.5,
-                                                          thickness=14))))
+    traces.append(
+        go.Scattergeo(
+            lat=[None],
+            lon=[None],
+            mode="markers",
+            hoverinfo="skip",
+            showlegend=False,
+            marker=dict(
+                colorscale=GOLDSTEIN_SCALE,
+                cmin=-10,
+                cmax=10,
+                color=[0],
+                colorbar=dict(title="Goldstein<br>conflict ↔ coop.", len=0.6, y=0.5, thickness=14),
+            ),
+        )
+    )
     coop = int((events["goldstein"] > 0).sum())
-    fig = _figure(traces, points, f"{len(geom)} of {len(events)} events mapped: {coop} cooperative, "
-                                  f"{len(events) - coop} conflictual (colour: Goldstein score)")
+    fig = _figure(
+        traces,
+        points,
+        f"{len(geom)} of {len(events)} events mapped: {coop} cooperative, "
+        f"{len(events) - coop} conflictual (colour: Goldstein score)",
+    )
     _slider(fig, event_traces, periods)
     return fig
 
 
-def _slider(fig: go.Figure, event_traces: list[tuple[int, str]], periods: pd.DataFrame | None) -> None:
+def _slider(
+    fig: go.Figure, event_traces: list[tuple[int, str]], periods: pd.DataFrame | None
+) -> None:
     """Steps from the oldest date to the newest (cumulative), periods as their own steps, then all events."""
     n = len(fig.data)
     dated = sorted({d for _, d in event_traces if d})
@@ -321,7 +484,7 @@ def _slider(fig: go.Figure, event_traces: list[tuple[int, str]], periods: pd.Dat
     for d in dated:
         vis = [True] * n
         for i, date in event_traces:
-            vis[i] = bool(date) and date[:len(d)] <= d
+            vis[i] = bool(date) and date[: len(d)] <= d
         steps.append(dict(method="restyle", label=d, args=[{"visible": vis}]))
     if periods is not None:
         p: Any  # a table row; the schema types its fields
@@ -333,8 +496,19 @@ def _slider(fig: go.Figure, event_traces: list[tuple[int, str]], periods: pd.Dat
             steps.append(dict(method="restyle", label=f"{a}–{b} (period)", args=[{"visible": vis}]))
     steps.append(dict(method="restyle", label="all, incl. undated", args=[{"visible": [True] * n}]))
     if len(steps) > 1:
-        fig.update_layout(sliders=[dict(active=len(steps) - 1, steps=steps, x=0.05, len=0.9, y=0.0,
-                                         currentvalue=dict(prefix="events up to: "), pad=dict(t=10))])
+        fig.update_layout(
+            sliders=[
+                dict(
+                    active=len(steps) - 1,
+                    steps=steps,
+                    x=0.05,
+                    len=0.9,
+                    y=0.0,
+                    currentvalue=dict(prefix="events up to: "),
+                    pad=dict(t=10),
+                )
+            ]
+        )
 
 
 def unmapped(actors: pd.DataFrame, events: pd.DataFrame, places: pd.DataFrame) -> list[str]:
@@ -348,6 +522,8 @@ def unmapped(actors: pd.DataFrame, events: pd.DataFrame, places: pd.DataFrame) -
     names = dict(zip(actors["actor_id"], actors["name"]))
     e: Any  # a table row; the schema types its fields
     for e in events[~events["event_id"].isin(drawn)].itertuples():
-        out.append(f"Event {e.event_id} ({names.get(e.source, e.source)} {e.type} "
-                   f"{names.get(e.target, e.target) or 'no target'}) has no place and no pair of locatable actors.")
+        out.append(
+            f"Event {e.event_id} ({names.get(e.source, e.source)} {e.type} "
+            f"{names.get(e.target, e.target) or 'no target'}) has no place and no pair of locatable actors."
+        )
     return out

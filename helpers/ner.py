@@ -12,7 +12,9 @@ from . import nlp
 NER_COLUMNS = ["sentence_id", "start", "end", "text", "label"]
 
 
-def raw_entities(body: str, sentences: pd.DataFrame, directory: str | Path | None = None) -> pd.DataFrame:
+def raw_entities(
+    body: str, sentences: pd.DataFrame, directory: str | Path | None = None
+) -> pd.DataFrame:
     """Every entity spaCy's NER finds in ``body``, with the sentence it falls in (from the parse
     saved in ``directory`` when it is that body's)."""
     doc = nlp.doc_for(directory, body)[0] if directory is not None else nlp.parse(body)
@@ -20,8 +22,15 @@ def raw_entities(body: str, sentences: pd.DataFrame, directory: str | Path | Non
     rows = []
     for ent in doc.ents:
         sid = max(i for i, s in enumerate(starts) if s <= ent.start_char) if starts else 0
-        rows.append({"sentence_id": int(sentences["sentence_id"].iloc[sid]) if starts else 0,
-                     "start": ent.start_char, "end": ent.end_char, "text": ent.text, "label": ent.label_})
+        rows.append(
+            {
+                "sentence_id": int(sentences["sentence_id"].iloc[sid]) if starts else 0,
+                "start": ent.start_char,
+                "end": ent.end_char,
+                "text": ent.text,
+                "label": ent.label_,
+            }
+        )
     return pd.DataFrame(rows, columns=NER_COLUMNS)
 
 
@@ -30,16 +39,18 @@ def by_label(ents: pd.DataFrame) -> pd.DataFrame:
     if ents.empty:
         return pd.DataFrame(columns=["label", "entities", "distinct", "examples"])
     g = ents.groupby("label", sort=True)
-    out = pd.DataFrame({
-        "entities": g.size(),
-        "distinct": g["text"].nunique(),
-        "examples": g["text"].agg(lambda s: ", ".join(s.value_counts().sort_index().index[:6])),
-    }).reset_index()
+    out = pd.DataFrame(
+        {
+            "entities": g.size(),
+            "distinct": g["text"].nunique(),
+            "examples": g["text"].agg(lambda s: ", ".join(s.value_counts().sort_index().index[:6])),
+        }
+    ).reset_index()
     return out.sort_values(["entities", "label"], ascending=[False, True], ignore_index=True)
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[A-Z][\w’'-]+", text)}
+    return set(re.findall(r"[A-Z][\w’'-]+", text))
 
 
 def conflicts(ents: pd.DataFrame) -> pd.DataFrame:
@@ -56,8 +67,14 @@ def conflicts(ents: pd.DataFrame) -> pd.DataFrame:
         text = str(key)
         labels = sorted(set(g["label"]))
         if len(labels) > 1:
-            rows.append({"problem": "label clash", "text": text, "labels": "/".join(labels),
-                         "detail": f"{len(g)} mentions"})
+            rows.append(
+                {
+                    "problem": "label clash",
+                    "text": text,
+                    "labels": "/".join(labels),
+                    "detail": f"{len(g)} mentions",
+                }
+            )
     person_words: dict[str, set[str]] = {}
     for text in sorted(set(ents.loc[ents["label"] == "PERSON", "text"])):
         for w in _words(text):
@@ -65,9 +82,15 @@ def conflicts(ents: pd.DataFrame) -> pd.DataFrame:
     for key, g in ents[ents["label"].isin(["GPE", "LOC"])].groupby("text", sort=True):
         text = str(key)
         if text in person_words:
-            rows.append({"problem": "name as place", "text": text, "labels": "/".join(sorted(set(g["label"]))),
-                         "detail": f"{len(g)}× tagged as a place; also in the person name "
-                                   f"{', '.join(sorted(person_words[text]))}"})
+            rows.append(
+                {
+                    "problem": "name as place",
+                    "text": text,
+                    "labels": "/".join(sorted(set(g["label"]))),
+                    "detail": f"{len(g)}× tagged as a place; also in the person name "
+                    f"{', '.join(sorted(person_words[text]))}",
+                }
+            )
     persons = sorted(set(ents.loc[ents["label"] == "PERSON", "text"]))
     seen: set[str] = set()
     for text in persons:
@@ -75,6 +98,12 @@ def conflicts(ents: pd.DataFrame) -> pd.DataFrame:
         family = sorted(p for p in persons if p.split()[-1] == last)
         if len(family) > 1 and last not in seen:
             seen.add(last)
-            rows.append({"problem": "split person", "text": last, "labels": "PERSON",
-                         "detail": " / ".join(family)})
+            rows.append(
+                {
+                    "problem": "split person",
+                    "text": last,
+                    "labels": "PERSON",
+                    "detail": " / ".join(family),
+                }
+            )
     return pd.DataFrame(rows, columns=["problem", "text", "labels", "detail"])

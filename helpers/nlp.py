@@ -44,7 +44,8 @@ def _load(name: str) -> Language:
     except OSError:
         raise ModelMissing(
             f"spaCy model {name!r} is not installed: run `make env` or set NEWS_ACTORS_MODEL "
-            "to an installed pipeline") from None
+            "to an installed pipeline"
+        ) from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
     return nlp
@@ -52,7 +53,9 @@ def _load(name: str) -> Language:
 
 def model_name(nlp: Language) -> str:
     """``"<lang>_<name> <version>"`` of a pipeline, as meta.json records it."""
-    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
+    return (
+        f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
+    )
 
 
 #: Texts longer than this are parsed in pieces cut at paragraph breaks, one at a time (spaCy refuses
@@ -68,7 +71,7 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     out: list[str] = []
     start = 0
     while len(text) - start > size:
-        window = text[start:start + size]
+        window = text[start : start + size]
         for mark in ("\n\n", ". ", " "):  # a paragraph break, else a sentence end, else a space
             cut = window.rfind(mark)
             if cut > 0:
@@ -88,7 +91,9 @@ def parse(text: str, name: str | None = None) -> Doc:
     nlp = load(name)
     if len(text) <= CHUNK_CHARS:
         return nlp(text)
-    doc = Doc.from_docs(list(nlp.pipe(chunks(text), batch_size=1)), ensure_whitespace=False)  # one piece at a time
+    doc = Doc.from_docs(
+        list(nlp.pipe(chunks(text), batch_size=1)), ensure_whitespace=False
+    )  # one piece at a time
     assert doc.text == text, "pieces of a long text must join to the text"
     return doc
 

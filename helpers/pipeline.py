@@ -24,30 +24,38 @@ import tempfile
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Union
+from typing import Any
 
 import pandas as pd
 from spacy.tokens import Doc
 
-from . import config, corrections as corr, nlp, plover, reference, schemas
+from . import config, nlp, plover, reference, schemas
+from . import corrections as corr
 from .ingest import Article, read_article
 
 
 def sentences_table(doc: Doc, paragraphs: list[tuple[int, int]]) -> pd.DataFrame:
     """One row per sentence (white space trimmed), numbered with its paragraph."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     body = nlp.text(doc)
     par_starts = [a for a, _ in paragraphs]
     for sent in nlp.sentences(doc):
-        text = body[sent.start_char:sent.end_char]
+        text = body[sent.start_char : sent.end_char]
         start = sent.start_char + (len(text) - len(text.lstrip()))
         end = sent.end_char - (len(text) - len(text.rstrip()))
         if end <= start:
             continue
         i = bisect_right(par_starts, start) - 1
         par = i if 0 <= i < len(paragraphs) and start < paragraphs[i][1] else len(paragraphs) - 1
-        rows.append({"sentence_id": len(rows), "paragraph_id": par, "start": start, "end": end,
-                     "text": body[start:end]})
+        rows.append(
+            {
+                "sentence_id": len(rows),
+                "paragraph_id": par,
+                "start": start,
+                "end": end,
+                "text": body[start:end],
+            }
+        )
     return pd.DataFrame(rows, columns=schemas.COLUMNS["sentences"])
 
 
@@ -83,7 +91,7 @@ def _replace_folder(new: Path, target: Path) -> None:
 
 #: Which corrections a stage applies: ``True`` the article's own file (``corrections.path_for``), a path
 #: that file, ``False`` none (``annotate`` applies them once, after every stage).
-Corrections = Union[bool, str, Path]
+Corrections = bool | str | Path
 
 
 def _apply_corrections(directory: Path, tmp: Path, corrections: Corrections) -> None:
@@ -93,8 +101,9 @@ def _apply_corrections(directory: Path, tmp: Path, corrections: Corrections) -> 
 
 def write_meta(meta: dict, directory: Path) -> None:
     """meta.json with sorted keys, so it is byte-identical for the same input."""
-    (directory / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
-                                         encoding="utf-8")
+    (directory / "meta.json").write_text(
+        json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
 
 
 def default_out(article_path: str | Path) -> Path:
@@ -106,8 +115,14 @@ def _write_ingest(article: Article, directory: Path, doc: Doc | None = None) -> 
     """body.txt, meta.json, sentences.csv and the parse (doc.spacy) the later stages reuse."""
     doc = doc if doc is not None else nlp.parse(article.body)
     sents = sentences_table(doc, article.paragraphs)
-    meta = dict(article.meta, model=nlp.model_name(nlp.load()), slug=article.slug,
-                paragraphs=len(article.paragraphs), sentences=len(sents), characters=len(article.body))
+    meta = dict(
+        article.meta,
+        model=nlp.model_name(nlp.load()),
+        slug=article.slug,
+        paragraphs=len(article.paragraphs),
+        sentences=len(sents),
+        characters=len(article.body),
+    )
     meta[nlp.PARSE_KEY] = nlp.parse_record(article.body)
     (directory / "body.txt").write_text(article.body, encoding="utf-8")
     write_meta(meta, directory)
@@ -126,7 +141,9 @@ def _parsed(directory: Path, body: str, meta: dict, tmp: Path) -> Doc:
     return doc
 
 
-def ingest_stage(article_path: str | Path, out_dir: str | Path | None = None, **overrides: str | None) -> Path:
+def ingest_stage(
+    article_path: str | Path, out_dir: str | Path | None = None, **overrides: Any
+) -> Path:
     """Read the article and write body.txt, meta.json and sentences.csv."""
     article = read_article(article_path, **overrides)
     out = Path(out_dir) if out_dir else default_out(article_path)
@@ -141,9 +158,7 @@ STAGES: list[tuple[str, Callable[[Path], None], tuple[str, ...]]] = []
 
 def actor_stage(directory: str | Path, corrections: Corrections = True) -> Path:
     """Read body.txt and write actors.csv, mentions.csv and places.csv (then apply corrections)."""
-    from . import actors
-
-    from . import dates
+    from . import actors, dates
 
     directory = Path(directory)
     body = schemas.read_body(directory)
@@ -162,6 +177,7 @@ def actor_stage(directory: str | Path, corrections: Corrections = True) -> Path:
 def _in_place(stage: Callable[..., Path]) -> Callable[[Path], None]:
     def run(directory: Path) -> None:
         stage(directory, corrections=False)
+
     return run
 
 
@@ -183,10 +199,15 @@ def event_stage(directory: str | Path, corrections: Corrections = True) -> Path:
         doc = _parsed(directory, body, meta, tmp)
         date_table = dates.table(doc, published)
         quote_table, notes = quotes.table(doc, mentions)
-        event_table = events.table(doc, mentions, actors, date_table, reference.publisher_country(meta), published)
+        event_table = events.table(
+            doc, mentions, actors, date_table, reference.publisher_country(meta), published
+        )
         all_actors = events.implied_actors(event_table, actors)
-        meta["relative_dates"] = ("resolved against the publication date " + meta["published"] if published else
-                                  "left unresolved: the article has no publication date (give --published YYYY-MM-DD)")
+        meta["relative_dates"] = (
+            "resolved against the publication date " + meta["published"]
+            if published
+            else "left unresolved: the article has no publication date (give --published YYYY-MM-DD)"
+        )
         meta["quote_notes"] = notes
         schemas.write_table(date_table, "dates", tmp, body)
         schemas.write_table(quote_table, "quotes", tmp, body)
@@ -202,14 +223,22 @@ def event_stage(directory: str | Path, corrections: Corrections = True) -> Path:
 STAGES.append(("events", _in_place(event_stage), ("dates", "quotes", "events")))
 
 
-def annotate(article_path: str | Path, out_dir: str | Path | None = None, language: str | None = None,
-             allow_future: bool = False, corrections: Corrections = True, **overrides: str | None) -> Path:
+def annotate(
+    article_path: str | Path,
+    out_dir: str | Path | None = None,
+    language: str | None = None,
+    allow_future: bool = False,
+    corrections: Corrections = True,
+    **overrides: str | None,
+) -> Path:
     """Run every stage on the article, then apply its corrections (``True``: ``data/corrections/<slug>.yaml``
     when it exists; a path: that file, which must exist; ``False``: none); DIR gets all tables or, on
     error, nothing new."""
     article = read_article(article_path, language, allow_future, **overrides)
     corrections = check_corrections(corrections, article.slug)
-    return annotate_article(article, Path(out_dir) if out_dir else default_out(article_path), corrections=corrections)
+    return annotate_article(
+        article, Path(out_dir) if out_dir else default_out(article_path), corrections=corrections
+    )
 
 
 def check_corrections(corrections: Corrections, slug: str) -> Corrections:
@@ -218,13 +247,20 @@ def check_corrections(corrections: Corrections, slug: str) -> Corrections:
         return False
     path = corr.default_path(slug) if corrections is True else Path(corrections)
     if corrections is not True and not path.is_file():
-        raise corr.CorrectionError(f"{path}: no such corrections file; give an existing <slug>.yaml")
+        raise corr.CorrectionError(
+            f"{path}: no such corrections file; give an existing <slug>.yaml"
+        )
     corr.load(path)
     return path
 
 
-def annotate_article(article: Article, out: Path, doc: Doc | None = None, extra_meta: dict | None = None,
-                     corrections: Corrections = False) -> Path:
+def annotate_article(
+    article: Article,
+    out: Path,
+    doc: Doc | None = None,
+    extra_meta: dict | None = None,
+    corrections: Corrections = False,
+) -> Path:
     """Every stage on an article already read (and, from a batch, already parsed: ``doc``); ``out``
     gets all tables, with ``extra_meta`` added to meta.json, corrected by ``corrections`` (see
     :func:`annotate`), or, on error, nothing new."""

@@ -21,15 +21,24 @@ SCHEMA_PATH = config.REFERENCE / "plover_event.schema.json"
 def _actor(actor_id: str, known: dict[str, dict[str, str]]) -> dict[str, str] | None:
     if not actor_id:
         return None
-    return dict(known.get(actor_id) or {"name": actor_id, "actor_id": actor_id, "country": "", "code": ""})
+    return dict(
+        known.get(actor_id) or {"name": actor_id, "actor_id": actor_id, "country": "", "code": ""}
+    )
 
 
 def _known(actors: pd.DataFrame) -> dict[str, dict[str, str]]:
     """actor_id -> its record fields, the first row of each id."""
     out: dict[str, dict[str, str]] = {}
     for r in actors.to_dict("records"):
-        out.setdefault(r["actor_id"], {"name": str(r["name"]), "actor_id": r["actor_id"],
-                                       "country": str(r["country"]), "code": str(r.get("code", "") or "")})
+        out.setdefault(
+            r["actor_id"],
+            {
+                "name": str(r["name"]),
+                "actor_id": r["actor_id"],
+                "country": str(r["country"]),
+                "code": str(r.get("code", "") or ""),
+            },
+        )
     return out
 
 
@@ -42,12 +51,19 @@ def records(events: pd.DataFrame, actors: pd.DataFrame, slug: str = "") -> list[
         context = str(getattr(e, "context", "") or "")
         rec: dict[str, Any] = {
             "id": f"{slug}-{e.event_id}" if slug else e.event_id,
-            "date": e.date, "source": _actor(e.source, known), "target": _actor(e.target, known),
-            "event": e.type, "mode": e.mode,
+            "date": e.date,
+            "source": _actor(e.source, known),
+            "target": _actor(e.target, known),
+            "event": e.type,
+            "mode": e.mode,
             "context": [c.strip() for c in context.replace(";", ",").split(",") if c.strip()],
-            "goldstein": float(e.goldstein), "cameo": str(e.cameo),
-            "text": str(getattr(e, "sentence", "") or e.trigger), "trigger": e.trigger,
-            "negated": bool(e.negated), "confidence": float(e.confidence)}
+            "goldstein": float(e.goldstein),
+            "cameo": str(e.cameo),
+            "text": str(getattr(e, "sentence", "") or e.trigger),
+            "trigger": e.trigger,
+            "negated": bool(e.negated),
+            "confidence": float(e.confidence),
+        }
         if slug:
             rec["article"] = slug
         out.append(rec)

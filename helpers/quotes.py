@@ -19,7 +19,7 @@ from . import nlp, schemas
 from .lexicon import words
 
 FIRST_PERSON = re.compile(r"^(I|We|My|Our|Us)\b")
-_PAIRS = [("“", "”"), ("\"", "\""), ("«", "»"), ("„", "“")]
+_PAIRS = [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“")]
 
 
 @dataclass
@@ -63,7 +63,9 @@ def trim(body: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _mention_at(mentions: pd.DataFrame, tok: Token) -> str:
-    hit = mentions[(mentions["start"] <= tok.idx) & (mentions["end"] > tok.idx) & (mentions["actor_id"] != "")]
+    hit = mentions[
+        (mentions["start"] <= tok.idx) & (mentions["end"] > tok.idx) & (mentions["actor_id"] != "")
+    ]
     if hit.empty:
         return ""
     # the longest mention covering the token (a descriptor over its demonym)
@@ -75,7 +77,11 @@ def _person_in(subject: Token, mentions: pd.DataFrame) -> str:
     """A person named in a subject phrase ("U.S. Ambassador to Rwanda Stuart Symington"): the
     speaker is the person, not the state in the title."""
     lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
-    hit = mentions[(mentions["start"] >= lo) & (mentions["end"] <= hi) & mentions["actor_id"].str.startswith("person:")]
+    hit = mentions[
+        (mentions["start"] >= lo)
+        & (mentions["end"] <= hi)
+        & mentions["actor_id"].str.startswith("person:")
+    ]
     return str(hit.iloc[-1]["actor_id"]) if len(hit) else ""
 
 
@@ -101,8 +107,12 @@ def _subject_actor(tok: Token, mentions: pd.DataFrame) -> str:
 def _according_to(sent: Span, quote: Span, mentions: pd.DataFrame) -> str:
     """The actor of an "according to X" phrase in the quotation's sentence, outside the quotation."""
     for t in sent:
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to" \
-                and not (quote.start <= t.i < quote.end):
+        if (
+            t.lower_ == "according"
+            and t.i + 1 < len(t.doc)
+            and t.doc[t.i + 1].lower_ == "to"
+            and not (quote.start <= t.i < quote.end)
+        ):
             for p in t.doc[t.i + 1].children:
                 if p.dep_ == "pobj":
                     actor = _mention_at(mentions, p)
@@ -123,7 +133,9 @@ def speaker_for(doc: Doc, start: int, end: int, mentions: pd.DataFrame) -> str:
     first = doc[span.start].sent
     if span.end > first.end:  # a quotation running over several sentences: its first one, then
         last = doc[span.end - 1].sent  # the one it ends in ("“… . …,” said X.")
-        return _speaker_in(doc[span.start:first.end], mentions) or _speaker_in(doc[last.start:span.end], mentions)
+        return _speaker_in(doc[span.start : first.end], mentions) or _speaker_in(
+            doc[last.start : span.end], mentions
+        )
     return _speaker_in(span, mentions)
 
 
@@ -133,7 +145,9 @@ def _speaker_in(span: Span, mentions: pd.DataFrame) -> str:
     source = _according_to(span.sent, span, mentions)
     if source:  # "According to X, “…”": the source named for the words
         return source
-    for tok in chain:  # a speech verb above the quotation decides ("X warned that Y would not become “…”")
+    for tok in (
+        chain
+    ):  # a speech verb above the quotation decides ("X warned that Y would not become “…”")
         if tok.lemma_ in _speech() and tok.pos_ in ("VERB", "AUX"):
             actor = _subject_actor(tok, mentions)
             if actor:
@@ -170,9 +184,19 @@ def _speech_acts(doc: Doc, mentions: pd.DataFrame) -> list[tuple[int, str]]:
     document and mention table."""
     cache = doc.user_data.setdefault("speech_acts", {})
     held = cache.get(id(mentions))
-    if held is None or held[0] is not mentions:  # the table is kept with its list, so its id is not reused
-        held = cache[id(mentions)] = (mentions, [(t.idx, a) for t in doc if t.lemma_ in _speech()
-                                                 and t.pos_ == "VERB" for a in [_subject_actor(t, mentions)] if a])
+    if (
+        held is None or held[0] is not mentions
+    ):  # the table is kept with its list, so its id is not reused
+        held = cache[id(mentions)] = (
+            mentions,
+            [
+                (t.idx, a)
+                for t in doc
+                if t.lemma_ in _speech() and t.pos_ == "VERB"
+                for a in [_subject_actor(t, mentions)]
+                if a
+            ],
+        )
     return held[1]
 
 
@@ -185,8 +209,10 @@ def extract(doc: Doc, mentions: pd.DataFrame) -> tuple[list[Quote], list[str]]:
         a, b = trim(body, a, b)
         if b > a:
             speaker = speaker_for(doc, a, b, mentions)
-            if not speaker and quotes and "\n\n" not in body[quotes[-1].end:a]:
-                speaker = quotes[-1].speaker  # "“…,” X said. “…”": the same paragraph's speaker goes on
+            if not speaker and quotes and "\n\n" not in body[quotes[-1].end : a]:
+                speaker = quotes[
+                    -1
+                ].speaker  # "“…,” X said. “…”": the same paragraph's speaker goes on
             quotes.append(Quote(a, b, True, speaker))
     pos = 0
     for par in body.split("\n\n"):  # unmarked first-person paragraphs quote the last speaker
@@ -201,7 +227,16 @@ def table(doc: Doc, mentions: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """quotes.csv rows, and notes on anything skipped."""
     starts = nlp.sentence_starts(doc)
     quotes, notes = extract(doc, mentions)
-    rows = [{"quote_id": f"q{i:03d}", "sentence_id": max(bisect_right(starts, q.start) - 1, 0),
-             "speaker": q.speaker, "text": nlp.text(doc)[q.start:q.end], "start": q.start, "end": q.end,
-             "marked": q.marked} for i, q in enumerate(quotes, 1)]
+    rows = [
+        {
+            "quote_id": f"q{i:03d}",
+            "sentence_id": max(bisect_right(starts, q.start) - 1, 0),
+            "speaker": q.speaker,
+            "text": nlp.text(doc)[q.start : q.end],
+            "start": q.start,
+            "end": q.end,
+            "marked": q.marked,
+        }
+        for i, q in enumerate(quotes, 1)
+    ]
     return pd.DataFrame(rows, columns=schemas.COLUMNS["quotes"]), notes

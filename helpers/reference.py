@@ -142,8 +142,14 @@ def countries() -> dict[str, Country]:
                 value = getattr(pc, attr, None)
                 if value and "," not in value and value != c["name"]:
                     aliases.add(value)
-        out[iso3] = Country(iso3=iso3, iso2=c["iso"], name=c["name"], capital=c.get("capital") or "",
-                            demonyms=_split(t.get("demonyms", "")), aliases=tuple(sorted(aliases)))
+        out[iso3] = Country(
+            iso3=iso3,
+            iso2=c["iso"],
+            name=c["name"],
+            capital=c.get("capital") or "",
+            demonyms=_split(t.get("demonyms", "")),
+            aliases=tuple(sorted(aliases)),
+        )
     return out
 
 
@@ -165,15 +171,23 @@ def country_phrase(iso3: str) -> str:
 @lru_cache(maxsize=1)
 def organizations() -> dict[str, Org]:
     """Organisations, blocs and groups from ``data/reference/organizations.csv``."""
-    return {r["actor_id"]: Org(r["actor_id"], r["name"], r["type"], r["country"], _split(r["aliases"]), r["hq"])
-            for r in _rows("organizations.csv")}
+    return {
+        r["actor_id"]: Org(
+            r["actor_id"], r["name"], r["type"], r["country"], _split(r["aliases"]), r["hq"]
+        )
+        for r in _rows("organizations.csv")
+    }
 
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, Title]:
     """Titles keyed by lower-case text (``"prime minister"``)."""
-    return {r["title"].lower(): Title(r["title"], r["role"], int(r["rank"]), r["kind"], r.get("country", ""))
-            for r in _rows("titles.csv")}
+    return {
+        r["title"].lower(): Title(
+            r["title"], r["role"], int(r["rank"]), r["kind"], r.get("country", "")
+        )
+        for r in _rows("titles.csv")
+    }
 
 
 @lru_cache(maxsize=1)
@@ -208,8 +222,9 @@ def lexicon_collisions() -> list[tuple[str, tuple[str, str], tuple[str, str]]]:
 
 
 @lru_cache(maxsize=1)
-def _lexicon_and_collisions() -> tuple[dict[str, tuple[str, str, str]],
-                                       list[tuple[str, tuple[str, str], tuple[str, str]]]]:
+def _lexicon_and_collisions() -> tuple[
+    dict[str, tuple[str, str, str]], list[tuple[str, tuple[str, str], tuple[str, str]]]
+]:
     out: dict[str, tuple[str, str, str]] = {}
     clashes: list[tuple[str, tuple[str, str], tuple[str, str]]] = []
 
@@ -276,11 +291,18 @@ def publisher_country(meta: dict) -> str:
             c = pycountry.countries.get(alpha_2="GB" if parts[-1] == "uk" else parts[-1].upper())
             return c.alpha_3 if c else ""
     source = str(meta.get("source") or "")
-    if not re.search(r"\b(Department|Ministry|Embassy|Office|Government|White House|Kremlin|Mission)\b", source):
+    if not re.search(
+        r"\b(Department|Ministry|Embassy|Office|Government|White House|Kremlin|Mission)\b", source
+    ):
         return ""  # a news outlet, not a government speaking for itself
     for phrase, iso3 in metonyms().items():
         if phrase in source:
             return iso3
-    found = [(m.start(), iso3) for word, iso3 in demonym_index().items() if word[:1].isalpha()
-             for m in [re.search(r"(?<![\w.])" + re.escape(word) + r"(?![\w])", source, re.IGNORECASE)] if m]
+    found = [
+        (m.start(), iso3)
+        for word, iso3 in demonym_index().items()
+        if word[:1].isalpha()
+        for m in [re.search(r"(?<![\w.])" + re.escape(word) + r"(?![\w])", source, re.IGNORECASE)]
+        if m
+    ]
     return min(found)[1] if found else ""

@@ -17,8 +17,24 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.pandas import Check, Column, DataFrameSchema
 
-PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+PLOVER = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 ACTOR_TYPES = ("person", "state", "organization", "bloc", "group")
 PLACE_KINDS = ("city", "country", "region", "other")
 DATE_KINDS = ("date", "period", "duration", "relative")
@@ -42,76 +58,103 @@ def _int(*checks: Check) -> Column:
 
 
 SCHEMAS: dict[str, DataFrameSchema] = {
-    "sentences": DataFrameSchema({
-        "sentence_id": _int(Check.ge(0)),
-        "paragraph_id": _int(Check.ge(0)),
-        "start": _int(Check.ge(0)),
-        "end": _int(Check.ge(0)),
-        "text": _text(),
-    }, strict=False, ordered=False, unique=["sentence_id"]),
-    "actors": DataFrameSchema({
-        "actor_id": _text(Check.str_matches(r"^(person|state|org|bloc|group):\S+$")),
-        "name": _text(),
-        "type": _text(Check.isin(ACTOR_TYPES)),
-        "country": _text(_ISO3_OR_EMPTY),
-        "role": _text(),
-        "mentions": _int(Check.ge(0)),
-        "code": _text(Check.str_matches(r"^([A-Z]{3}([A-Z]{3})*)?$")),
-    }, unique=["actor_id"]),
-    "places": DataFrameSchema({
-        "place_id": _text(_ID),
-        "name": _text(),
-        "kind": _text(Check.isin(PLACE_KINDS)),
-        "country": _text(_ISO3_OR_EMPTY),
-        "lat": Column(float, Check.in_range(-90, 90), coerce=True, nullable=True),
-        "lon": Column(float, Check.in_range(-180, 180), coerce=True, nullable=True),
-        "mentions": _int(Check.ge(0)),
-    }, unique=["place_id"]),
-    "mentions": DataFrameSchema({
-        "mention_id": _text(_ID),
-        "sentence_id": _int(Check.ge(0)),
-        "start": _int(Check.ge(0)),
-        "end": _int(Check.ge(0)),
-        "text": _text(),
-        "actor_id": _text(),
-        "place_id": _text(),
-        "how": _text(Check.str_length(min_value=1)),
-    }, unique=["mention_id"]),
-    "events": DataFrameSchema({
-        "event_id": _text(_ID),
-        "sentence_id": _int(Check.ge(0)),
-        "type": _text(Check.isin(PLOVER)),
-        "mode": _text(),
-        "cameo": _text(Check.str_matches(r"^\d{2,4}$")),
-        "goldstein": Column(float, Check.in_range(-10, 10), coerce=True),
-        "source": _text(Check.str_length(min_value=1)),
-        "target": _text(),
-        "date": _text(_ISO_DATE_OR_EMPTY),
-        "date_text": _text(),
-        "place_id": _text(),
-        "trigger": _text(Check.str_length(min_value=1)),
-        "negated": Column(bool, coerce=True),
-        "confidence": Column(float, Check.in_range(0, 1), coerce=True),
-    }, unique=["event_id"]),
-    "quotes": DataFrameSchema({
-        "quote_id": _text(_ID),
-        "sentence_id": _int(Check.ge(0)),
-        "speaker": _text(),
-        "text": _text(Check.str_length(min_value=1)),
-        "start": _int(Check.ge(0)),
-        "end": _int(Check.ge(0)),
-        "marked": Column(bool, coerce=True),
-    }, unique=["quote_id"]),
-    "dates": DataFrameSchema({
-        "date_id": _text(_ID),
-        "sentence_id": _int(Check.ge(0)),
-        "start": _int(Check.ge(0)),
-        "end": _int(Check.ge(0)),
-        "text": _text(),
-        "value": _text(Check.str_matches(r"^(\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?|P\d+[YMWD]|PT\d+[HM])?$")),
-        "kind": _text(Check.isin(DATE_KINDS)),
-        "anchor": _text(),
-    }, unique=["date_id"]),
+    "sentences": DataFrameSchema(
+        {
+            "sentence_id": _int(Check.ge(0)),
+            "paragraph_id": _int(Check.ge(0)),
+            "start": _int(Check.ge(0)),
+            "end": _int(Check.ge(0)),
+            "text": _text(),
+        },
+        strict=False,
+        ordered=False,
+        unique=["sentence_id"],
+    ),
+    "actors": DataFrameSchema(
+        {
+            "actor_id": _text(Check.str_matches(r"^(person|state|org|bloc|group):\S+$")),
+            "name": _text(),
+            "type": _text(Check.isin(ACTOR_TYPES)),
+            "country": _text(_ISO3_OR_EMPTY),
+            "role": _text(),
+            "mentions": _int(Check.ge(0)),
+            "code": _text(Check.str_matches(r"^([A-Z]{3}([A-Z]{3})*)?$")),
+        },
+        unique=["actor_id"],
+    ),
+    "places": DataFrameSchema(
+        {
+            "place_id": _text(_ID),
+            "name": _text(),
+            "kind": _text(Check.isin(PLACE_KINDS)),
+            "country": _text(_ISO3_OR_EMPTY),
+            "lat": Column(float, Check.in_range(-90, 90), coerce=True, nullable=True),
+            "lon": Column(float, Check.in_range(-180, 180), coerce=True, nullable=True),
+            "mentions": _int(Check.ge(0)),
+        },
+        unique=["place_id"],
+    ),
+    "mentions": DataFrameSchema(
+        {
+            "mention_id": _text(_ID),
+            "sentence_id": _int(Check.ge(0)),
+            "start": _int(Check.ge(0)),
+            "end": _int(Check.ge(0)),
+            "text": _text(),
+            "actor_id": _text(),
+            "place_id": _text(),
+            "how": _text(Check.str_length(min_value=1)),
+        },
+        unique=["mention_id"],
+    ),
+    "events": DataFrameSchema(
+        {
+            "event_id": _text(_ID),
+            "sentence_id": _int(Check.ge(0)),
+            "type": _text(Check.isin(PLOVER)),
+            "mode": _text(),
+            "cameo": _text(Check.str_matches(r"^\d{2,4}$")),
+            "goldstein": Column(float, Check.in_range(-10, 10), coerce=True),
+            "source": _text(Check.str_length(min_value=1)),
+            "target": _text(),
+            "date": _text(_ISO_DATE_OR_EMPTY),
+            "date_text": _text(),
+            "place_id": _text(),
+            "trigger": _text(Check.str_length(min_value=1)),
+            "negated": Column(bool, coerce=True),
+            "confidence": Column(float, Check.in_range(0, 1), coerce=True),
+        },
+        unique=["event_id"],
+    ),
+    "quotes": DataFrameSchema(
+        {
+            "quote_id": _text(_ID),
+            "sentence_id": _int(Check.ge(0)),
+            "speaker": _text(),
+            "text": _text(Check.str_length(min_value=1)),
+            "start": _int(Check.ge(0)),
+            "end": _int(Check.ge(0)),
+            "marked": Column(bool, coerce=True),
+        },
+        unique=["quote_id"],
+    ),
+    "dates": DataFrameSchema(
+        {
+            "date_id": _text(_ID),
+            "sentence_id": _int(Check.ge(0)),
+            "start": _int(Check.ge(0)),
+            "end": _int(Check.ge(0)),
+            "text": _text(),
+            "value": _text(
+                Check.str_matches(
+                    r"^(\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?|P\d+[YMWD]|PT\d+[HM])?$"
+                )
+            ),
+            "kind": _text(Check.isin(DATE_KINDS)),
+            "anchor": _text(),
+        },
+        unique=["date_id"],
+    ),
 }
 
 #: Column order of each table as written (contract columns first, then additions).
@@ -123,15 +166,31 @@ EXTRA_COLUMNS: dict[str, list[str]] = {
     "actors": ["country_basis"],
 }
 
-for _name in PROVENANCE_TABLES:  # written last; optional on read, so tables written before it still read
+for (
+    _name
+) in PROVENANCE_TABLES:  # written last; optional on read, so tables written before it still read
     EXTRA_COLUMNS.setdefault(_name, []).append("provenance")
-    SCHEMAS[_name] = SCHEMAS[_name].add_columns({"provenance": Column(
-        str, Check.isin(PROVENANCE), nullable=False, coerce=True, required=False)})
+    SCHEMAS[_name] = SCHEMAS[_name].add_columns(
+        {
+            "provenance": Column(
+                str, Check.isin(PROVENANCE), nullable=False, coerce=True, required=False
+            )
+        }
+    )
 
 _BOOL_COLUMNS = {"events": ("negated",), "quotes": ("marked",)}
 
-META_KEYS = ("title", "source", "url", "published", "published_basis", "language", "sha256",
-             "model", "created_with")
+META_KEYS = (
+    "title",
+    "source",
+    "url",
+    "published",
+    "published_basis",
+    "language",
+    "sha256",
+    "model",
+    "created_with",
+)
 
 
 class ContractError(ValueError):
@@ -140,20 +199,27 @@ class ContractError(ValueError):
 
 def empty(name: str) -> pd.DataFrame:
     """An empty table with the contract's columns (and this project's additions)."""
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS[name] + EXTRA_COLUMNS.get(name, [])})
+    return pd.DataFrame(
+        {c: pd.Series(dtype=object) for c in COLUMNS[name] + EXTRA_COLUMNS.get(name, [])}
+    )
 
 
 def validate(df: pd.DataFrame, name: str, body: str | None = None) -> pd.DataFrame:
     """Validate ``df`` as table ``name``; with ``body``, also check that offsets slice exactly."""
     try:
         out = SCHEMAS[name].validate(df, lazy=True)
-    except (pa.errors.SchemaErrors, pa.errors.SchemaError) as exc:  # pragma: no cover - message path
+    except (
+        pa.errors.SchemaErrors,
+        pa.errors.SchemaError,
+    ) as exc:  # pragma: no cover - message path
         raise ContractError(f"{name}.csv breaks the contract: {_first_failure(exc)}") from None
     if body is not None and {"start", "end", "text"} <= set(out.columns):
+        row: Any  # a table row; the schema types its fields
         for row in out.itertuples(index=False):
-            if body[row.start:row.end] != row.text:
+            if body[row.start : row.end] != row.text:
                 raise ContractError(
-                    f"{name}.csv: offsets {row.start}-{row.end} do not slice {row.text!r} from body.txt")
+                    f"{name}.csv: offsets {row.start}-{row.end} do not slice {row.text!r} from body.txt"
+                )
     return out
 
 
@@ -161,14 +227,21 @@ def _first_failure(exc: Exception) -> str:
     cases = getattr(exc, "failure_cases", None)
     if cases is not None and len(cases):
         first = cases.iloc[0]
-        return f"column {first.get('column')!r} fails {first.get('check')!r} (value {first.get('failure_case')!r})"
+        return (
+            f"column {first.get('column')!r} fails {first.get('check')!r} "
+            f"(value {first.get('failure_case')!r})"
+        )
     return str(exc).splitlines()[0]
 
 
 def write_table(df: pd.DataFrame, name: str, directory: Path, body: str | None = None) -> Path:
     """Validate and write ``name``.csv into ``directory`` with a fixed column order."""
     if name in PROVENANCE_TABLES:  # every writer marks automatic rows; corrections mark theirs
-        marks = df["provenance"].astype(object).fillna("").replace("", "auto") if "provenance" in df.columns else "auto"
+        marks = (
+            df["provenance"].astype(object).fillna("").replace("", "auto")
+            if "provenance" in df.columns
+            else "auto"
+        )
         df = df.assign(provenance=marks)
     cols = COLUMNS[name] + [c for c in EXTRA_COLUMNS.get(name, []) if c in df.columns]
     df = df.reindex(columns=cols)
@@ -207,7 +280,9 @@ def read_table(directory: str | Path, name: str) -> pd.DataFrame:
     """Read ``name``.csv from an annotation folder, validated against the contract."""
     path = Path(directory) / f"{name}.csv"
     if not path.exists():
-        raise ContractError(f"{path} is missing: run `python -m helpers annotate` on the article first")
+        raise ContractError(
+            f"{path} is missing: run `python -m helpers annotate` on the article first"
+        )
     raw = path.read_bytes()
     key = (name, hashlib.sha256(raw).hexdigest())
     df = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False)
@@ -231,7 +306,9 @@ def read_meta(directory: str | Path) -> dict[str, Any]:
     """The article's meta.json, checked for the contract's keys."""
     path = Path(directory) / "meta.json"
     if not path.exists():
-        raise ContractError(f"{path} is missing: run `python -m helpers annotate` on the article first")
+        raise ContractError(
+            f"{path} is missing: run `python -m helpers annotate` on the article first"
+        )
     meta = json.loads(path.read_text(encoding="utf-8"))
     missing = [k for k in META_KEYS if k not in meta]
     if missing:

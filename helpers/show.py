@@ -12,8 +12,24 @@ from typing import Any
 import pandas as pd
 from IPython.display import HTML
 
-PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
-           "#bcbd22", "#7f7f7f", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd"]
+PALETTE = [
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#9467bd",
+    "#ff7f0e",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#7f7f7f",
+    "#393b79",
+    "#637939",
+    "#8c6d31",
+    "#843c39",
+    "#7b4173",
+    "#3182bd",
+]
 
 
 def say(*sentences: str) -> HTML:
@@ -39,8 +55,14 @@ def colours(keys: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def highlight(body: str, spans: pd.DataFrame, key: str = "label", tip: str | None = None,
-              palette: Mapping[str, str] | None = None, paragraphs: bool = True) -> HTML:
+def highlight(
+    body: str,
+    spans: pd.DataFrame,
+    key: str = "label",
+    tip: str | None = None,
+    palette: Mapping[str, str] | None = None,
+    paragraphs: bool = True,
+) -> HTML:
     """The body with ``spans`` (columns start, end, ``key``) marked in one colour per key value.
 
     Overlapping spans keep the first (longest first at equal start). A legend follows.
@@ -49,6 +71,7 @@ def highlight(body: str, spans: pd.DataFrame, key: str = "label", tip: str | Non
     pal = dict(palette) if palette else colours(spans[key].astype(str)) if len(spans) else {}
     out: list[str] = []
     pos = 0
+    row: Any  # a table row; the schema types its fields
     for row in spans.itertuples(index=False):
         start, end = int(row.start), int(row.end)
         if start < pos:
@@ -57,18 +80,24 @@ def highlight(body: str, spans: pd.DataFrame, key: str = "label", tip: str | Non
         title = html.escape(str(getattr(row, tip)) if tip else value, quote=True)
         colour = pal.get(value, "#999999")
         out.append(html.escape(body[pos:start]))
-        out.append(f'<mark title="{title}" style="background:{colour}22;border-bottom:2px solid {colour};'
-                   f'padding:0 1px">{html.escape(body[start:end])}'
-                   f'<sub style="color:{colour};font-size:0.7em"> {html.escape(value)}</sub></mark>')
+        out.append(
+            f'<mark title="{title}" style="background:{colour}22;border-bottom:2px solid {colour};'
+            f'padding:0 1px">{html.escape(body[start:end])}'
+            f'<sub style="color:{colour};font-size:0.7em"> {html.escape(value)}</sub></mark>'
+        )
         pos = end
     out.append(html.escape(body[pos:]))
     text = "".join(out)
     if paragraphs:
         text = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
-    legend = " ".join(f'<span style="border-bottom:2px solid {c};margin-right:1em">{html.escape(k)}</span>'
-                      for k, c in pal.items())
-    return HTML(f'<div class="article" style="line-height:1.7;max-width:60em">{text}'
-                f'<p style="font-size:0.85em">{legend}</p></div>')
+    legend = " ".join(
+        f'<span style="border-bottom:2px solid {c};margin-right:1em">{html.escape(k)}</span>'
+        for k, c in pal.items()
+    )
+    return HTML(
+        f'<div class="article" style="line-height:1.7;max-width:60em">{text}'
+        f'<p style="font-size:0.85em">{legend}</p></div>'
+    )
 
 
 def figure(fig: Any, empty: str) -> Any:
@@ -92,5 +121,7 @@ def tables(labelled: Iterable[tuple[str, pd.DataFrame]], max_rows: int = 60) -> 
 def table(df: pd.DataFrame, max_rows: int = 60) -> HTML:
     """A compact, escaped HTML table (pandas escapes cell text)."""
     shown = df.head(max_rows)
-    note = f"<p><em>{len(df) - max_rows} more rows not shown.</em></p>" if len(df) > max_rows else ""
+    note = (
+        f"<p><em>{len(df) - max_rows} more rows not shown.</em></p>" if len(df) > max_rows else ""
+    )
     return HTML(shown.to_html(index=False, escape=True, border=0, classes="dataframe") + note)

@@ -43,8 +43,10 @@ def findings(directory: str | Path) -> list[str]:
     out: list[str] = []
     sents = _table(directory, "sentences")
     if sents is not None:
-        out.append(f"The article has {plural(len(sents), 'sentence')} in "
-                   f"{plural(sents['paragraph_id'].nunique(), 'paragraph')}.")
+        out.append(
+            f"The article has {plural(len(sents), 'sentence')} in "
+            f"{plural(sents['paragraph_id'].nunique(), 'paragraph')}."
+        )
     actors = _table(directory, "actors")
     if actors is not None:
         if actors.empty:
@@ -53,14 +55,22 @@ def findings(directory: str | Path) -> list[str]:
             top = actors.sort_values(["mentions", "actor_id"], ascending=[False, True]).head(3)
             names = ", ".join(f"{r.name} ({r.mentions})" for r in top.itertuples())
             kinds = actors["type"].value_counts().sort_index()
-            out.append(f"It names {plural(len(actors), 'actor')} ("
-                       + ", ".join(f"{plural(int(v), k)}" for k, v in kinds.items())
-                       + f"); the most mentioned are {names}.")
+            out.append(
+                f"It names {plural(len(actors), 'actor')} ("
+                + ", ".join(f"{plural(int(v), str(k))}" for k, v in kinds.items())
+                + f"); the most mentioned are {names}."
+            )
     places = _table(directory, "places")
     if places is not None and len(places):
-        out.append(f"It refers to {plural(len(places), 'place')}, "
-                   + ", ".join(places.sort_values(['mentions', 'place_id'], ascending=[False, True])['name'].head(5))
-                   + (" among them." if len(places) > 5 else "."))
+        out.append(
+            f"It refers to {plural(len(places), 'place')}, "
+            + ", ".join(
+                places.sort_values(["mentions", "place_id"], ascending=[False, True])["name"].head(
+                    5
+                )
+            )
+            + (" among them." if len(places) > 5 else ".")
+        )
     events = _table(directory, "events")
     if events is not None:
         if events.empty:
@@ -69,15 +79,19 @@ def findings(directory: str | Path) -> list[str]:
             kinds = events["type"].value_counts()
             coop = int((events["goldstein"] > 0).sum())
             conf = int((events["goldstein"] < 0).sum())
-            out.append(f"{plural(len(events), 'event')} were coded ({coop} cooperative, {conf} conflictual); "
-                       f"the commonest kind is {kinds.index[0]} ({kinds.iloc[0]}).")
+            out.append(
+                f"{plural(len(events), 'event')} were coded ({coop} cooperative, {conf} conflictual); "
+                f"the commonest kind is {kinds.index[0]} ({kinds.iloc[0]})."
+            )
             dated = events[events["date"] != ""]
             if len(dated):
                 out.append(f"Dated events run from {dated['date'].min()} to {dated['date'].max()}.")
     quotes = _table(directory, "quotes")
     if quotes is not None and len(quotes):
         speakers = quotes.loc[quotes["speaker"] != "", "speaker"].nunique()
-        out.append(f"It quotes {plural(speakers, 'speaker')} in {plural(len(quotes), 'quotation')}.")
+        out.append(
+            f"It quotes {plural(speakers, 'speaker')} in {plural(len(quotes), 'quotation')}."
+        )
     return out
 
 
@@ -89,11 +103,24 @@ def index_body(directory: str | Path, pages: list[tuple[str, str]]) -> str:
     except schemas.ContractError:
         meta = {}
     e = html.escape
-    rows = "".join(f"<tr><th>{e(k)}</th><td>{e(str(meta.get(k) or '—'))}</td></tr>"
-                   for k in ("title", "source", "url", "published", "published_basis", "sha256", "model",
-                             "created_with") if k in meta)
+    rows = "".join(
+        f"<tr><th>{e(k)}</th><td>{e(str(meta.get(k) or '—'))}</td></tr>"
+        for k in (
+            "title",
+            "source",
+            "url",
+            "published",
+            "published_basis",
+            "sha256",
+            "model",
+            "created_with",
+        )
+        if k in meta
+    )
     items = "".join(f"<li>{e(s)}</li>" for s in findings(directory))
     links = "".join(f'<li><a href="{e(h)}">{e(label)}</a></li>' for h, label in pages)
-    return (f"<h1>{e(str(meta.get('title') or 'Article report'))}</h1>"
-            f'<table class="dataframe">{rows}</table><h2>Key findings</h2><ul>{items}</ul>'
-            f"<h2>Pages</h2><ol>{links}</ol>")
+    return (
+        f"<h1>{e(str(meta.get('title') or 'Article report'))}</h1>"
+        f'<table class="dataframe">{rows}</table><h2>Key findings</h2><ul>{items}</ul>'
+        f"<h2>Pages</h2><ol>{links}</ol>"
+    )

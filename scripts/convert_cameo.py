@@ -58,58 +58,146 @@ MARKERS = {"$": "source", "+": "target", "%": "compound actor", "^": "skipped ph
 #: Words that, outside parentheses, start a prepositional phrase in legacy TABARI patterns
 #: (``- * TROOP TOWARD +`` is read as ``- * TROOP (TOWARD +)``).
 PREPOSITIONS = frozenset(
-    "about across after against along amid among around as at before behind between beyond by "
-    "during for from in inside into near of on onto over since through throughout to toward towards "
-    "under until upon via with within without".split())
+    [
+        "about",
+        "across",
+        "after",
+        "against",
+        "along",
+        "amid",
+        "among",
+        "around",
+        "as",
+        "at",
+        "before",
+        "behind",
+        "between",
+        "beyond",
+        "by",
+        "during",
+        "for",
+        "from",
+        "in",
+        "inside",
+        "into",
+        "near",
+        "of",
+        "on",
+        "onto",
+        "over",
+        "since",
+        "through",
+        "throughout",
+        "to",
+        "toward",
+        "towards",
+        "under",
+        "until",
+        "upon",
+        "via",
+        "with",
+        "within",
+        "without",
+    ]
+)
 COORDINATORS = {"and", "or"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 CODE_RE = re.compile(r"^(?:(?P<code>\d{2,4})?(?::(?P<paired>\d{2,4}|---)?)?|---)$")
 SYNSET_RE = re.compile(r"^---\s+(?P<name>\S+)\s+\[(?P<code>[^\]]*)\]\s*(?P<tail>[\s-]*)$")
-VERB_RE = re.compile(r"^(?P<word>\+?[A-Z][A-Z'+_-]*)\s*(?:\{(?P<forms>[^}]*)\})?\s*"
-                     r"(?:\[(?P<code>[^\]]*)\])?$")
+VERB_RE = re.compile(
+    r"^(?P<word>\+?[A-Z][A-Z'+_-]*)\s*(?:\{(?P<forms>[^}]*)\})?\s*"
+    r"(?:\[(?P<code>[^\]]*)\])?$"
+)
 PATTERN_RE = re.compile(r"^-\s*(?P<body>.*?)\s*\[(?P<code>[^\]]*)\]$")
 CLASS_REF_RE = re.compile(r"^&[A-Z0-9_]+$")
 WORD_RE = re.compile(r"^[A-Z0-9][A-Z0-9'./-]*$")
 COMMENT_VERB_RE = re.compile(r"^[A-Z][A-Z_-]*$")
 
-PLOVER_CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-                     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+PLOVER_CATEGORIES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 
 #: Descriptions of the CAMEO codes CAMEO2PLOVER-2021.txt does not list (01x statements, 02x appeals
 #: and the two-digit roots), as in GDELT's CAMEO event-code lookup (CAMEO.eventcodes.txt), which
 #: transcribes the CAMEO 1.1b3 codebook (Schrodt 2012).
 CAMEO_LABELS = {
-    "01": "Make public statement", "02": "Appeal", "03": "Express intent to cooperate",
-    "04": "Consult", "05": "Engage in diplomatic cooperation", "06": "Engage in material cooperation",
-    "07": "Provide aid", "08": "Yield", "09": "Investigate", "10": "Demand", "11": "Disapprove",
-    "12": "Reject", "13": "Threaten", "14": "Protest", "15": "Exhibit force posture",
-    "16": "Reduce relations", "17": "Coerce", "18": "Assault", "19": "Fight",
+    "01": "Make public statement",
+    "02": "Appeal",
+    "03": "Express intent to cooperate",
+    "04": "Consult",
+    "05": "Engage in diplomatic cooperation",
+    "06": "Engage in material cooperation",
+    "07": "Provide aid",
+    "08": "Yield",
+    "09": "Investigate",
+    "10": "Demand",
+    "11": "Disapprove",
+    "12": "Reject",
+    "13": "Threaten",
+    "14": "Protest",
+    "15": "Exhibit force posture",
+    "16": "Reduce relations",
+    "17": "Coerce",
+    "18": "Assault",
+    "19": "Fight",
     "20": "Use unconventional mass violence",
-    "010": "Make statement, not specified below", "011": "Decline comment",
-    "012": "Make pessimistic comment", "013": "Make optimistic comment", "014": "Consider policy option",
-    "015": "Acknowledge or claim responsibility", "016": "Deny responsibility",
-    "017": "Engage in symbolic act", "018": "Make empathetic comment", "019": "Express accord",
-    "020": "Appeal, not specified below", "021": "Appeal for material cooperation, not specified below",
-    "0211": "Appeal for economic cooperation", "0212": "Appeal for military cooperation",
-    "0213": "Appeal for judicial cooperation", "0214": "Appeal for intelligence",
+    "010": "Make statement, not specified below",
+    "011": "Decline comment",
+    "012": "Make pessimistic comment",
+    "013": "Make optimistic comment",
+    "014": "Consider policy option",
+    "015": "Acknowledge or claim responsibility",
+    "016": "Deny responsibility",
+    "017": "Engage in symbolic act",
+    "018": "Make empathetic comment",
+    "019": "Express accord",
+    "020": "Appeal, not specified below",
+    "021": "Appeal for material cooperation, not specified below",
+    "0211": "Appeal for economic cooperation",
+    "0212": "Appeal for military cooperation",
+    "0213": "Appeal for judicial cooperation",
+    "0214": "Appeal for intelligence",
     "022": "Appeal for diplomatic cooperation, such as policy support",
-    "023": "Appeal for aid, not specified below", "0231": "Appeal for economic aid",
-    "0232": "Appeal for military aid", "0233": "Appeal for humanitarian aid",
+    "023": "Appeal for aid, not specified below",
+    "0231": "Appeal for economic aid",
+    "0232": "Appeal for military aid",
+    "0233": "Appeal for humanitarian aid",
     "0234": "Appeal for military protection or peacekeeping",
-    "024": "Appeal for political reform, not specified below", "0241": "Appeal for change in leadership",
-    "0242": "Appeal for policy change", "0243": "Appeal for rights",
-    "0244": "Appeal for change in institutions, regime", "025": "Appeal to yield",
-    "0251": "Appeal for easing of administrative sanctions", "0252": "Appeal for easing of popular dissent",
+    "024": "Appeal for political reform, not specified below",
+    "0241": "Appeal for change in leadership",
+    "0242": "Appeal for policy change",
+    "0243": "Appeal for rights",
+    "0244": "Appeal for change in institutions, regime",
+    "025": "Appeal to yield",
+    "0251": "Appeal for easing of administrative sanctions",
+    "0252": "Appeal for easing of popular dissent",
     "0253": "Appeal for release of persons or property",
     "0254": "Appeal for easing of economic sanctions, boycott, or embargo",
     "0255": "Appeal for target to allow international involvement",
     "0256": "Appeal for de-escalation of military engagement",
-    "026": "Appeal to others to meet or negotiate", "027": "Appeal to others to settle dispute",
+    "026": "Appeal to others to meet or negotiate",
+    "027": "Appeal to others to settle dispute",
     "028": "Appeal to others to engage in or accept mediation",
 }
 
 
 # ----------------------------------------------------------------------------------------- records
+
 
 @dataclass(frozen=True)
 class Skip:
@@ -189,6 +277,7 @@ class Dictionary:
 
 # ------------------------------------------------------------------------------------------ lemmas
 
+
 class Lemmas:
     """Lemmas of dictionary words as the project's spaCy pipeline (``config.SPACY_MODEL``) gives them.
 
@@ -221,8 +310,10 @@ class Lemmas:
             doc = self._nlp(f"{self.FRAME}{phrase} .")
             start, end = len(self.FRAME), len(self.FRAME) + len(phrase)
             words = [t for t in doc if start <= t.idx < end]
-            self._nouns[phrase] = "".join((t.lemma_ if t.tag_ in PLURAL_TAGS else t.text).lower()
-                                          + t.whitespace_ for t in words).strip()
+            self._nouns[phrase] = "".join(
+                (t.lemma_ if t.tag_ in PLURAL_TAGS else t.text).lower() + t.whitespace_
+                for t in words
+            ).strip()
         return self._nouns[phrase]
 
     def verb(self, word: str) -> str:
@@ -240,6 +331,7 @@ class Lemmas:
 
 
 # --------------------------------------------------------------------------------- dictionary lines
+
 
 def numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
     """(line number, text without the newline) of every line of ``path``."""
@@ -297,6 +389,7 @@ def class_phrase(member: str, verbatim: bool, lemmas: Lemmas) -> str:
 
 # ------------------------------------------------------------------------------------------- verbs
 
+
 class LineError(ValueError):
     """A dictionary line that cannot be converted; the message is the reason."""
 
@@ -315,7 +408,9 @@ def verb_row(number: int, raw: str, synset: str, synset_code: Code, lemmas: Lemm
         code, origin = own, "verb"
     else:
         code, origin = synset_code, ("" if synset_code.null else "synset")
-    return VerbRow(lemma, particle, synset, code.code, code.paired, origin, found.group("word"), number)
+    return VerbRow(
+        lemma, particle, synset, code.code, code.paired, origin, found.group("word"), number
+    )
 
 
 def verb_words(word: str, lemmas: Lemmas) -> tuple[str, str]:
@@ -342,6 +437,7 @@ def comment_verb(comment: str, lemmas: Lemmas) -> str:
 
 
 # ---------------------------------------------------------------------------------------- patterns
+
 
 @dataclass
 class Side:
@@ -394,7 +490,9 @@ def parse_body(tokens: Sequence[str], notes: Counter[str]) -> tuple[Side, Side]:
     return sides[0], sides[1]
 
 
-def pattern_tokens(tokens: Sequence[str], classes: dict[str, list[str]], lemmas: Lemmas) -> list[str]:
+def pattern_tokens(
+    tokens: Sequence[str], classes: dict[str, list[str]], lemmas: Lemmas
+) -> list[str]:
     """Matchable tokens: lemmas, ``a/b`` alternatives and ``&CLASS``; markers dropped."""
     out = []
     for tok in tokens:
@@ -434,11 +532,16 @@ def pattern_row(number: int, raw: str, synset: str, dic: Dictionary, lemmas: Lem
         dic.notes["subject-side prepositional phrases folded into the subject words"] += 1
     subject_words = subject.words + [tok for phrase in subject.preps for tok in phrase[1:]]
     row = PatternRow(
-        synset=synset, line=number, comment_verb=comment_verb(comment, lemmas),
+        synset=synset,
+        line=number,
+        comment_verb=comment_verb(comment, lemmas),
         subject=" ".join(pattern_tokens(subject_words, dic.classes, lemmas)),
         object=" ".join(pattern_tokens(obj.words, dic.classes, lemmas)),
         preps="|".join(prep_phrase(phrase, dic.classes, lemmas) for phrase in obj.preps),
-        code=code.code, paired_code=code.paired, pattern=body)
+        code=code.code,
+        paired_code=code.paired,
+        pattern=body,
+    )
     if not (row.subject or row.object or row.preps):
         if body != "*":
             raise LineError("pattern has only markers ($ + % ^), no words to match")
@@ -448,16 +551,21 @@ def pattern_row(number: int, raw: str, synset: str, dic: Dictionary, lemmas: Lem
 
 # ---------------------------------------------------------------------------- the whole dictionary
 
+
 def read_dictionary(path: Path, lemmas: Lemmas) -> Dictionary:
     """Parse CAMEO.2.0.txt: classes, synsets, verbs and patterns, with every skipped line."""
     dic = Dictionary()
     lines = list(numbered_lines(path))
-    start = next((i for i, (_, text) in enumerate(lines) if text.startswith("####### VERB PATTERNS")), None)
+    start = next(
+        (i for i, (_, text) in enumerate(lines) if text.startswith("####### VERB PATTERNS")), None
+    )
     if start is None:
-        raise SystemExit(f"{path}: no '####### VERB PATTERNS' line: not a PETRARCH-2 verb dictionary")
+        raise SystemExit(
+            f"{path}: no '####### VERB PATTERNS' line: not a PETRARCH-2 verb dictionary"
+        )
     parse_classes(lines[:start], dic)
     synset, synset_code = "", Code()
-    for number, raw in lines[start + 1:]:
+    for number, raw in lines[start + 1 :]:
         text = raw.strip()
         if not text or text.startswith("#"):
             continue
@@ -467,7 +575,9 @@ def read_dictionary(path: Path, lemmas: Lemmas) -> Dictionary:
                 synset, synset_code = synset_header(text, dic.notes)
                 dic.synsets[synset] = synset_code
             elif text.startswith("~"):
-                raise LineError("transformation rule (PETRARCH-2 event rewriting), not a verb or pattern")
+                raise LineError(
+                    "transformation rule (PETRARCH-2 event rewriting), not a verb or pattern"
+                )
             elif not synset:
                 raise LineError("outside any synset")
             elif text.startswith("-"):
@@ -503,8 +613,14 @@ def fold_inflections(dic: Dictionary, lemmas: Lemmas) -> list[VerbRow]:
     members = {(v.synset, v.lemma, v.particle) for v in dic.verbs}
     out = []
     for row in dic.verbs:
-        base = next((b for b in lemmas.irregular_lemmas(row.lemma)
-                     if (row.synset, b, row.particle) in members), None)
+        base = next(
+            (
+                b
+                for b in lemmas.irregular_lemmas(row.lemma)
+                if (row.synset, b, row.particle) in members
+            ),
+            None,
+        )
         if base:
             dic.notes["verb lines that are an irregular form of a verb of their synset"] += 1
             row = replace(row, lemma=base)
@@ -528,8 +644,14 @@ def dedupe_verbs(dic: Dictionary) -> list[VerbRow]:
         own_code_later = row.code_from == "verb" and first.code_from != "verb"  # own beats synset's
         winner, loser = (row, first) if own_code_later else (first, row)
         kept[key] = winner
-        dic.skipped.append(Skip(loser.line, loser.written, f"same verb as line {winner.line} of the "
-                                f"synset, which gives it {'its own' if own_code_later else 'another'} code"))
+        dic.skipped.append(
+            Skip(
+                loser.line,
+                loser.written,
+                f"same verb as line {winner.line} of the "
+                f"synset, which gives it {'its own' if own_code_later else 'another'} code",
+            )
+        )
     return sorted(kept.values(), key=lambda r: (r.lemma, r.particle, r.line))
 
 
@@ -540,7 +662,9 @@ def comment_verbs(dic: Dictionary, lemmas: Lemmas) -> list[PatternRow]:
     out = []
     for row in dic.patterns:
         head, _, particle = row.comment_verb.partition(" ")
-        candidates = [row.comment_verb] + [verb_key(b, particle) for b in lemmas.irregular_lemmas(head)]
+        candidates = [row.comment_verb] + [
+            verb_key(b, particle) for b in lemmas.irregular_lemmas(head)
+        ]
         verb = next((c for c in candidates if (row.synset, c) in members), "")
         verb = verb or (row.comment_verb if row.comment_verb in known else "")
         if row.comment_verb and not verb:
@@ -559,7 +683,15 @@ def dedupe_patterns(dic: Dictionary) -> list[PatternRow]:
     seen: set[tuple[str, ...]] = set()
     out = []
     for row in dic.patterns:
-        key = (row.synset, row.comment_verb, row.subject, row.object, row.preps, row.code, row.paired_code)
+        key = (
+            row.synset,
+            row.comment_verb,
+            row.subject,
+            row.object,
+            row.preps,
+            row.code,
+            row.paired_code,
+        )
         if key in seen:
             dic.notes["patterns repeating an earlier one of the synset (dropped)"] += 1
             continue
@@ -570,14 +702,19 @@ def dedupe_patterns(dic: Dictionary) -> list[PatternRow]:
 
 def class_rows(dic: Dictionary, lemmas: Lemmas) -> list[ClassRow]:
     """Unique (class, lemma phrase) rows; members that become the same phrase merge."""
-    rows = {ClassRow(name, class_phrase(member, name in dic.verbatim_classes, lemmas))
-            for name, members in dic.classes.items() for member in members}
-    dic.notes["class members that merge with another as lemmas"] = \
-        sum(map(len, dic.classes.values())) - len(rows)
+    rows = {
+        ClassRow(name, class_phrase(member, name in dic.verbatim_classes, lemmas))
+        for name, members in dic.classes.items()
+        for member in members
+    }
+    dic.notes["class members that merge with another as lemmas"] = sum(
+        map(len, dic.classes.values())
+    ) - len(rows)
     return sorted(rows)
 
 
 # ------------------------------------------------------------------------------------- code tables
+
 
 @dataclass(frozen=True)
 class PloverEntry:
@@ -607,13 +744,19 @@ def read_plover(path: Path) -> tuple[dict[str, PloverEntry], list[Skip]]:
         found = PLOVER_LINE_RE.match(text)
         parts = [p.strip() for p in found.group("fields").split(",")] if found else []
         if not found or len(parts) != 3 or parts[0] not in PLOVER_CATEGORIES:
-            skipped.append(Skip(number, text, "not a 'code: CATEGORY, mode, context # description' line"))
+            skipped.append(
+                Skip(number, text, "not a 'code: CATEGORY, mode, context # description' line")
+            )
             continue
         description = (found.group("description") or "").strip()
         editor = EDITOR_NOTE_RE.search(description)
-        entry = PloverEntry(parts[0], parts[1], "; ".join(c.strip() for c in parts[2].split(";") if c.strip()),
-                            description[:editor.start()].strip() if editor else description,
-                            f"PLOVER editor: {editor.group('note')}" if editor else "")
+        entry = PloverEntry(
+            parts[0],
+            parts[1],
+            "; ".join(c.strip() for c in parts[2].split(";") if c.strip()),
+            description[: editor.start()].strip() if editor else description,
+            f"PLOVER editor: {editor.group('note')}" if editor else "",
+        )
         code = found.group("code")
         if code in table:
             entry = merge_repeat(table[code], entry, number, skipped)
@@ -621,13 +764,20 @@ def read_plover(path: Path) -> tuple[dict[str, PloverEntry], list[Skip]]:
     return table, skipped
 
 
-def merge_repeat(first: PloverEntry, again: PloverEntry, number: int, skipped: list[Skip]) -> PloverEntry:
+def merge_repeat(
+    first: PloverEntry, again: PloverEntry, number: int, skipped: list[Skip]
+) -> PloverEntry:
     """A code listed twice: the same mapping is noted, a different one is reported and ignored."""
     if (first.plover, first.mode, first.context) != (again.plover, again.mode, again.context):
         skipped.append(Skip(number, again.description, "code listed again with another mapping"))
         return first
-    return PloverEntry(first.plover, first.mode, first.context, first.description,
-                       f"listed twice in CAMEO2PLOVER-2021 (also as '{again.description}')")
+    return PloverEntry(
+        first.plover,
+        first.mode,
+        first.context,
+        first.description,
+        f"listed twice in CAMEO2PLOVER-2021 (also as '{again.description}')",
+    )
 
 
 def read_goldstein(path: Path) -> dict[str, str]:
@@ -656,8 +806,10 @@ def plover_for(code: str, table: dict[str, PloverEntry]) -> tuple[PloverEntry | 
         counterpart = "10" + code[2:]
         demand, _ = plover_for(counterpart, table)
         if demand is not None:
-            return (PloverEntry("REQUEST", demand.mode, demand.context, ""),
-                    f"appeal (02x), not in CAMEO2PLOVER-2021: REQUEST as demand {counterpart}")
+            return (
+                PloverEntry("REQUEST", demand.mode, demand.context, ""),
+                f"appeal (02x), not in CAMEO2PLOVER-2021: REQUEST as demand {counterpart}",
+            )
     for parent in (code[:3], code[:2]):
         if parent != code:
             entry, _ = plover_for(parent, table)
@@ -676,7 +828,9 @@ def goldstein_for(code: str, scores: dict[str, str]) -> tuple[str, str]:
     raise SystemExit(f"no Goldstein score for CAMEO code {code} or its parents")
 
 
-def code_rows(table: dict[str, PloverEntry], scores: dict[str, str], used: Iterable[str]) -> list[CodeRow]:
+def code_rows(
+    table: dict[str, PloverEntry], scores: dict[str, str], used: Iterable[str]
+) -> list[CodeRow]:
     """One row per CAMEO code of either table or the dictionary, with PLOVER mapping and score."""
     rows = []
     for code in sorted(set(table) | set(scores) | set(used)):
@@ -687,8 +841,17 @@ def code_rows(table: dict[str, PloverEntry], scores: dict[str, str], used: Itera
         if code not in table and code not in scores:
             how = f"used by CAMEO.2.0.txt only; {how}"
         notes = [n for n in (how, listed.note if listed else "", score_note) if n]
-        rows.append(CodeRow(code, entry.plover if entry else "", entry.mode if entry else "",
-                            entry.context if entry else "", score, description, "; ".join(notes)))
+        rows.append(
+            CodeRow(
+                code,
+                entry.plover if entry else "",
+                entry.mode if entry else "",
+                entry.context if entry else "",
+                score,
+                description,
+                "; ".join(notes),
+            )
+        )
     return rows
 
 
@@ -705,8 +868,14 @@ def write_csv(path: Path, rows: Sequence[Row], row_type: type[Row]) -> None:
         writer.writerows(astuple(row) for row in rows)
 
 
-def summary(dic: Dictionary, classes: list[ClassRow], codes: list[CodeRow], plover_skips: list[Skip],
-            model: str, inputs: Sequence[Path]) -> str:
+def summary(
+    dic: Dictionary,
+    classes: list[ClassRow],
+    codes: list[CodeRow],
+    plover_skips: list[Skip],
+    model: str,
+    inputs: Sequence[Path],
+) -> str:
     """The conversion summary (Markdown) written into CAMEO_SOURCES.md and printed."""
     verbs = {(v.lemma, v.particle) for v in dic.verbs}
     coded = {(v.lemma, v.particle) for v in dic.verbs if v.code or v.paired_code}
@@ -715,8 +884,10 @@ def summary(dic: Dictionary, classes: list[ClassRow], codes: list[CodeRow], plov
     patterned = {p.synset for p in dic.patterns}
     never = {(v.lemma, v.particle) for v in dic.verbs if v.synset not in patterned} - coded
     never -= {(v.lemma, v.particle) for v in dic.verbs if v.synset in patterned}
-    lines = [f"- Input `{path.name}`: sha256 `{hashlib.sha256(path.read_bytes()).hexdigest()}`"
-             for path in inputs]
+    lines = [
+        f"- Input `{path.name}`: sha256 `{hashlib.sha256(path.read_bytes()).hexdigest()}`"
+        for path in inputs
+    ]
     lines += [
         f"- Lemmas by {model}.",
         f"- Synsets: {len(dic.synsets)} ({sum(c.null for c in dic.synsets.values())} with the null "
@@ -732,9 +903,11 @@ def summary(dic: Dictionary, classes: list[ClassRow], codes: list[CodeRow], plov
         f"- Classes: {len({c.name for c in classes})} with {len(classes)} distinct member phrases.",
         f"- CAMEO codes: {len(codes)} ({sum(bool(c.plover) for c in codes)} with a PLOVER category).",
     ]
-    lines.append(f"- Pattern groups with the same words and different codes in a synset: "
-                 f"{conflicting_groups(dic.patterns)} (the matcher prefers the one written for the verb, "
-                 "then the later one)")
+    lines.append(
+        f"- Pattern groups with the same words and different codes in a synset: "
+        f"{conflicting_groups(dic.patterns)} (the matcher prefers the one written for the verb, "
+        "then the later one)"
+    )
     lines += [f"- {what}: {n}" for what, n in sorted(dic.notes.items()) if n]
     skipped = dic.skipped + plover_skips
     lines.append(f"- Lines not converted: {len(skipped)}")
@@ -751,7 +924,9 @@ def conflicting_groups(patterns: Iterable[PatternRow]) -> int:
     """How many (synset, words) groups of patterns carry more than one code."""
     codes: dict[tuple[str, ...], set[tuple[str, str]]] = {}
     for p in patterns:
-        codes.setdefault((p.synset, p.subject, p.object, p.preps), set()).add((p.code, p.paired_code))
+        codes.setdefault((p.synset, p.subject, p.object, p.preps), set()).add(
+            (p.code, p.paired_code)
+        )
     return sum(len(c) > 1 for c in codes.values())
 
 
@@ -769,7 +944,9 @@ def write_summary(path: Path, text: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="directory of the sources")
+    parser.add_argument(
+        "--source", type=Path, default=DEFAULT_SOURCE, help="directory of the sources"
+    )
     parser.add_argument("--out", type=Path, default=config.REFERENCE, help="directory for the CSVs")
     parser.add_argument("--verbose", action="store_true", help="list every line not converted")
     args = parser.parse_args(argv)
@@ -777,7 +954,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     dic = read_dictionary(args.source / DICTIONARY, lemmas)
     classes = class_rows(dic, lemmas)
     table, plover_skips = read_plover(args.source / PLOVER_TABLE)
-    pairs = [(r.code, r.paired_code) for r in dic.verbs] + [(r.code, r.paired_code) for r in dic.patterns]
+    pairs = [(r.code, r.paired_code) for r in dic.verbs] + [
+        (r.code, r.paired_code) for r in dic.patterns
+    ]
     pairs += [(c.code, c.paired) for c in dic.synsets.values()]
     used = {code for pair in pairs for code in pair if code}
     codes = code_rows(table, read_goldstein(args.source / GOLDSTEIN_TABLE), used)

@@ -21,10 +21,11 @@ is a primary phrase (words joined by ``_``), optionally followed by ``[CODE DATE
 PETRARCH, primary phrases that follow each other before any code all get the codes below them;
 phrases with the same surname are one actor named by the first (``DMITRY_MEDVEDEV_``,
 ``DMITR_MEDVEDEV_``), others separate actors. Records of one file with the same name and
-affiliations (the International file lists its NGOs twice) are merged. DATES are ``>D`` (from D), ``<D`` (until D), ``D-D`` (a range), none
-(always); limits are inclusive. D is ``YYYYMMDD`` or ``YYMMDD``, where YY 00-30 means 20YY and
-31-99 means 19YY (the KEDS/TABARI/PETRARCH rule; the files use no six-digit year between 15 and
-30, so the rule is not stretched). ``[---]`` (the null code) is skipped.
+affiliations (the International file lists its NGOs twice) are merged. DATES are ``>D`` (from D),
+``<D`` (until D), ``D-D`` (a range), none (always); limits are inclusive. D is ``YYYYMMDD`` or
+``YYMMDD``, where YY 00-30 means 20YY and 31-99 means 19YY (the KEDS/TABARI/PETRARCH rule; the
+files use no six-digit year between 15 and 30, so the rule is not stretched). ``[---]`` (the null
+code) is skipped.
 
 Agents file. ``PHRASE {PLURAL} [~CODE]`` (the sector code follows an actor code) or ``[CODE~]``
 (it precedes it). ``!NAME! = A, B`` defines a substitution set used as ``FOREIGN_!MINIST!``.
@@ -50,9 +51,11 @@ import pycountry
 
 from helpers import actordict, config
 
-ACTOR_FILES = {"countries": "Phoenix.Countries.actors.txt",
-               "international": "Phoenix.International.actors.txt",
-               "milnonstate": "Phoenix.MilNonState.actors.txt"}
+ACTOR_FILES = {
+    "countries": "Phoenix.Countries.actors.txt",
+    "international": "Phoenix.International.actors.txt",
+    "milnonstate": "Phoenix.MilNonState.actors.txt",
+}
 AGENTS_FILE = "Phoenix.agents.txt"
 
 #: Phoenix/CAMEO country codes that are not ISO 3166-1 alpha-3 codes, and the ISO code used for
@@ -69,16 +72,42 @@ PHOENIX_TO_ISO3 = {
 #: First blocks of codes that are not countries: no country is derived from them. An unknown
 #: prefix that is no ISO code either stops the conversion (see country_of).
 NON_COUNTRY_PREFIXES = {
-    "IGO", "NGO", "MNC", "IMG",  # intergovernmental, non-governmental, multinational, militarised
-    "ELI", "MED",  # elites and media without a country
-    "BAH", "BUD", "HIN", "MOS",  # religions (CAMEO religion codes: Baha'i, Buddhist, Hindu, Muslim)
-    "KNT", "KRJ", "SRP",  # Kinakuta (a fictional test country), Serbian Krajina, Republika Srpska
+    "IGO",
+    "NGO",
+    "MNC",
+    "IMG",  # intergovernmental, non-governmental, multinational, militarised
+    "ELI",
+    "MED",  # elites and media without a country
+    "BAH",
+    "BUD",
+    "HIN",
+    "MOS",  # religions (CAMEO religion codes: Baha'i, Buddhist, Hindu, Muslim)
+    "KNT",
+    "KRJ",
+    "SRP",  # Kinakuta (a fictional test country), Serbian Krajina, Republika Srpska
     "KKL",  # a placeholder in the MilNonState file (the initials of its coder)
     # regions (MilNonState): Africa, Asia, Caucasus, Central Africa, East Africa, Eastern Europe,
     # East Indies, Europe, international, Latin America, Middle East, North Africa, North
     # America, Southern Africa, South America, South Asia, South-East Asia, West Africa, Western Europe
-    "AFR", "ASA", "CAS", "CFR", "EAF", "EEU", "EIN", "EUR", "INT", "LAM", "MEA", "NAF", "NMR",
-    "SAF", "SAM", "SAS", "SEA", "WAF", "WEU",
+    "AFR",
+    "ASA",
+    "CAS",
+    "CFR",
+    "EAF",
+    "EEU",
+    "EIN",
+    "EUR",
+    "INT",
+    "LAM",
+    "MEA",
+    "NAF",
+    "NMR",
+    "SAF",
+    "SAM",
+    "SAS",
+    "SEA",
+    "WAF",
+    "WEU",
 }
 
 BRACKET = re.compile(r"\[([^\[\]]*)\]")
@@ -132,6 +161,7 @@ class Log:
 
 # ------------------------------------------------------------------------------ dates, codes
 
+
 def parse_date(digits: str) -> dt.date:
     """``YYYYMMDD`` or ``YYMMDD`` (00-30 -> 20YY, 31-99 -> 19YY); ValueError otherwise."""
     if len(digits) == 8:
@@ -175,13 +205,17 @@ def country_of(code: str) -> str:
     if prefix in NON_COUNTRY_PREFIXES:
         return ""
     iso3 = PHOENIX_TO_ISO3.get(prefix, prefix)
-    if pycountry.countries.get(alpha_3=iso3) or pycountry.historic_countries.get(alpha_3=iso3) \
-            or iso3 == "XKX":
+    if (
+        pycountry.countries.get(alpha_3=iso3)
+        or pycountry.historic_countries.get(alpha_3=iso3)
+        or iso3 == "XKX"
+    ):
         return iso3
     raise ValueError(f"code prefix {prefix!r} is neither a country nor a known CAMEO prefix")
 
 
 # ------------------------------------------------------------------------------ actor files
+
 
 def split_comment(raw: str) -> tuple[str, str]:
     """A source line without its ``#`` comment and control characters, and the comment."""
@@ -219,7 +253,9 @@ def read_actor_file(path: Path, file: str, log: Log) -> list[Record]:
     return records
 
 
-def start_or_join(group: list[Record], records: list[Record], new: Record, text: str) -> list[Record]:
+def start_or_join(
+    group: list[Record], records: list[Record], new: Record, text: str
+) -> list[Record]:
     """The group a primary phrase belongs to: a new one after codes, else the waiting one.
 
     A phrase with the surname of the waiting record's first phrase is another spelling of it
@@ -241,9 +277,9 @@ def add_primary(group: list[Record], number: int, text: str, log: Log) -> None:
     add_name(group[-1], number, name, log)
     if bracket:
         last = rest.rfind("]")
-        if rest[last + 1:].strip():
+        if rest[last + 1 :].strip():
             log.counts["uncommented remarks after codes ignored"] += 1
-        add_brackets(group, number, "[" + rest[:last + 1], log)
+        add_brackets(group, number, "[" + rest[: last + 1], log)
 
 
 def add_name(record: Record, number: int, name: str, log: Log) -> None:
@@ -280,32 +316,222 @@ def add_brackets(group: list[Record], number: int, text: str, log: Log) -> None:
 # ------------------------------------------------------------------------------ actor kinds
 
 #: Words that make a name an organisation's, not a person's (checked on lookup keys).
-ORGANISATION_WORDS = frozenset("""
-academy administration agency airlines airways alliance ansar armies army assembly association
-authority bancorp bank based battalion battalions board brigade brigades brotherhood bureau
-cabinet campaign capital cell cells center centre chamber children church city coalition college
-command commission committee communications company consulate corp corporation corps council
-court courts department diet directorate division duma embassy energy faction factions
-federation fighters films force forces forum foundation front fund gas government group groups
-guard guards harakah harakat headquarters hizb holdings hospital house inc industries initiative
-institute insurgents international island islands jabhat jaish jamaah jamaat jaysh jemaah jihad
-kataib katibat kingdom knesset lashkar league legion liberation limited liwa ltd majlis media
-militia militias ministry mission movement mujahideen mujahidin national nations navy network
-news office oil organisation organization parliament parties partners party people peoples
-petroleum police politburo press program programme project province radio rebels regime region
-republic republica resistance resources revolutionary sabha school secretariat senate service
-services shura sipah society squad state states systems tank tanzim technologies tehrik telecom
-television think tribunal trust union unit units university watch wing world
-""".split())
+ORGANISATION_WORDS = frozenset(
+    [
+        "academy",
+        "administration",
+        "agency",
+        "airlines",
+        "airways",
+        "alliance",
+        "ansar",
+        "armies",
+        "army",
+        "assembly",
+        "association",
+        "authority",
+        "bancorp",
+        "bank",
+        "based",
+        "battalion",
+        "battalions",
+        "board",
+        "brigade",
+        "brigades",
+        "brotherhood",
+        "bureau",
+        "cabinet",
+        "campaign",
+        "capital",
+        "cell",
+        "cells",
+        "center",
+        "centre",
+        "chamber",
+        "children",
+        "church",
+        "city",
+        "coalition",
+        "college",
+        "command",
+        "commission",
+        "committee",
+        "communications",
+        "company",
+        "consulate",
+        "corp",
+        "corporation",
+        "corps",
+        "council",
+        "court",
+        "courts",
+        "department",
+        "diet",
+        "directorate",
+        "division",
+        "duma",
+        "embassy",
+        "energy",
+        "faction",
+        "factions",
+        "federation",
+        "fighters",
+        "films",
+        "force",
+        "forces",
+        "forum",
+        "foundation",
+        "front",
+        "fund",
+        "gas",
+        "government",
+        "group",
+        "groups",
+        "guard",
+        "guards",
+        "harakah",
+        "harakat",
+        "headquarters",
+        "hizb",
+        "holdings",
+        "hospital",
+        "house",
+        "inc",
+        "industries",
+        "initiative",
+        "institute",
+        "insurgents",
+        "international",
+        "island",
+        "islands",
+        "jabhat",
+        "jaish",
+        "jamaah",
+        "jamaat",
+        "jaysh",
+        "jemaah",
+        "jihad",
+        "kataib",
+        "katibat",
+        "kingdom",
+        "knesset",
+        "lashkar",
+        "league",
+        "legion",
+        "liberation",
+        "limited",
+        "liwa",
+        "ltd",
+        "majlis",
+        "media",
+        "militia",
+        "militias",
+        "ministry",
+        "mission",
+        "movement",
+        "mujahideen",
+        "mujahidin",
+        "national",
+        "nations",
+        "navy",
+        "network",
+        "news",
+        "office",
+        "oil",
+        "organisation",
+        "organization",
+        "parliament",
+        "parties",
+        "partners",
+        "party",
+        "people",
+        "peoples",
+        "petroleum",
+        "police",
+        "politburo",
+        "press",
+        "program",
+        "programme",
+        "project",
+        "province",
+        "radio",
+        "rebels",
+        "regime",
+        "region",
+        "republic",
+        "republica",
+        "resistance",
+        "resources",
+        "revolutionary",
+        "sabha",
+        "school",
+        "secretariat",
+        "senate",
+        "service",
+        "services",
+        "shura",
+        "sipah",
+        "society",
+        "squad",
+        "state",
+        "states",
+        "systems",
+        "tank",
+        "tanzim",
+        "technologies",
+        "tehrik",
+        "telecom",
+        "television",
+        "think",
+        "tribunal",
+        "trust",
+        "union",
+        "unit",
+        "units",
+        "university",
+        "watch",
+        "wing",
+        "world",
+    ]
+)
 #: Words that cannot occur in a person's name (they do in organisations' and offices').
-FUNCTION_WORDS = frozenset({"and", "of", "for", "the", "in", "on", "at", "to", "by", "with", "against"})
+FUNCTION_WORDS = frozenset(
+    {"and", "of", "for", "the", "in", "on", "at", "to", "by", "with", "against"}
+)
 #: Particles that begin Arabic and European surnames and group names ("Al-Shabaab"), never given names.
-NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "de", "da", "di", "du", "van", "von", "la",
-                            "le"})
+NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "ben", "de", "da", "di", "du", "van", "von", "la", "le"}
+)
 #: Titles that may precede a person's name in the dictionaries.
-TITLE_WORDS = frozenset({"sheikh", "shaikh", "emir", "mullah", "imam", "ayatollah", "president",
-                         "general", "gen", "colonel", "col", "dr", "sir", "lord", "lady", "baroness",
-                         "king", "queen", "prince", "princess", "mr", "mrs", "ms", "former", "acting"})
+TITLE_WORDS = frozenset(
+    {
+        "sheikh",
+        "shaikh",
+        "emir",
+        "mullah",
+        "imam",
+        "ayatollah",
+        "president",
+        "general",
+        "gen",
+        "colonel",
+        "col",
+        "dr",
+        "sir",
+        "lord",
+        "lady",
+        "baroness",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "mr",
+        "mrs",
+        "ms",
+        "former",
+        "acting",
+    }
+)
 
 
 def given_names(records: list[Record]) -> frozenset[str]:
@@ -314,9 +540,14 @@ def given_names(records: list[Record]) -> frozenset[str]:
     Those records come from CountryInfo's lists of leaders and ministers (their primary lines
     say ``# CountryInfo.txt``): a lexicon of given names from the data itself.
     """
-    counts = Counter(actordict.normalise(r.names[0]).split()[0] for r in records if is_office_holder(r))
-    return frozenset(w for w, n in counts.items()
-                     if n >= 2 and len(w) > 1 and w not in TITLE_WORDS | NAME_PARTICLES)
+    counts = Counter(
+        actordict.normalise(r.names[0]).split()[0] for r in records if is_office_holder(r)
+    )
+    return frozenset(
+        w
+        for w, n in counts.items()
+        if n >= 2 and len(w) > 1 and w not in TITLE_WORDS | NAME_PARTICLES
+    )
 
 
 def is_office_holder(record: Record) -> bool:
@@ -331,10 +562,15 @@ def kind_of(record: Record, given: frozenset[str]) -> str:
     if record.file == "countries" and any(is_country_code(c) for c in codes):
         return "state"
     words = [w for w in actordict.normalise(record.names[0]).split() if w not in TITLE_WORDS]
-    if not words or len(words) > 6 or set(words) & (ORGANISATION_WORDS | FUNCTION_WORDS) \
-            or any(ch.isdigit() for ch in "".join(words)) or any(c.startswith("MNC") for c in codes):
+    if (
+        not words
+        or len(words) > 6
+        or set(words) & (ORGANISATION_WORDS | FUNCTION_WORDS)
+        or any(ch.isdigit() for ch in "".join(words))
+        or any(c.startswith("MNC") for c in codes)
+    ):
         return "organisation"
-    elite = any("ELI" in (c[i:i + 3] for i in range(0, len(c), 3)) for c in codes)
+    elite = any("ELI" in (c[i : i + 3] for i in range(0, len(c), 3)) for c in codes)
     dated = any(a.start or a.end for a in record.affiliations)
     if len(words) == 1:
         return "person" if elite and dated else "organisation"
@@ -343,7 +579,7 @@ def kind_of(record: Record, given: frozenset[str]) -> str:
 
 def is_country_code(code: str) -> bool:
     """A code made only of country blocks: ``BLR``, ``USRBLR`` (a Soviet republic), ``USAPRI``."""
-    blocks = [code[i:i + 3] for i in range(0, len(code), 3)]
+    blocks = [code[i : i + 3] for i in range(0, len(code), 3)]
     try:
         return all(b not in NON_COUNTRY_PREFIXES and country_of(b) for b in blocks)
     except ValueError:
@@ -352,7 +588,9 @@ def is_country_code(code: str) -> bool:
 
 # ------------------------------------------------------------------------------ agents file
 
-AGENT_LINE = re.compile(r"(?P<phrase>[^\[\]{}]+?)\s*(?:\{(?P<plural>[^{}]*)\})?\s*\[(?P<code>[^\[\]]*)\]")
+AGENT_LINE = re.compile(
+    r"(?P<phrase>[^\[\]{}]+?)\s*(?:\{(?P<plural>[^{}]*)\})?\s*\[(?P<code>[^\[\]]*)\]"
+)
 SUBSTITUTION = re.compile(r"!(?P<name>[A-Z]+)!\s*=\s*(?P<items>.+)")
 MARKER = re.compile(r"!([A-Z]+)!")
 AGENT_CODE = re.compile(r"~(?P<suffix>[A-Z]{3}(?:[A-Z]{3})*)|(?P<prefix>[A-Z]{3}(?:[A-Z]{3})*)~")
@@ -405,7 +643,9 @@ def parse_agent_line(text: str, number: int, sets: dict[str, list[str]]) -> list
         phrase = "_".join([*words[:-1], STEMS[words[-1]]])
     forms = expand(phrase, m["plural"], sets)
     placement = "suffix" if code["suffix"] else "prefix"
-    return [Agent(form, code["suffix"] or code["prefix"], placement, number, text) for form in forms]
+    return [
+        Agent(form, code["suffix"] or code["prefix"], placement, number, text) for form in forms
+    ]
 
 
 def expand(phrase: str, plural: str | None, sets: dict[str, list[str]]) -> list[str]:
@@ -414,12 +654,18 @@ def expand(phrase: str, plural: str | None, sets: dict[str, list[str]]) -> list[
     if marker:
         if marker[1] not in sets:
             raise ValueError(f"substitution set !{marker[1]}! is not defined")
-        return [phrase[:marker.start()] + item + phrase[marker.end():] for item in sets[marker[1]]]
+        return [
+            phrase[: marker.start()] + item + phrase[marker.end() :] for item in sets[marker[1]]
+        ]
     if plural is not None:
         return [phrase] + ([plural.strip()] if plural.strip() else [])
     last = phrase.rpartition("_")[2].upper()
-    if phrase.endswith(("_", ".")) or last.isdigit() or last in PREPOSITIONS \
-            or (last.endswith("S") and not last.endswith(("SS", "US"))):
+    if (
+        phrase.endswith(("_", "."))
+        or last.isdigit()
+        or last in PREPOSITIONS
+        or (last.endswith("S") and not last.endswith(("SS", "US")))
+    ):
         return [phrase]
     return [phrase, pluralise(phrase)]
 
@@ -473,11 +719,22 @@ def actor_rows(records: list[Record], given: frozenset[str]) -> list[dict[str, s
         name = actordict.display_name(r.names[0], acronyms=r.file != "countries")
         kind = kind_of(r, given)
         for a in r.affiliations:
-            rows.append({"id": actor_id(r), "actor": name, "kind": kind, "code": a.code,
-                         "country": country_of(a.code), "start": iso(a.start), "end": iso(a.end),
-                         "file": r.file})
-    return sorted(rows, key=lambda row: (row["actor"].casefold(), row["id"], row["start"], row["end"],
-                                         row["code"]))
+            rows.append(
+                {
+                    "id": actor_id(r),
+                    "actor": name,
+                    "kind": kind,
+                    "code": a.code,
+                    "country": country_of(a.code),
+                    "start": iso(a.start),
+                    "end": iso(a.end),
+                    "file": r.file,
+                }
+            )
+    return sorted(
+        rows,
+        key=lambda row: (row["actor"].casefold(), row["id"], row["start"], row["end"], row["code"]),
+    )
 
 
 def name_rows(records: list[Record]) -> list[dict[str, str]]:
@@ -495,8 +752,16 @@ def agent_rows(agents: list[Agent]) -> list[dict[str, str]]:
     rows: dict[tuple[str, str], dict[str, str]] = {}
     for a in agents:
         key = actordict.normalise(a.phrase)
-        rows.setdefault((key, a.code), {"agent": key, "code": a.code, "placement": a.placement,
-                                        "line": str(a.line), "original": a.original})
+        rows.setdefault(
+            (key, a.code),
+            {
+                "agent": key,
+                "code": a.code,
+                "placement": a.placement,
+                "line": str(a.line),
+                "original": a.original,
+            },
+        )
     return sorted(rows.values(), key=lambda row: (row["agent"], int(row["line"]), row["code"]))
 
 
@@ -517,6 +782,7 @@ def write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> Non
 
 
 # ------------------------------------------------------------------------------ main
+
 
 def convert(source: Path, out: Path) -> dict[str, object]:
     """Read the four dictionaries under ``source``, write the CSVs under ``out``; the figures."""
@@ -553,23 +819,28 @@ def check_written(out: Path) -> None:
         actordict.clear_cache()
 
 
-def figures(records: list[Record], tables: dict[str, list[dict[str, str]]], log: Log,
-            source: Path) -> dict[str, object]:
+def figures(
+    records: list[Record], tables: dict[str, list[dict[str, str]]], log: Log, source: Path
+) -> dict[str, object]:
     """What PHOENIX_SOURCES.md reports."""
     actors, names, agents = tables["actors"], tables["names"], tables["agents"]
     kinds = Counter((row["file"], row["kind"]) for row in {r["id"]: r for r in actors}.values())
     actors_per_key = Counter(row["key"] for row in names)
     codes_per_agent = Counter(row["agent"] for row in agents)
     return {
-        "actors": len(records), "actors by file and kind": dict(sorted(kinds.items())),
-        "affiliation rows": len(actors), "name rows": len(names),
+        "actors": len(records),
+        "actors by file and kind": dict(sorted(kinds.items())),
+        "affiliation rows": len(actors),
+        "name rows": len(names),
         "distinct name keys": len(actors_per_key),
         "keys naming more than one actor": sum(1 for n in actors_per_key.values() if n > 1),
-        "agent rows": len(agents), "distinct agents": len(codes_per_agent),
+        "agent rows": len(agents),
+        "distinct agents": len(codes_per_agent),
         "agents with two codes": sorted(k for k, n in codes_per_agent.items() if n > 1),
         "skipped": len(log.skipped),
         "skipped by reason": Counter(reason_class(s.reason) for s in log.skipped),
-        "notes": dict(log.counts), "six-digit years 15-30": ambiguous_years(source),
+        "notes": dict(log.counts),
+        "six-digit years 15-30": ambiguous_years(source),
     }
 
 
@@ -591,10 +862,18 @@ def ambiguous_years(source: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, default=config.ROOT.parent / "shared" / "external",
-                        help="folder with the Phoenix dictionaries (default: ../shared/external)")
-    parser.add_argument("--out", type=Path, default=config.REFERENCE,
-                        help="folder the CSVs are written to (default: data/reference)")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        default=config.ROOT.parent / "shared" / "external",
+        help="folder with the Phoenix dictionaries (default: ../shared/external)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=config.REFERENCE,
+        help="folder the CSVs are written to (default: data/reference)",
+    )
     args = parser.parse_args(argv)
     for name in [*ACTOR_FILES.values(), AGENTS_FILE]:
         if not (args.source / name).is_file():

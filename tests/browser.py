@@ -11,8 +11,15 @@ from pathlib import Path
 import pytest
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def chromium_path() -> str | None:
@@ -28,11 +35,13 @@ def require_chromium() -> str:
     path = chromium_path()
     if path:
         return path
-    message = ("NO CHROMIUM FOUND: the browser tests did not run. Install Debian's chromium "
-               "(apt-get install chromium) to run them; .ci/run installs it.")
+    message = (
+        "NO CHROMIUM FOUND: the browser tests did not run. Install Debian's chromium "
+        "(apt-get install chromium) to run them; .ci/run installs it."
+    )
     if os.environ.get("NEWS_ACTORS_REQUIRE_BROWSER") == "1":
         pytest.fail(message)
-    warnings.warn(message)
+    warnings.warn(message, stacklevel=2)
     pytest.skip(message)
 
 
@@ -44,7 +53,9 @@ class Blocker:
 
     def __call__(self, route) -> None:
         url = route.request.url
-        if url.startswith(("file://", "data:", "blob:", "http://127.0.0.1", "http://localhost", "ws://127.0.0.1")):
+        if url.startswith(
+            ("file://", "data:", "blob:", "http://127.0.0.1", "http://localhost", "ws://127.0.0.1")
+        ):
             route.continue_()
         else:
             self.blocked.append(url)

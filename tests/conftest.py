@@ -21,7 +21,14 @@ def default_article() -> Path:
 @pytest.fixture
 def cli():
     """Run ``python -m helpers ...``; returns the CompletedProcess."""
+
     def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "helpers", *map(str, args)], capture_output=True,
-                              text=True, cwd=cwd or config.ROOT, timeout=300)
+        return subprocess.run(
+            [sys.executable, "-m", "helpers", *map(str, args)],
+            capture_output=True,
+            text=True,
+            cwd=cwd or config.ROOT,
+            timeout=300,
+        )
+
     return run

@@ -34,10 +34,11 @@ def replace_in(path: Path, old: str, new: str) -> int:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path.name}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[:text.index(old)].count("\n") + 1
+    return text[: text.index(old)].count("\n") + 1
 
 
 # ---------------------------------------------------------------------------------- people
+
 
 def test_lukashenka_is_a_belarusian_government_actor_spelt_the_belarusian_way():
     entry = lookup("Alyaksandr Lukashenka", on=ARTICLE_DAY)
@@ -58,7 +59,11 @@ def test_vladimir_putin_on_2015_01_01_is_russian_government():
 
 def test_before_his_first_term_putin_was_a_russian_elite_actor():
     entry = lookup("Putin", on=dt.date(1995, 1, 1))
-    assert (entry.code, entry.start, entry.end) == ("RUSELI", dt.date(1970, 1, 1), dt.date(1999, 8, 9))
+    assert (entry.code, entry.start, entry.end) == (
+        "RUSELI",
+        dt.date(1970, 1, 1),
+        dt.date(1999, 8, 9),
+    )
 
 
 def test_mubarak_governs_until_the_last_day_of_his_term_and_is_elite_afterwards():
@@ -74,7 +79,13 @@ def test_without_a_date_the_affiliation_in_force_now_is_given():
 
 
 def test_transliterations_resolve_to_the_same_actor():
-    spellings = ["Muammar Gaddafi", "Muammar Qadhafi", "Moammar Kadafi", "Qaddafi", "Colonel Gaddafi"]
+    spellings = [
+        "Muammar Gaddafi",
+        "Muammar Qadhafi",
+        "Moammar Kadafi",
+        "Qaddafi",
+        "Colonel Gaddafi",
+    ]
     entries = {lookup(s, on=dt.date(2000, 1, 1)) for s in spellings}
     assert len(entries) == 1
     (entry,) = entries
@@ -92,7 +103,10 @@ def test_variants_lists_every_spelling_with_the_canonical_name_first():
 def test_a_name_shared_by_two_people_is_resolved_by_the_date():
     assert lookup("President Bush", on=dt.date(1990, 1, 1)).actor == "George Bush"
     assert lookup("President Bush", on=dt.date(2003, 1, 1)).actor == "George W. Bush"
-    assert {e.actor for e in actordict.candidates("President Bush")} == {"George Bush", "George W. Bush"}
+    assert {e.actor for e in actordict.candidates("President Bush")} == {
+        "George Bush",
+        "George W. Bush",
+    }
 
 
 def test_ban_ki_moon_was_a_korean_minister_before_he_led_the_un():
@@ -115,6 +129,7 @@ def test_a_date_no_affiliation_covers_gives_nothing():
 
 # ---------------------------------------------------------------------------------- surnames
 
+
 def test_a_surname_in_the_text_points_to_the_full_name():
     assert by_surname("Lavrov") == ("Sergey Lavrov",)
     assert "Muammar Gaddafi" in by_surname("Qaddafi")
@@ -132,6 +147,7 @@ def test_people_sharing_a_surname_come_sorted():
 
 # ---------------------------------------------------------------------------------- states, IGOs
 
+
 def test_the_united_nations_is_an_igo_by_any_of_its_names():
     for name in ("United Nations", "the United Nations", "UN", "U.N."):
         entry = lookup(name)
@@ -140,7 +156,11 @@ def test_the_united_nations_is_an_igo_by_any_of_its_names():
 
 def test_belarus_was_a_soviet_republic_before_independence():
     soviet = lookup("Belarus", on=dt.date(1985, 1, 1))
-    assert (soviet.code, soviet.country, soviet.kind) == ("USRBLR", "SUN", "state")  # CAMEO USR = ISO SUN
+    assert (soviet.code, soviet.country, soviet.kind) == (
+        "USRBLR",
+        "SUN",
+        "state",
+    )  # CAMEO USR = ISO SUN
     assert lookup("Belarus", on=ARTICLE_DAY).code == "BLR"
 
 
@@ -161,12 +181,24 @@ def test_armed_groups_have_rebel_codes():
 
 # ---------------------------------------------------------------------------------- agents
 
-@pytest.mark.parametrize("word, code", [
-    ("president", "GOV"), ("presidents", "GOV"), ("rebels", "REB"), ("rebel", "REB"),
-    ("insurgents", "REB"), ("foreign minister", "GOV"), ("Foreign Ministers", "GOV"),
-    ("defence minister", "GOVMIL"), ("police", "COP"), ("troops", "MIL"),
-    ("opposition leader", "OPP"), ("main opposition", "OPP"),
-])
+
+@pytest.mark.parametrize(
+    "word, code",
+    [
+        ("president", "GOV"),
+        ("presidents", "GOV"),
+        ("rebels", "REB"),
+        ("rebel", "REB"),
+        ("insurgents", "REB"),
+        ("foreign minister", "GOV"),
+        ("Foreign Ministers", "GOV"),
+        ("defence minister", "GOVMIL"),
+        ("police", "COP"),
+        ("troops", "MIL"),
+        ("opposition leader", "OPP"),
+        ("main opposition", "OPP"),
+    ],
+)
 def test_titles_and_group_nouns_have_sector_codes(word, code):
     assert agent(word) == code
 
@@ -181,14 +213,18 @@ def test_two_codes_for_one_phrase_the_first_line_wins():
 
 # ---------------------------------------------------------------------------------- keys
 
-@pytest.mark.parametrize("name, key", [
-    ("U.N._SECRETARY_GENERAL", "un secretary general"),
-    ("Côte d’Ivoire", "cote divoire"),
-    ("AL_QA'IDA", "al qaida"),
-    ("Ban Ki-moon", "ban ki moon"),
-    ("  The   European Union ", "european union"),
-    ("Lech Wałęsa", "lech walesa"),
-])
+
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("U.N._SECRETARY_GENERAL", "un secretary general"),
+        ("Côte d’Ivoire", "cote divoire"),
+        ("AL_QA'IDA", "al qaida"),
+        ("Ban Ki-moon", "ban ki moon"),
+        ("  The   European Union ", "european union"),
+        ("Lech Wałęsa", "lech walesa"),
+    ],
+)
 def test_normalise_makes_spellings_meet(name, key):
     assert normalise(name) == key
 
@@ -201,6 +237,7 @@ def test_display_name_writes_dictionary_phrases_as_prose():
 
 # ---------------------------------------------------------------------------------- the data
 
+
 def test_the_committed_tables_are_valid():
     actordict.validate()
 
@@ -210,20 +247,30 @@ def test_the_module_examples_hold():
 
 
 def test_a_malformed_code_names_the_file_row_and_problem_in_one_line(data_copy):
-    row = replace_in(data_copy / actordict.ACTORS_CSV, "countries:39559,Vladimir Putin,person,RUSGOV,",
-                     "countries:39559,Vladimir Putin,person,RUSGOVX,")
+    row = replace_in(
+        data_copy / actordict.ACTORS_CSV,
+        "countries:39559,Vladimir Putin,person,RUSGOV,",
+        "countries:39559,Vladimir Putin,person,RUSGOVX,",
+    )
     with pytest.raises(ReferenceDataError) as err:
         lookup("Vladimir Putin")
     message = str(err.value)
-    assert message == (f"{data_copy / actordict.ACTORS_CSV}: row {row}: "
-                       "code 'RUSGOVX' is not made of three-letter (or three-digit) blocks")
+    assert message == (
+        f"{data_copy / actordict.ACTORS_CSV}: row {row}: "
+        "code 'RUSGOVX' is not made of three-letter (or three-digit) blocks"
+    )
     assert "\n" not in message
 
 
 def test_dates_out_of_order_are_an_error(data_copy):
-    row = replace_in(data_copy / actordict.ACTORS_CSV, "RUSGOV,RUS,2008-05-08,",
-                     "RUSGOV,RUS,2008-05-08,2001-01-01")
-    with pytest.raises(ReferenceDataError, match=rf"row {row}: end 2001-01-01 is before start 2008-05-08$"):
+    row = replace_in(
+        data_copy / actordict.ACTORS_CSV,
+        "RUSGOV,RUS,2008-05-08,",
+        "RUSGOV,RUS,2008-05-08,2001-01-01",
+    )
+    with pytest.raises(
+        ReferenceDataError, match=rf"row {row}: end 2001-01-01 is before start 2008-05-08$"
+    ):
         lookup("Putin")
 
 
@@ -235,7 +282,9 @@ def test_validate_finds_an_empty_name_anywhere(data_copy):
 
 def test_a_wrong_header_is_row_1(data_copy):
     replace_in(data_copy / actordict.AGENTS_CSV, "agent,code,", "phrase,code,")
-    with pytest.raises(ReferenceDataError, match=r"phoenix_agents.csv: row 1: the header is not agent,code,"):
+    with pytest.raises(
+        ReferenceDataError, match=r"phoenix_agents.csv: row 1: the header is not agent,code,"
+    ):
         agent("president")
 
 

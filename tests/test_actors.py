@@ -18,6 +18,7 @@ def annotate_text(text: str) -> actors.Annotation:
 @pytest.fixture(scope="module")
 def default():
     from helpers import config
+
     return actors.annotate(nlp.parse(read_article(config.DEFAULT_ARTICLE).body))
 
 
@@ -81,36 +82,80 @@ def test_the_former_refers_to_the_first_of_the_pair(default):
     assert linked(default, "the former") == ["state:RUS"]
 
 
-@pytest.mark.parametrize("fixture, expected", [
-    ("japan-australia-pact", {
-        "state:JPN": ("state", "JPN", ""), "state:AUS": ("state", "AUS", ""), "state:CHN": ("state", "CHN", ""),
-        "person:fumio-kishida": ("person", "JPN", "Prime Minister of Japan"),
-        "person:anthony-albanese": ("person", "AUS", "Prime Minister of Australia"),
-        "org:foreign-ministry-of-china": ("organization", "CHN", "")}),
-    ("eu-turkey-migration", {
-        "org:european-union": ("bloc", "", ""), "state:TUR": ("state", "TUR", ""),
-        "org:european-commission": ("organization", "", ""),
-        "person:ursula-von-der-leyen": ("person", "", "President of the European Commission"),
-        "person:recep-tayyip-erdogan": ("person", "TUR", "President of Turkey"), "state:GRC": ("state", "GRC", "")}),
-    ("india-pakistan-talks", {
-        "state:IND": ("state", "IND", ""), "state:PAK": ("state", "PAK", ""),
-        "person:subrahmanyam-jaishankar": ("person", "IND", "Foreign Minister of India"),
-        "person:ishaq-dar": ("person", "PAK", "Foreign Minister of Pakistan"),
-        "org:united-nations": ("organization", "", ""),
-        "person:antonio-guterres": ("person", "", "Secretary-General of the United Nations")}),
-    ("us-venezuela-sanctions", {
-        "state:USA": ("state", "USA", ""), "state:VEN": ("state", "VEN", ""),
-        "person:nicolas-maduro": ("person", "VEN", "President of Venezuela"),
-        "person:antony-blinken": ("person", "USA", "Secretary of State of the United States"),
-        "person:yvan-gil": ("person", "VEN", "Foreign Minister of Venezuela"),
-        "person:luiz-inacio-lula-da-silva": ("person", "BRA", "President of Brazil"),
-        "state:RUS": ("state", "RUS", ""), "state:CHN": ("state", "CHN", "")}),
-    ("nato-baltic-exercise", {
-        "org:nato": ("bloc", "", ""), "state:DEU": ("state", "DEU", ""),
-        "person:mark-rutte": ("person", "", "Secretary-General of NATO"),
-        "person:andrei-belousov": ("person", "RUS", "Defence Minister of Russia"),
-        "person:gitanas-nauseda": ("person", "LTU", "President of Lithuania"), "state:LTU": ("state", "LTU", "")}),
-])
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        (
+            "japan-australia-pact",
+            {
+                "state:JPN": ("state", "JPN", ""),
+                "state:AUS": ("state", "AUS", ""),
+                "state:CHN": ("state", "CHN", ""),
+                "person:fumio-kishida": ("person", "JPN", "Prime Minister of Japan"),
+                "person:anthony-albanese": ("person", "AUS", "Prime Minister of Australia"),
+                "org:foreign-ministry-of-china": ("organization", "CHN", ""),
+            },
+        ),
+        (
+            "eu-turkey-migration",
+            {
+                "org:european-union": ("bloc", "", ""),
+                "state:TUR": ("state", "TUR", ""),
+                "org:european-commission": ("organization", "", ""),
+                "person:ursula-von-der-leyen": (
+                    "person",
+                    "",
+                    "President of the European Commission",
+                ),
+                "person:recep-tayyip-erdogan": ("person", "TUR", "President of Turkey"),
+                "state:GRC": ("state", "GRC", ""),
+            },
+        ),
+        (
+            "india-pakistan-talks",
+            {
+                "state:IND": ("state", "IND", ""),
+                "state:PAK": ("state", "PAK", ""),
+                "person:subrahmanyam-jaishankar": ("person", "IND", "Foreign Minister of India"),
+                "person:ishaq-dar": ("person", "PAK", "Foreign Minister of Pakistan"),
+                "org:united-nations": ("organization", "", ""),
+                "person:antonio-guterres": (
+                    "person",
+                    "",
+                    "Secretary-General of the United Nations",
+                ),
+            },
+        ),
+        (
+            "us-venezuela-sanctions",
+            {
+                "state:USA": ("state", "USA", ""),
+                "state:VEN": ("state", "VEN", ""),
+                "person:nicolas-maduro": ("person", "VEN", "President of Venezuela"),
+                "person:antony-blinken": (
+                    "person",
+                    "USA",
+                    "Secretary of State of the United States",
+                ),
+                "person:yvan-gil": ("person", "VEN", "Foreign Minister of Venezuela"),
+                "person:luiz-inacio-lula-da-silva": ("person", "BRA", "President of Brazil"),
+                "state:RUS": ("state", "RUS", ""),
+                "state:CHN": ("state", "CHN", ""),
+            },
+        ),
+        (
+            "nato-baltic-exercise",
+            {
+                "org:nato": ("bloc", "", ""),
+                "state:DEU": ("state", "DEU", ""),
+                "person:mark-rutte": ("person", "", "Secretary-General of NATO"),
+                "person:andrei-belousov": ("person", "RUS", "Defence Minister of Russia"),
+                "person:gitanas-nauseda": ("person", "LTU", "President of Lithuania"),
+                "state:LTU": ("state", "LTU", ""),
+            },
+        ),
+    ],
+)
 def test_fixture_articles_give_their_expected_actors(fixture, expected):
     ann = annotate_text(read_article(FIXTURES / f"{fixture}.txt").body)
     for actor_id, (type_, country, role) in expected.items():

@@ -20,8 +20,10 @@ from .browser import ARGS, ARTIFACTS, Blocker, require_chromium
 
 pytestmark = pytest.mark.browser
 
-HOSTILE = ("Officials in Kyiv said the talks failed. <script>window.__pwned = 1</script> "
-           "<img src=x onerror=\"window.__pwned = 2\"> Russian President Vladimir Putin warned Ukraine.")
+HOSTILE = (
+    "Officials in Kyiv said the talks failed. <script>window.__pwned = 1</script> "
+    '<img src=x onerror="window.__pwned = 2"> Russian President Vladimir Putin warned Ukraine.'
+)
 
 
 @pytest.fixture(scope="module")
@@ -44,17 +46,25 @@ def browser(playwright):
 @pytest.fixture(scope="module")
 def default_report(tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
-    return export.build_report(None, reports_dir=out, data_dir=tmp_path_factory.mktemp("data") / "default")
+    return export.build_report(
+        None, reports_dir=out, data_dir=tmp_path_factory.mktemp("data") / "default"
+    )
 
 
 @pytest.fixture(scope="module")
 def unseen_report(tmp_path_factory):
     src = tmp_path_factory.mktemp("article") / "hostile-markup.txt"
-    text = (Path(__file__).parent / "fixtures" / "eu-turkey-migration.txt").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "fixtures" / "eu-turkey-migration.txt").read_text(
+        encoding="utf-8"
+    )
     src.write_text(text + "\n\n" + HOSTILE + "\n", encoding="utf-8")
     out = tmp_path_factory.mktemp("reports")
-    return export.build_report(src, published="2024-03-07", reports_dir=out,
-                               data_dir=tmp_path_factory.mktemp("data") / "hostile")
+    return export.build_report(
+        src,
+        published="2024-03-07",
+        reports_dir=out,
+        data_dir=tmp_path_factory.mktemp("data") / "hostile",
+    )
 
 
 def open_page(browser, path: Path, shot: str):
@@ -70,15 +80,25 @@ def open_page(browser, path: Path, shot: str):
     page.goto(path.as_uri())
     n = page.locator(".plotly-figure").count()
     if n:
-        page.wait_for_function(f"document.querySelectorAll('.plotly-figure[data-drawn]').length == {n}",
-                               timeout=20_000)
+        page.wait_for_function(
+            f"document.querySelectorAll('.plotly-figure[data-drawn]').length == {n}", timeout=20_000
+        )
     seconds = time.perf_counter() - t0
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{shot}.png"), full_page=True)
     return page, errors, blocker.blocked, seconds
 
 
-PAGES = ["index", "01_ingest", "02_actors", "03_events", "04_maps", "05_charts", "06_evaluation", "07_corpus"]
+PAGES = [
+    "index",
+    "01_ingest",
+    "02_actors",
+    "03_events",
+    "04_maps",
+    "05_charts",
+    "06_evaluation",
+    "07_corpus",
+]
 
 
 def test_report_has_one_page_per_notebook_and_plotly_once(default_report):
@@ -100,16 +120,27 @@ def test_every_report_page_draws_offline_without_errors(browser, default_report,
     assert not blocked, f"tried to fetch {blocked}"
     drawn = page.locator(".plotly-figure[data-drawn]").count()
     # as many figures as the notebook stores (03 and 06 show tables and findings only; the index none)
-    expected = {"01_ingest": 1, "02_actors": 1, "03_events": 0, "04_maps": 2, "05_charts": 5, "06_evaluation": 0,
-                "07_corpus": 5, "index": 0}[stem]
+    expected = {
+        "01_ingest": 1,
+        "02_actors": 1,
+        "03_events": 0,
+        "04_maps": 2,
+        "05_charts": 5,
+        "06_evaluation": 0,
+        "07_corpus": 5,
+        "index": 0,
+    }[stem]
     assert drawn == expected, f"{stem}: {drawn} figures drawn, {expected} expected"
     # findings first: every figure is on screen without unfolding anything, every code input folded
     for i in range(drawn):
         box = page.locator(".plotly-figure").nth(i).bounding_box()
         assert box and box["height"] > 100, f"{stem}: figure {i + 1} is not visible"
     if stem != "index":
-        cells = [c for c in nbformat.read(default_report / f"{stem}.ipynb", as_version=4).cells
-                 if c.cell_type == "code"]
+        cells = [
+            c
+            for c in nbformat.read(default_report / f"{stem}.ipynb", as_version=4).cells
+            if c.cell_type == "code"
+        ]
         assert page.locator("details.code").count() == len(cells), stem
         assert page.locator("details.code[open]").count() == 0, f"{stem}: code shown unfolded"
         assert page.locator("details.code pre").count() == len(cells), stem
@@ -159,8 +190,9 @@ def test_the_index_links_straight_to_each_pages_first_figure(browser, default_re
     page, *_ = open_page(browser, default_report / "index.html", "index-links")
     with page.expect_navigation(wait_until="load"):  # the browser scrolls to the fragment on load
         page.click("ol a >> text=4 · Maps")
-    page.wait_for_function("document.querySelectorAll('.plotly-figure[data-drawn]').length == 2",
-                           timeout=20_000)
+    page.wait_for_function(
+        "document.querySelectorAll('.plotly-figure[data-drawn]').length == 2", timeout=20_000
+    )
     assert page.url.endswith("04_maps.html#figure-1")
     top = page.evaluate("() => document.getElementById('figure-1').getBoundingClientRect().top")
     assert -5 <= top < 100, f"the map is {top}px from the top of the window"
@@ -184,7 +216,9 @@ def test_unseen_article_reports_without_gold_and_shows_markup_as_text(browser, u
     evaluation = (unseen_report / "06_evaluation.html").read_text(encoding="utf-8")
     assert "no gold standard" in evaluation
     for stem in PAGES:
-        page, errors, blocked, _ = open_page(browser, unseen_report / f"{stem}.html", f"unseen-{stem}")
+        page, errors, blocked, _ = open_page(
+            browser, unseen_report / f"{stem}.html", f"unseen-{stem}"
+        )
         assert page.evaluate("() => window.__pwned") is None, f"article markup ran on {stem}"
         assert not errors and not blocked, (errors, blocked)
         page.context.close()
@@ -205,21 +239,44 @@ def test_jupyterlab_runs_the_maps_notebook_and_draws_the_map(playwright, tmp_pat
     work = tmp_path / "notebooks"
     shutil.copytree(config.NOTEBOOKS, work)
     nb = nbformat.read(work / "04_maps.ipynb", as_version=4)
-    for cell in nb.cells:  # start from a notebook without stored outputs: the map must be drawn by this run
+    for cell in (
+        nb.cells
+    ):  # start from a notebook without stored outputs: the map must be drawn by this run
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     nbformat.write(nb, work / "04_maps.ipynb")
     port, token = _free_port(), "news-actors-test"
-    proc = subprocess.Popen([str(jupyter), "lab", "--allow-root", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-                             f"--IdentityProvider.token={token}", f"--notebook-dir={work}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work)
+    proc = subprocess.Popen(
+        [
+            str(jupyter),
+            "lab",
+            "--allow-root",
+            "--no-browser",
+            f"--port={port}",
+            "--ip=127.0.0.1",
+            f"--IdentityProvider.token={token}",
+            f"--notebook-dir={work}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=work,
+    )
     outside: list[str] = []
     try:
-        b = playwright.chromium.launch(executable_path=playwright.exe, headless=True,
-                                       args=ARGS + ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
+        b = playwright.chromium.launch(
+            executable_path=playwright.exe,
+            headless=True,
+            args=ARGS + ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+        )
         page = b.new_page(viewport={"width": 1400, "height": 1000})
-        page.on("request", lambda r: outside.append(r.url)
-                if not r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")) else None)
+        page.on(
+            "request",
+            lambda r: (
+                outside.append(r.url)
+                if not r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
+                else None
+            ),
+        )
         url = f"http://127.0.0.1:{port}/lab/tree/04_maps.ipynb?token={token}"
         deadline = time.time() + 60
         while True:
@@ -234,14 +291,18 @@ def test_jupyterlab_runs_the_maps_notebook_and_draws_the_map(playwright, tmp_pat
         page.wait_for_function("document.body.innerText.includes('| Idle')", timeout=90_000)
         page.click("li.lm-MenuBar-item >> text=Run", timeout=15_000)
         page.click("text=Run All Cells", timeout=15_000)
-        page.wait_for_function("""() => Array.from(document.querySelectorAll('.jp-OutputArea .js-plotly-plot .geo path'))
+        page.wait_for_function(
+            """() => Array.from(document.querySelectorAll('.jp-OutputArea .js-plotly-plot .geo path'))
             .reduce((n, p) => n + ((p.getAttribute('d') || '').match(/M/g) || []).length, 0) > 100""",
-                               timeout=180_000)
+            timeout=180_000,
+        )
         page.wait_for_timeout(1000)
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "jupyterlab-04_maps.png"))
         plots = page.locator(".jp-OutputArea .js-plotly-plot").count()
-        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count()
+        errors = page.locator(
+            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+        ).count()
         b.close()
         assert plots >= 2
         assert errors == 0
@@ -255,9 +316,15 @@ def test_shared_pages_and_notebooks_carry_no_local_path(unseen_report):
     """The article lived in a temporary folder: no page or executed notebook of the report names it,
     nor the repository's or the home folder's location; and the article file is as it was written."""
     src = next(unseen_report.parent.parent.glob("article*/hostile-markup.txt"))
-    text = (Path(__file__).parent / "fixtures" / "eu-turkey-migration.txt").read_text(encoding="utf-8")
-    assert src.read_text(encoding="utf-8") == text + "\n\n" + HOSTILE + "\n"  # the raw input is never modified
-    article_dir = str(unseen_report.parent.parent)  # the pytest temporary root holds the article's folder
+    text = (Path(__file__).parent / "fixtures" / "eu-turkey-migration.txt").read_text(
+        encoding="utf-8"
+    )
+    assert (
+        src.read_text(encoding="utf-8") == text + "\n\n" + HOSTILE + "\n"
+    )  # the raw input is never modified
+    article_dir = str(
+        unseen_report.parent.parent
+    )  # the pytest temporary root holds the article's folder
     leaks = [str(Path.home()), str(Path(__file__).resolve().parents[1])]
     for f in unseen_report.iterdir():
         if f.suffix in (".html", ".ipynb"):
@@ -267,6 +334,10 @@ def test_shared_pages_and_notebooks_carry_no_local_path(unseen_report):
 
 
 def test_a_rebuilt_report_is_byte_identical(default_report, tmp_path):
-    again = export.build_report(None, reports_dir=tmp_path / "reports", data_dir=tmp_path / "data" / "default")
+    again = export.build_report(
+        None, reports_dir=tmp_path / "reports", data_dir=tmp_path / "data" / "default"
+    )
     for f in sorted(p.name for p in default_report.iterdir()):
-        assert (default_report / f).read_bytes() == (again / f).read_bytes(), f"{f} differs between two builds"
+        assert (default_report / f).read_bytes() == (again / f).read_bytes(), (
+            f"{f} differs between two builds"
+        )

@@ -14,8 +14,8 @@ import pytest
 
 from helpers import cameo, config
 
-
 # ------------------------------------------------------------------------------- verbs on their own
+
 
 def test_accuse_resolves_to_112_accuse():
     found = cameo.match("accuse")  # ACCUSE [112] in the BLAME synset
@@ -52,6 +52,7 @@ def test_a_known_verb_without_any_code_gives_none():
 
 # ------------------------------------------------------------------------------------------ patterns
 
+
 def test_impose_with_object_sanction_is_163_sanctions_which_plover_2021_calls_coerce():
     found = cameo.match("impose", objects=["sanction", "new"])  # - * SANCTIONS [163]
     assert (found.code, found.plover, found.mode) == ("163", "COERCE", "restrict")
@@ -81,7 +82,9 @@ def test_a_pattern_with_a_prepositional_phrase_beats_the_bare_verb():
 
 def test_the_most_specific_pattern_wins():
     rushed = cameo.match("rush", preps=[("to", ["border"])])  # - * (TO BORDER) [154]
-    police = cameo.match("rush", objects=["police"], preps=[("to", ["border"])])  # - * POLICE (TO BORDER) [153]
+    police = cameo.match(
+        "rush", objects=["police"], preps=[("to", ["border"])]
+    )  # - * POLICE (TO BORDER) [153]
     assert (rushed.code, rushed.specificity) == ("154", 2)
     assert (police.code, police.specificity) == ("153", 3)
 
@@ -90,7 +93,12 @@ def test_a_noun_class_pattern_matches_any_member_of_the_class():
     assert "provision" in cameo.noun_class("&FOOD")
     for food in ("food", "provision", "foodstuff"):
         found = cameo.match("deliver", objects=[food])  # - * &FOOD [073]
-        assert (found.code, found.plover, found.context, found.pattern) == ("073", "AID", "humanitarian", "* &FOOD")
+        assert (found.code, found.plover, found.context, found.pattern) == (
+            "073",
+            "AID",
+            "humanitarian",
+            "* &FOOD",
+        )
 
 
 def test_a_multi_word_noun_phrase_needs_all_its_words():
@@ -102,12 +110,16 @@ def test_a_multi_word_noun_phrase_needs_all_its_words():
 
 def test_a_hyphenated_dictionary_word_also_matches_its_parts():
     assert "cease-fire" in cameo.noun_class("CEASEFIRE")
-    found = cameo.match("call", preps=[("for", ["fire", "-", "cease"])])  # spaCy splits "cease-fire"
+    found = cameo.match(
+        "call", preps=[("for", ["fire", "-", "cease"])]
+    )  # spaCy splits "cease-fire"
     assert found.pattern == "* (FOR &CEASEFIRE)"
 
 
 def test_subject_words_can_select_a_pattern():
-    found = cameo.match("approve", subject=["parliament"], objects=["poll"])  # - PARLIAMENT * POLL [160]
+    found = cameo.match(
+        "approve", subject=["parliament"], objects=["poll"]
+    )  # - PARLIAMENT * POLL [160]
     assert (found.code, found.pattern) == ("160", "PARLIAMENT * POLL")
 
 
@@ -119,7 +131,9 @@ def test_a_reverse_code_makes_the_subject_the_target():
 
 def test_a_null_pattern_marks_a_use_that_is_no_event():
     assert cameo.match("call", objects=["meeting"]) is not None
-    assert cameo.match("call", objects=["meeting", "cabinet"]) is None  # - * {CABINET MEETING} [---]
+    assert (
+        cameo.match("call", objects=["meeting", "cabinet"]) is None
+    )  # - * {CABINET MEETING} [---]
 
 
 def test_a_multi_word_verb_takes_its_particle_or_its_object():
@@ -136,6 +150,7 @@ def test_a_pattern_written_for_the_verb_wins_a_tie():
 
 # -------------------------------------------------------------------------------------- code table
 
+
 def test_appeals_02x_map_to_request_with_the_mode_of_the_matching_demand_10x():
     for appeal, demand in [("020", "100"), ("0233", "1033"), ("0256", "1056"), ("028", "108")]:
         a, d = cameo.code_info(appeal), cameo.code_info(demand)
@@ -145,7 +160,11 @@ def test_appeals_02x_map_to_request_with_the_mode_of_the_matching_demand_10x():
 def test_goldstein_comes_from_the_shipped_table():
     with open(config.REFERENCE / "cameo_plover.csv", encoding="utf-8", newline="") as fh:
         table = {row["code"]: row for row in csv.DictReader(fh)}
-    assert cameo.match("impose", objects=["sanction"]).goldstein == float(table["163"]["goldstein"]) == -8.0
+    assert (
+        cameo.match("impose", objects=["sanction"]).goldstein
+        == float(table["163"]["goldstein"])
+        == -8.0
+    )
     assert cameo.code_info("1213").goldstein == cameo.code_info("121").goldstein  # parent's, noted
     assert "parent 121" in table["1213"]["note"]
 
@@ -161,6 +180,7 @@ def test_an_unknown_code_is_a_key_error():
 
 
 # ------------------------------------------------------------------------------ loading and checks
+
 
 def test_the_data_is_loaded_once_per_process():
     assert cameo.load() is cameo.load()
@@ -185,17 +205,27 @@ def spoil(directory: Path, name: str, row: int, column: str, value: str) -> int:
     return row + 1
 
 
-@pytest.mark.parametrize("name, column, value, problem", [
-    ("cameo_plover.csv", "goldstein", "12.5", "Goldstein score 12.5 is outside [-10, 10]"),
-    ("cameo_plover.csv", "plover", "DISAPPROVE", "'DISAPPROVE' is not one of the 16 categories"),
-    ("cameo_plover.csv", "code", "17a", "CAMEO code '17a' is not 2 to 4 digits"),
-    ("cameo_verbs.csv", "code", "999", "code '999' is not a CAMEO code"),
-    ("cameo_patterns.csv", "object", "&NO_SUCH_CLASS", "unknown class &NO_SUCH_CLASS"),
-    ("cameo_patterns.csv", "paired_code", "0000", "paired_code '0000' is not a CAMEO code"),
-    ("cameo_patterns.csv", "preps", "&FOOD bread", "does not start with a preposition"),
-    ("cameo_verbs.csv", "line", "twelve", "source line 'twelve' is not a number"),
-])
-def test_a_malformed_row_is_reported_on_one_line_with_file_and_line(reference_copy, name, column, value, problem):
+@pytest.mark.parametrize(
+    "name, column, value, problem",
+    [
+        ("cameo_plover.csv", "goldstein", "12.5", "Goldstein score 12.5 is outside [-10, 10]"),
+        (
+            "cameo_plover.csv",
+            "plover",
+            "DISAPPROVE",
+            "'DISAPPROVE' is not one of the 16 categories",
+        ),
+        ("cameo_plover.csv", "code", "17a", "CAMEO code '17a' is not 2 to 4 digits"),
+        ("cameo_verbs.csv", "code", "999", "code '999' is not a CAMEO code"),
+        ("cameo_patterns.csv", "object", "&NO_SUCH_CLASS", "unknown class &NO_SUCH_CLASS"),
+        ("cameo_patterns.csv", "paired_code", "0000", "paired_code '0000' is not a CAMEO code"),
+        ("cameo_patterns.csv", "preps", "&FOOD bread", "does not start with a preposition"),
+        ("cameo_verbs.csv", "line", "twelve", "source line 'twelve' is not a number"),
+    ],
+)
+def test_a_malformed_row_is_reported_on_one_line_with_file_and_line(
+    reference_copy, name, column, value, problem
+):
     line = spoil(reference_copy, name, 5, column, value)
     with pytest.raises(cameo.ReferenceDataError) as raised:
         cameo.load(reference_copy)
@@ -218,6 +248,10 @@ def test_a_missing_file_is_named(reference_copy):
 
 
 def test_a_pattern_about_a_participant_is_not_lent_to_the_verbs_synonyms():
-    assert cameo.match("welcome", "", ["counterpart"]).code == "043"  # welcoming counterparts: hosting
+    assert (
+        cameo.match("welcome", "", ["counterpart"]).code == "043"
+    )  # welcoming counterparts: hosting
     assert cameo.match("commend", "", ["counterpart"]).code == "051"  # commending them: praise
-    assert cameo.match("express", "", ["support"]).plover == "SUPPORT"  # an act's noun is still lent
+    assert (
+        cameo.match("express", "", ["support"]).plover == "SUPPORT"
+    )  # an act's noun is still lent

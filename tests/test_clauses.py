@@ -7,8 +7,21 @@ import pytest
 
 from helpers import clauses, lexicon, nlp
 
-EVENT_VERBS = {"agree", "threaten", "impose", "attack", "provide", "meet", "sign", "withdraw", "send",
-               "refuse", "allow", "accuse", "violate"}
+EVENT_VERBS = {
+    "agree",
+    "threaten",
+    "impose",
+    "attack",
+    "provide",
+    "meet",
+    "sign",
+    "withdraw",
+    "send",
+    "refuse",
+    "allow",
+    "accuse",
+    "violate",
+}
 
 
 def verb_status(sentence: str, lemma: str) -> clauses.Status:
@@ -30,7 +43,9 @@ def test_an_infinitive_complement_of_an_event_verb_is_its_content_not_a_second_e
 
 def test_a_relative_clause_is_an_event_only_when_its_subject_is_an_actor():
     s = "Turkey will allow refugees who have attacked the border posts to return home."
-    assert verb_status(s, "attack").kind == "relative"  # the coder then asks whether "refugees" is an actor
+    assert (
+        verb_status(s, "attack").kind == "relative"
+    )  # the coder then asks whether "refugees" is an actor
 
 
 def test_will_states_an_intention():
@@ -57,7 +72,9 @@ def test_rule_words_carry_a_reason_and_a_bad_group_is_named(tmp_path, monkeypatc
     from helpers import config
 
     assert "say" in lexicon.words("reporting")
-    (tmp_path / "rule_words.csv").write_text("group,word,reason\nreportng,say,typo\n", encoding="utf-8")
+    (tmp_path / "rule_words.csv").write_text(
+        "group,word,reason\nreportng,say,typo\n", encoding="utf-8"
+    )
     monkeypatch.setattr(config, "REFERENCE", tmp_path)
     lexicon._table.cache_clear()
     try:

@@ -79,8 +79,12 @@ ISLAMIC_EXTREMIST
 def converted(tmp_path_factory):
     """The tiny dictionaries converted, and actordict reading the result."""
     source, out = tmp_path_factory.mktemp("source"), tmp_path_factory.mktemp("out")
-    files = {"Phoenix.Countries.actors.txt": COUNTRIES, "Phoenix.International.actors.txt": INTERNATIONAL,
-             "Phoenix.MilNonState.actors.txt": MILNONSTATE, "Phoenix.agents.txt": AGENTS}
+    files = {
+        "Phoenix.Countries.actors.txt": COUNTRIES,
+        "Phoenix.International.actors.txt": INTERNATIONAL,
+        "Phoenix.MilNonState.actors.txt": MILNONSTATE,
+        "Phoenix.agents.txt": AGENTS,
+    }
     for name, text in files.items():
         (source / name).write_text(text, encoding="utf-8")
     figures = convert_phoenix.convert(source, out)
@@ -97,38 +101,62 @@ def skipped(out: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-@pytest.mark.parametrize("digits, day", [
-    ("140608", dt.date(2014, 6, 8)), ("000101", dt.date(2000, 1, 1)), ("300101", dt.date(2030, 1, 1)),
-    ("310101", dt.date(1931, 1, 1)), ("940720", dt.date(1994, 7, 20)), ("19270101", dt.date(1927, 1, 1)),
-])
+@pytest.mark.parametrize(
+    "digits, day",
+    [
+        ("140608", dt.date(2014, 6, 8)),
+        ("000101", dt.date(2000, 1, 1)),
+        ("300101", dt.date(2030, 1, 1)),
+        ("310101", dt.date(1931, 1, 1)),
+        ("940720", dt.date(1994, 7, 20)),
+        ("19270101", dt.date(1927, 1, 1)),
+    ],
+)
 def test_two_digit_years_up_to_30_are_this_century(digits, day):
     assert convert_phoenix.parse_date(digits) == day
 
 
-@pytest.mark.parametrize("digits, problem", [
-    ("9008223", "7 digits"), ("201005011", "9 digits"), ("20100230", "not a calendar date"),
-])
+@pytest.mark.parametrize(
+    "digits, problem",
+    [
+        ("9008223", "7 digits"),
+        ("201005011", "9 digits"),
+        ("20100230", "not a calendar date"),
+    ],
+)
 def test_dates_that_are_neither_six_nor_eight_digits_or_not_real_are_refused(digits, problem):
     with pytest.raises(ValueError, match=problem):
         convert_phoenix.parse_date(digits)
 
 
-@pytest.mark.parametrize("bracket, start, end", [
-    ("RUSGOV >20000507", dt.date(2000, 5, 7), None),
-    ("EGYGOV > 140608", dt.date(2014, 6, 8), None),
-    ("USRARM <900823", None, dt.date(1990, 8, 23)),
-    ("AFGELI 320101-331108", dt.date(1932, 1, 1), dt.date(1933, 11, 8)),
-    ("AFGMIL", None, None),
-])
+@pytest.mark.parametrize(
+    "bracket, start, end",
+    [
+        ("RUSGOV >20000507", dt.date(2000, 5, 7), None),
+        ("EGYGOV > 140608", dt.date(2014, 6, 8), None),
+        ("USRARM <900823", None, dt.date(1990, 8, 23)),
+        ("AFGELI 320101-331108", dt.date(1932, 1, 1), dt.date(1933, 11, 8)),
+        ("AFGMIL", None, None),
+    ],
+)
 def test_a_bracket_is_a_code_and_an_optional_date_restriction(bracket, start, end):
     affiliation = convert_phoenix.parse_bracket(bracket)
-    assert (affiliation.code, affiliation.start, affiliation.end) == (bracket.split()[0], start, end)
+    assert (affiliation.code, affiliation.start, affiliation.end) == (
+        bracket.split()[0],
+        start,
+        end,
+    )
 
 
-@pytest.mark.parametrize("bracket, problem", [
-    ("---", "null code"), ("NGOEEURENV", "three-letter"), ("MNEGOV 20121204", "not >D, <D or D-D"),
-    ("EGYGOV 20121207-20120802", "ends .* before it starts"),
-])
+@pytest.mark.parametrize(
+    "bracket, problem",
+    [
+        ("---", "null code"),
+        ("NGOEEURENV", "three-letter"),
+        ("MNEGOV 20121204", "not >D, <D or D-D"),
+        ("EGYGOV 20121207-20120802", "ends .* before it starts"),
+    ],
+)
 def test_unusable_brackets_say_why(bracket, problem):
     with pytest.raises(ValueError, match=problem):
         convert_phoenix.parse_bracket(bracket)
@@ -171,15 +199,47 @@ def test_unusable_lines_are_listed_with_their_reasons(converted):
 
 
 def test_agents_get_regular_plurals_unless_told_otherwise(converted):
-    codes = {word: actordict.agent(word) for word in [
-        "rebels", "envoys", "atrocities", "police", "polices", "thieves", "thiefs", "congressman",
-        "congresswoman", "foreign ministry", "defence minister", "mukhabarat", "mukhabarats",
-        "witnesses", "armed forces", "armed forceses", "observers ins"]}
-    assert codes == {"rebels": "REB", "envoys": "GOV", "atrocities": "CRM", "police": "COP", "polices": None,
-                     "thieves": "CRM", "thiefs": None, "congressman": "LEG", "congresswoman": "LEG",
-                     "foreign ministry": "GOV", "defence minister": "GOVMIL", "mukhabarat": "SPY",
-                     "mukhabarats": None, "witnesses": "CVL", "armed forces": "MIL", "armed forceses": None,
-                     "observers ins": None}
+    codes = {
+        word: actordict.agent(word)
+        for word in [
+            "rebels",
+            "envoys",
+            "atrocities",
+            "police",
+            "polices",
+            "thieves",
+            "thiefs",
+            "congressman",
+            "congresswoman",
+            "foreign ministry",
+            "defence minister",
+            "mukhabarat",
+            "mukhabarats",
+            "witnesses",
+            "armed forces",
+            "armed forceses",
+            "observers ins",
+        ]
+    }
+    assert codes == {
+        "rebels": "REB",
+        "envoys": "GOV",
+        "atrocities": "CRM",
+        "police": "COP",
+        "polices": None,
+        "thieves": "CRM",
+        "thiefs": None,
+        "congressman": "LEG",
+        "congresswoman": "LEG",
+        "foreign ministry": "GOV",
+        "defence minister": "GOVMIL",
+        "mukhabarat": "SPY",
+        "mukhabarats": None,
+        "witnesses": "CVL",
+        "armed forces": "MIL",
+        "armed forceses": None,
+        "observers ins": None,
+    }
 
 
 def test_an_agent_that_precedes_the_actor_code_keeps_its_placement(converted):

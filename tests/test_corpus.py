@@ -48,7 +48,9 @@ def test_each_article_gets_the_same_tables_as_annotating_it_alone(single, tmp_pa
     for name in ARTICLES:
         alone = pipeline.annotate(FIXTURES / f"{name}.txt", tmp_path / name)
         for table in corpus.TABLES:
-            assert (single / name / f"{table}.csv").read_bytes() == (alone / f"{table}.csv").read_bytes(), (name, table)
+            assert (single / name / f"{table}.csv").read_bytes() == (
+                alone / f"{table}.csv"
+            ).read_bytes(), (name, table)
 
 
 def test_combined_tables_carry_the_article_and_can_be_queried_with_sql(single):
@@ -68,7 +70,9 @@ def test_a_second_run_skips_unchanged_articles_and_redoes_a_changed_one(folder, 
     again = corpus.run(folder, out, progress=False)
     assert again.count("unchanged") == 3
     path = folder / "sudan.txt"
-    path.write_text(path.read_text(encoding="utf-8") + "\n\nThe army denied the report.\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n\nThe army denied the report.\n", encoding="utf-8"
+    )
     third = corpus.run(folder, out, progress=False)
     assert {o.slug: o.status for o in third.outcomes}["sudan"] == "annotated"
     assert third.count("unchanged") == 2
@@ -85,21 +89,46 @@ def test_a_bad_article_is_reported_and_the_others_are_annotated(folder, tmp_path
     assert (folder / "broken.txt").read_bytes() == before  # raw input untouched
 
 
-@pytest.mark.parametrize("spec, says", [
-    ("{tmp}/empty", "holds no articles"),
-    ("{tmp}/nothing-*.txt", "matches no articles"),
-    ("{tmp}/missing", "no such file or folder"),
-])
+@pytest.mark.parametrize(
+    "spec, says",
+    [
+        ("{tmp}/empty", "holds no articles"),
+        ("{tmp}/nothing-*.txt", "matches no articles"),
+        ("{tmp}/missing", "no such file or folder"),
+    ],
+)
 def test_nothing_to_annotate_is_one_line_and_exit_2(tmp_path, capsys, spec, says):
     (tmp_path / "empty").mkdir()
-    status = main(["annotate-corpus", spec.format(tmp=tmp_path), "--out", str(tmp_path / "out"), "--no-progress"])
+    status = main(
+        [
+            "annotate-corpus",
+            spec.format(tmp=tmp_path),
+            "--out",
+            str(tmp_path / "out"),
+            "--no-progress",
+        ]
+    )
     err = capsys.readouterr().err
-    assert status == 2 and says in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert (
+        status == 2
+        and says in err
+        and len(err.strip().splitlines()) == 1
+        and "Traceback" not in err
+    )
 
 
 def test_an_unreachable_dask_scheduler_is_one_line_and_exit_2(folder, tmp_path, capsys):
-    status = main(["annotate-corpus", str(folder), "--out", str(tmp_path / "out"), "--no-progress",
-                   "--dask", "tcp://127.0.0.1:9"])
+    status = main(
+        [
+            "annotate-corpus",
+            str(folder),
+            "--out",
+            str(tmp_path / "out"),
+            "--no-progress",
+            "--dask",
+            "tcp://127.0.0.1:9",
+        ]
+    )
     err = capsys.readouterr().err
     assert status == 2 and "cannot reach the Dask scheduler" in err
     assert not (tmp_path / "out" / corpus.DATABASE).exists()
@@ -110,14 +139,17 @@ def _sorted(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def test_two_processes_and_a_dask_cluster_give_the_same_combined_tables(single, folder, tmp_path):
-    for how, kwargs in (("processes", {"processes": 2, "batch": 1}), ("dask", {"dask": "local", "processes": 2,
-                                                                                "batch": 1})):
+    for how, kwargs in (
+        ("processes", {"processes": 2, "batch": 1}),
+        ("dask", {"dask": "local", "processes": 2, "batch": 1}),
+    ):
         out = tmp_path / how
         summary = corpus.run(folder, out, progress=False, **kwargs)
         assert summary.count("annotated") == 3, how
         for table in corpus.TABLES:
-            assert _sorted(corpus.read_combined(out, table)).equals(_sorted(corpus.read_combined(single, table))), \
-                (how, table)
+            assert _sorted(corpus.read_combined(out, table)).equals(
+                _sorted(corpus.read_combined(single, table))
+            ), (how, table)
 
 
 def test_the_parse_is_saved_once_and_a_stale_one_is_remade(tmp_path):

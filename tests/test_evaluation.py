@@ -17,7 +17,9 @@ def annotated(tmp_path_factory):
 
 def test_actor_scores_hold_the_level_reached(annotated):
     out, gold = annotated
-    m = evaluate.score_actors(gold, schemas.read_table(out, "actors"), schemas.read_table(out, "mentions")).metrics
+    m = evaluate.score_actors(
+        gold, schemas.read_table(out, "actors"), schemas.read_table(out, "mentions")
+    ).metrics
     assert m["actors_f1"] == 1.0
     assert m["mention_linking_recall"] == 1.0
     assert m["country_accuracy"] == 1.0
@@ -38,8 +40,18 @@ def test_an_unmerged_duplicate_counts_as_a_false_hit(annotated):
     split = mentions.copy()
     idx = split.index[split["text"] == "Khamenei"]
     split.loc[idx, "actor_id"] = "person:khamenei"
-    extra = pd.DataFrame([{"actor_id": "person:khamenei", "name": "Khamenei", "type": "person", "country": "IRN",
-                           "role": "", "mentions": len(idx)}])
+    extra = pd.DataFrame(
+        [
+            {
+                "actor_id": "person:khamenei",
+                "name": "Khamenei",
+                "type": "person",
+                "country": "IRN",
+                "role": "",
+                "mentions": len(idx),
+            }
+        ]
+    )
     score = evaluate.score_actors(gold, pd.concat([actors, extra], ignore_index=True), split)
     assert score.metrics["actors_precision"] < 1.0
     assert "duplicate" in score.false_hits["why"].iloc[0]
@@ -53,8 +65,12 @@ def test_raw_ner_baseline_scores_worse(annotated):
     ents = ner.raw_entities(schemas.read_body(out), schemas.read_table(out, "sentences"))
     ents = ents[ents["label"].isin(["PERSON", "ORG", "GPE", "NORP", "LOC"])]
     ids = "x:" + ents["text"].str.lower()
-    mentions = pd.DataFrame({"start": ents["start"], "end": ents["end"], "text": ents["text"], "actor_id": ids})
-    actors = pd.DataFrame({"actor_id": sorted(set(ids)), "name": "", "type": "", "country": "", "role": ""})
+    mentions = pd.DataFrame(
+        {"start": ents["start"], "end": ents["end"], "text": ents["text"], "actor_id": ids}
+    )
+    actors = pd.DataFrame(
+        {"actor_id": sorted(set(ids)), "name": "", "type": "", "country": "", "role": ""}
+    )
     base = evaluate.score_actors(gold, actors, mentions).metrics
     assert base["actors_f1"] < 0.8 and base["mention_linking_recall"] < 0.9
 
@@ -62,7 +78,7 @@ def test_raw_ner_baseline_scores_worse(annotated):
 def test_gold_mentions_point_at_real_text():
     body = pipeline.read_article(config.DEFAULT_ARTICLE).body
     gold = evaluate.load_gold(evaluate.gold_path(config.DEFAULT_SLUG), body)
-    assert all(body[r.start:r.end] == r.text for r in gold["mention_table"].itertuples())
+    assert all(body[r.start : r.end] == r.text for r in gold["mention_table"].itertuples())
 
 
 def test_event_date_and_quote_scores_hold_the_level_reached(annotated):
@@ -84,6 +100,8 @@ def test_a_wrong_event_direction_is_a_miss(annotated):
     flipped = ev.copy()
     row = flipped.index[(flipped["type"] == "ASSAULT")][0]
     flipped.loc[row, ["source", "target"]] = flipped.loc[row, ["target", "source"]].values
-    score = evaluate.score_events(gold, flipped, schemas.read_table(out, "sentences"), schemas.read_body(out))
+    score = evaluate.score_events(
+        gold, flipped, schemas.read_table(out, "sentences"), schemas.read_body(out)
+    )
     assert score.metrics["events_recall"] < 1.0
     assert (score.misses["type"] == "ASSAULT").any()

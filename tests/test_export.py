@@ -32,7 +32,10 @@ def test_every_code_input_is_folded_and_nothing_else():
     assert "answer" in folded[2] and "42" not in folded[2]  # the input is folded, not its output
     assert "42" in text and "A title" not in "".join(folded)
     assert [re.search(r"<summary>(.*?)</summary>", f).group(1) for f in folded] == [
-        "parameters (defaults)", "parameters of this run", "code"]
+        "parameters (defaults)",
+        "parameters of this run",
+        "code",
+    ]
     assert not re.search(r"<details[^>]*\bopen\b", text)  # closed by default
     assert 'class="code-toggle"' in text  # one button unfolds them all
     assert "https://" not in text.replace("https://www.w3.org", "")  # nothing fetched

@@ -34,8 +34,9 @@ def test_errors_label_the_misses_then_the_false_hits_of_each_score(scores):
 
 
 def test_tables_say_none_for_an_empty_table_and_escape_labels():
-    out = show.tables([("Missed <things>", pd.DataFrame()),
-                       ("Extra", pd.DataFrame({"text": ["<b>x</b>"]}))]).data
+    out = show.tables(
+        [("Missed <things>", pd.DataFrame()), ("Extra", pd.DataFrame({"text": ["<b>x</b>"]}))]
+    ).data
     assert "Missed &lt;things&gt;: none." in out
     assert "<strong>Extra</strong>" in out and "&lt;b&gt;x&lt;/b&gt;" in out and "<b>x" not in out
 

@@ -22,27 +22,51 @@ SENTENCES = [
     "Protesters blocked roads in Nairobi, police said.",
     "He said it would cooperate with NATO next year.",
 ]
-ODD = ["\u200f", "\u202e", "\u200d", "👩‍👩‍👧", "\x07", "\u00a0", "\\ud800", "<script>alert(1)</script>", "&amp;",
-       "**bold**", "“", "”", "’", "\t", "é", "日本", "\ufeff"]
+ODD = [
+    "\u200f",
+    "\u202e",
+    "\u200d",
+    "👩‍👩‍👧",
+    "\x07",
+    "\u00a0",
+    "\\ud800",
+    "<script>alert(1)</script>",
+    "&amp;",
+    "**bold**",
+    "“",
+    "”",
+    "’",
+    "\t",
+    "é",
+    "日本",
+    "\ufeff",
+]
 
 
 @st.composite
 def articles(draw) -> str:
     paragraphs = []
     for _ in range(draw(st.integers(1, 4))):
-        parts = draw(st.lists(st.sampled_from(SENTENCES + ODD) | st.text(min_size=1, max_size=12), min_size=1,
-                              max_size=6))
+        parts = draw(
+            st.lists(
+                st.sampled_from(SENTENCES + ODD) | st.text(min_size=1, max_size=12),
+                min_size=1,
+                max_size=6,
+            )
+        )
         paragraphs.append(" ".join(parts))
     return "\n\n".join(paragraphs) + "\n"
 
 
 def check_tables(out: Path) -> None:
     body = schemas.read_body(out)
-    t = {name: schemas.read_table(out, name) for name in schemas.SCHEMAS}  # every table passes its schema
+    t = {
+        name: schemas.read_table(out, name) for name in schemas.SCHEMAS
+    }  # every table passes its schema
     sentences = list(t["sentences"][["start", "end"]].itertuples(index=False))
     for name in ("sentences", "mentions", "quotes", "dates"):
         for r in t[name].itertuples():
-            assert body[r.start:r.end] == r.text, (name, r)
+            assert body[r.start : r.end] == r.text, (name, r)
     for m in t["mentions"].itertuples():
         assert any(s <= m.start and m.end <= e for s, e in sentences), m
     actors = set(t["actors"]["actor_id"])
@@ -66,4 +90,6 @@ def test_any_text_gives_valid_tables_or_one_clear_error(text):
             assert not (Path(tmp) / "out").exists()  # nothing half-written
         else:
             check_tables(out)
-        assert hashlib.sha256(src.read_bytes()).hexdigest() == before  # the raw file is never modified
+        assert (
+            hashlib.sha256(src.read_bytes()).hexdigest() == before
+        )  # the raw file is never modified

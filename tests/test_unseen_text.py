@@ -12,7 +12,7 @@ import pytest
 from helpers import config, evaluate
 
 sys.path.insert(0, str(config.ROOT / "benchmarks"))
-import events_bench  # noqa: E402
+import events_bench
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +40,8 @@ def test_development_set_levels_hold(dev_scores):
 def test_plover_gold_records_levels_hold_and_beat_the_naive_baseline():
     records = evaluate.load_plover_records(events_bench.GSR)
     coder = evaluate.score_plover_records(records, events_bench.gsr_predictions(records)).metrics
-    base = evaluate.score_plover_records(records, events_bench.baseline_predictions(records)).metrics
+    base = evaluate.score_plover_records(
+        records, events_bench.baseline_predictions(records)
+    ).metrics
     assert coder["category_f1"] >= 0.70 and coder["dyad_recall"] >= 0.39
     assert coder["category_f1"] > base["category_f1"] + 0.3
