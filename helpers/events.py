@@ -181,9 +181,21 @@ def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
     elif depth == 0 or tok.dep_ == "conj":
         found += _inner_actor(tok, m)  # "Sudan's army and the RSF": the army stands for Sudan
     for c in tok.children:
-        if c.dep_ == "conj":
+        if c.dep_ == "conj" or (c.dep_ == "appos" and own and _list_member(c, own, m)):
             found += _actors_of(c, m, depth + 1)
     return list(dict.fromkeys(found))
+
+
+def _list_member(appos: Token, head_actor: str, m: Mentions) -> bool:
+    """ "Jamaica, the Bahamas and Antigua": a state "in apposition" to a state, with a conjunct of
+    its own, is the next item of a list (a state is not a description of another)."""
+    other = m.actor(appos)
+    return (
+        bool(other)
+        and other != head_actor
+        and m.types.get(other) == m.types.get(head_actor) == "state"
+        and any(c.dep_ == "conj" for c in appos.children)
+    )
 
 
 def _listed(tok: Token, m: Mentions) -> list[str]:
