@@ -20,6 +20,7 @@ import datetime as dt
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -1765,7 +1766,7 @@ def _tables(
 ) -> Annotation:
     starts = _sentence_index(doc)
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for i, m in enumerate(mentions, 1):
         rows.append(
             {
@@ -1780,8 +1781,12 @@ def _tables(
             }
         )
     mdf = pd.DataFrame(rows, columns=schemas.COLUMNS["mentions"])
-    counts = mdf["actor_id"].value_counts()
-    first = mdf.drop_duplicates("actor_id").set_index("actor_id")["start"]
+    counts = Counter(
+        r["actor_id"] for r in rows
+    )  # counted and first offsets over the rows, not the frame
+    first: dict[str, int] = {}
+    for r in rows:
+        first.setdefault(r["actor_id"], r["start"])
     arows = []
     for aid, a in actors.items():
         if counts.get(aid, 0) == 0:
@@ -1795,10 +1800,15 @@ def _tables(
                 _first=int(first.get(aid, 0)),
             )
         )
+    arows.sort(
+        key=lambda r: (r["_first"], r["actor_id"])
+    )  # ids are unique: the order pandas' sort gave
     adf = pd.DataFrame(arows, columns=schemas.COLUMNS["actors"] + ["country_basis", "_first"])
-    adf = adf.sort_values(["_first", "actor_id"]).drop(columns="_first").reset_index(drop=True)
-    pcounts = mdf["place_id"].value_counts()
-    pfirst = mdf.drop_duplicates("place_id").set_index("place_id")["start"]
+    adf = adf.drop(columns="_first").reset_index(drop=True)
+    pcounts = Counter(r["place_id"] for r in rows)
+    pfirst: dict[str, int] = {}
+    for r in rows:
+        pfirst.setdefault(r["place_id"], r["start"])
     prows = [
         {
             "place_id": p.place_id,
@@ -1813,8 +1823,9 @@ def _tables(
         }
         for p in places.values()
     ]
+    prows.sort(key=lambda r: (r["_first"], r["place_id"]))
     pdf = pd.DataFrame(prows, columns=schemas.COLUMNS["places"] + ["geonameid", "_first"])
-    pdf = pdf.sort_values(["_first", "place_id"]).drop(columns="_first").reset_index(drop=True)
+    pdf = pdf.drop(columns="_first").reset_index(drop=True)
     return Annotation(adf, mdf, pdf)
 
 

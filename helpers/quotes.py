@@ -62,7 +62,41 @@ def trim(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _mention_rows(mentions: pd.DataFrame) -> list[tuple]:
+    """(start, end, actor_id) of every mention in table order, listed once per table (a boolean
+    mask over the table for every token cost a millisecond); the table is kept with its list, so
+    its id is not reused."""
+    held = _ROWS.get(id(mentions))
+    if held is None or held[0] is not mentions:
+        _ROWS.clear()
+        held = _ROWS[id(mentions)] = (
+            mentions,
+            list(
+                zip(
+                    mentions["start"].tolist(),
+                    mentions["end"].tolist(),
+                    mentions["actor_id"].tolist(),
+                )
+            ),
+        )
+    return held[1]
+
+
+_ROWS: dict[int, tuple[pd.DataFrame, list[tuple]]] = {}
+
+
 def _mention_at(mentions: pd.DataFrame, tok: Token) -> str:
+    hits = [
+        (end - start, actor)
+        for start, end, actor in _mention_rows(mentions)
+        if start <= tok.idx and end > tok.idx and actor != ""
+    ]
+    if not hits:
+        return ""
+    longest = max(n for n, _ in hits)
+    actors = {actor for n, actor in hits if n == longest}
+    if len(actors) == 1:  # else the order pandas' sort gives equal lengths decides, as below
+        return str(actors.pop())
     hit = mentions[
         (mentions["start"] <= tok.idx) & (mentions["end"] > tok.idx) & (mentions["actor_id"] != "")
     ]
@@ -77,12 +111,12 @@ def _person_in(subject: Token, mentions: pd.DataFrame) -> str:
     """A person named in a subject phrase ("U.S. Ambassador to Rwanda Stuart Symington"): the
     speaker is the person, not the state in the title."""
     lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
-    hit = mentions[
-        (mentions["start"] >= lo)
-        & (mentions["end"] <= hi)
-        & mentions["actor_id"].str.startswith("person:")
+    hit = [
+        actor
+        for start, end, actor in _mention_rows(mentions)
+        if start >= lo and end <= hi and isinstance(actor, str) and actor.startswith("person:")
     ]
-    return str(hit.iloc[-1]["actor_id"]) if len(hit) else ""
+    return str(hit[-1]) if hit else ""
 
 
 @lru_cache(maxsize=1)

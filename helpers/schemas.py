@@ -10,11 +10,16 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
+from collections import defaultdict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
+from pandera import config as pa_config
+from pandera.backends.pandas.container import DataFrameSchemaBackend
 from pandera.pandas import Check, Column, DataFrameSchema
 
 PLOVER = (
@@ -207,20 +212,164 @@ def empty(name: str) -> pd.DataFrame:
 def validate(df: pd.DataFrame, name: str, body: str | None = None) -> pd.DataFrame:
     """Validate ``df`` as table ``name``; with ``body``, also check that offsets slice exactly."""
     try:
-        out = SCHEMAS[name].validate(df, lazy=True)
+        out = _fast_validate(df, name)
+        if out is None:
+            out = SCHEMAS[name].validate(df, lazy=True)
     except (
         pa.errors.SchemaErrors,
         pa.errors.SchemaError,
     ) as exc:  # pragma: no cover - message path
         raise ContractError(f"{name}.csv breaks the contract: {_first_failure(exc)}") from None
     if body is not None and {"start", "end", "text"} <= set(out.columns):
-        row: Any  # a table row; the schema types its fields
-        for row in out.itertuples(index=False):
-            if body[row.start : row.end] != row.text:
+        for start, end, text in zip(
+            out["start"].tolist(), out["end"].tolist(), out["text"].tolist()
+        ):
+            if body[start:end] != text:
                 raise ContractError(
-                    f"{name}.csv: offsets {row.start}-{row.end} do not slice {row.text!r} from body.txt"
+                    f"{name}.csv: offsets {start}-{end} do not slice {text!r} from body.txt"
                 )
     return out
+
+
+def _fast_validate(df: pd.DataFrame, name: str) -> pd.DataFrame | None:
+    """What ``SCHEMAS[name].validate`` returns (a copy with the columns coerced by pandera's own
+    coercions) when every check passes, without pandera's bookkeeping of failure cases (most of the
+    time of a table's validation); None when a check fails or the schema uses a feature not mirrored
+    here, so that pandera itself validates and reports the failure. The built-in checks of the
+    contract run on the column's values as a list (``str_matches`` with Python's ``re``, whose
+    behaviour pandas keeps for its pyarrow strings); any other check runs pandera's own function."""
+    schema = SCHEMAS[name]
+    config = pa_config.get_config_context()
+    # as in pandera's validate: register its pandas backends and check functions before use
+    if (
+        not isinstance(schema.get_backend(df), DataFrameSchemaBackend)
+        or getattr(config, "use_narwhals_backend", False)
+        or not config.validation_enabled
+        or config.validation_depth not in (None, pa_config.ValidationDepth.SCHEMA_AND_DATA)
+        or schema.dtype is not None
+        or schema.coerce
+        or schema.checks
+        or schema.parsers
+        or schema.index is not None
+        or schema.strict is not False
+        or schema.add_missing_columns
+        or schema.drop_invalid_rows
+        or schema.unique_column_names
+        or not df.columns.is_unique
+    ):
+        return None
+    out = df.copy()
+    values_of: dict[str, list] = {}
+    for c, col in schema.columns.items():
+        if c not in out.columns and not col.required and not col.regex:
+            continue  # an optional column left out (provenance): pandera skips it too
+        if (
+            c not in out.columns
+            or col.regex
+            or col.parsers
+            or col.unique
+            or col.default is not None
+            or getattr(col, "drop_invalid_rows", False)
+            or col.dtype is None
+        ):
+            return None
+        s = out[c]
+        if col.coerce and not _of_type(
+            s, col
+        ):  # coercion (astype) leaves a column of the type as it is
+            try:
+                s = col.dtype.try_coerce(s)
+            except Exception:
+                return None
+            out[c] = s
+        kind = _KINDS.get(str(s.dtype)) if _of_type(s, col) else None
+        if kind is None:
+            return None  # a type this does not mirror
+        values = s.tolist()
+        missing = (
+            [v != v for v in values] if kind in ("str", "float") else None
+        )  # NaN is their only missing value
+        if missing is not None and any(missing):
+            if not col.nullable or kind == "str":
+                return None
+            values = [v for v, m in zip(values, missing) if not m]
+        values_of[c] = values
+        if kind == "str" and not all(isinstance(v, str) for v in values):
+            return None  # pandera's dtype check of str columns, value by value
+        for check in col.checks:
+            if (
+                check.groupby is not None
+                or check.element_wise
+                or check._check_fn is None
+                or not check.ignore_na
+            ):
+                return None
+            if not _quick_check(check, values):
+                return None
+    if schema.unique:
+        for subset in (
+            [schema.unique] if all(isinstance(x, str) for x in schema.unique) else schema.unique
+        ):
+            subset = [x for x in subset if x in out]
+            if (
+                len(subset) == 1
+                and subset[0] in values_of
+                and len(values_of[subset[0]]) == len(out)
+            ):
+                if len(set(values_of[subset[0]])) < len(out):
+                    return None
+            elif subset and out.duplicated(subset=subset).any():
+                return None
+    return out
+
+
+#: The column types mirrored: int64, float64, bool and pandas' str (pyarrow strings, NaN missing).
+_KINDS = {"int64": "int", "float64": "float", "bool": "bool", "str": "str"}
+
+
+def _of_type(s: pd.Series, col: Column) -> bool:
+    """Whether the values are of the type the schema's column coerces to (pandera's dtype check)."""
+    try:
+        return bool(s.dtype == col.dtype.type)
+    except TypeError:
+        return False
+
+
+def _quick_check(check: Check, values: list) -> bool:
+    """Whether every value passes a built-in check of the contract (missing values already left
+    out, as pandera does); False also when the check is not one of those (pandera then runs it)."""
+    kw = check._check_kwargs
+    fn = getattr(check._check_fn, "__name__", None)
+    if fn == "greater_than_or_equal_to" and set(kw) == {"min_value"}:
+        return all(v >= kw["min_value"] for v in values)
+    if fn == "in_range" and set(kw) <= {"min_value", "max_value", "include_min", "include_max"}:
+        lo, hi = kw["min_value"], kw["max_value"]
+        lo_ok = (lambda v: lo <= v) if kw.get("include_min", True) else (lambda v: lo < v)
+        hi_ok = (lambda v: v <= hi) if kw.get("include_max", True) else (lambda v: v < hi)
+        return all(lo_ok(v) and hi_ok(v) for v in values)
+    if (
+        fn == "isin"
+        and set(kw) == {"allowed_values"}
+        and isinstance(kw["allowed_values"], (tuple, list, set, frozenset))
+    ):
+        allowed = set(kw["allowed_values"])
+        return all(isinstance(v, str) for v in allowed) and all(v in allowed for v in values)
+    if fn == "str_matches" and set(kw) == {"pattern"} and isinstance(kw["pattern"], str):
+        match = _regex(kw["pattern"]).match
+        return all(match(v) is not None for v in values)
+    if fn == "str_length" and set(kw) <= {"min_value", "max_value", "exact_value"}:
+        lo, hi, exact = kw.get("min_value"), kw.get("max_value"), kw.get("exact_value")
+        if exact is not None:
+            return all(len(v) == exact for v in values)
+        if lo is None and hi is None:
+            return False
+        return all((lo is None or len(v) >= lo) and (hi is None or len(v) <= hi) for v in values)
+    return False
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 def _first_failure(exc: Exception) -> str:
@@ -276,6 +425,16 @@ def _coerce(df: pd.DataFrame, name: str) -> pd.DataFrame:
     return df
 
 
+def _known_types(name: str) -> defaultdict:
+    """Column types for reading bytes already validated: the integer columns parsed as int64 by the
+    CSV reader itself (the same values ``_coerce`` would give, without a pass per column), the rest
+    as text."""
+    return defaultdict(
+        lambda: str,
+        {c: "int64" for c, col in SCHEMAS[name].columns.items() if str(col.dtype) == "int64"},
+    )
+
+
 def read_table(directory: str | Path, name: str) -> pd.DataFrame:
     """Read ``name``.csv from an annotation folder, validated against the contract."""
     path = Path(directory) / f"{name}.csv"
@@ -285,7 +444,12 @@ def read_table(directory: str | Path, name: str) -> pd.DataFrame:
         )
     raw = path.read_bytes()
     key = (name, hashlib.sha256(raw).hexdigest())
-    df = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False)
+    typed = (
+        key in _VALIDATED and raw.count(b"\n") > 1
+    )  # a header alone would give object, not str, columns
+    df = pd.read_csv(
+        io.BytesIO(raw), dtype=_known_types(name) if typed else str, keep_default_na=False
+    )
     for c in _BOOL_COLUMNS.get(name, ()):
         if c in df.columns:
             bad = sorted(set(df[c]) - {"true", "false"})
