@@ -205,6 +205,8 @@ def ner_candidates(doc: Doc) -> list[Cand]:
         label = ent.label_
         if label in ("PERSON", "GPE", "LOC", "ORG") and s < e:
             s, e, label = _repair_name(doc, s, e, label)
+        if label == "ORG" and s < e:
+            e = _body_of(doc, e)
         cut = next(
             (i for i in range(s, e) if "\n" in doc[i].text or doc[i].is_sent_start and i > s), e
         )
@@ -229,6 +231,21 @@ def _is_name_token(tok: Token) -> bool:
         and tok.text.lower() not in reference.titles()
         and tok.text.lower() not in reference.demonym_index()
     )
+
+
+def _body_of(doc: Doc, e: int) -> int:
+    """The end of a body's name the NER cut at "of": "the U.S. Department" + "of the Treasury",
+    "the Office" + "of the High Commissioner": a ``body_head`` followed by "of (the)" and
+    capitalised words that name no place."""
+    if doc[e - 1].lower_ not in words("body_head") or e + 1 >= len(doc) or doc[e].lower_ != "of":
+        return e
+    i = e + 1 + (doc[e + 1].lower_ == "the")
+    j = i
+    while j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "NOUN", "ADJ"):
+        j += 1
+    if j == i or geo.lookup(doc[i:j].text) is not None or reference.lexicon().get(doc[i:j].text):
+        return e  # "the Ministry of Foreign Affairs of Iran": the state stays a mention of its own
+    return j
 
 
 def _repair_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int, str]:

@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from . import clauses, config, nlp, schemas
+from . import clauses, config, nlp, reference, schemas
 from .lexicon import agent_sector, words
 from .lexicon import verb_candidates as lexicon_verb_candidates
 
@@ -779,6 +779,8 @@ def _classify_token(tok: Token) -> Lex | None:
             and not any(d.lower_ == entry.cue for d in tok.subtree if tok.i < d.i <= tok.i + 3)
         ):
             entry = None  # "draw closer": the cue word must be there
+        if entry is not None and lemma in words("appointment_sense") and _to_an_office(tok):
+            return None  # "designated her as his successor": an appointment, no event
         if entry is not None:
             return entry
         if lemma in words("light_verb") and lemma not in words("light_verb_own_sense"):
@@ -812,6 +814,18 @@ def _classify_token(tok: Token) -> Lex | None:
             entry = _nominal_entry(tok)  # "the detention of X by Y": the noun of a CAMEO verb
         return entry
     return None
+
+
+def _to_an_office(verb: Token) -> bool:
+    """ "As envoy", "as his successor": the verb's "as" phrase names an office."""
+    offices = words("generic_head") | {"successor", "candidate", "representative", "deputy"}
+    return any(
+        p.lemma_.lower() in offices or p.lower_ in reference.titles()
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
 
 
 def _is_agent_noun(tok: Token) -> bool:

@@ -46,6 +46,8 @@ GROUPS = (
     "not_group_head",
     "name_premodifier",
     "leader_government",
+    "body_head",
+    "appointment_sense",
 )
 
 

@@ -558,3 +558,18 @@ def test_a_list_of_states_the_parser_reads_as_an_apposition_is_still_a_list():
         pledged["target"]
     )
     assert row(a, "state:ATG")["name"] == "Antigua and Barbuda"
+
+
+def test_a_body_the_ner_cut_at_of_keeps_its_whole_name():
+    a, _ = annotate("The U.S. Department of the Treasury froze the assets of two Iranian firms.")
+    body = row(a, "org:u-s-department-of-the-treasury")
+    assert (body["name"], body["country"]) == ("U.S. Department of the Treasury", "USA")
+
+
+def test_a_sanctions_designation_is_coercion_and_naming_someone_to_a_post_is_no_event():
+    _, e = annotate(
+        "The State Department designated the Houthis as a terrorist organization on Friday. "
+        "The president designated his deputy as his successor."
+    )
+    assert e[e["trigger"] == "designated"]["type"].tolist() == ["COERCE"]
+    assert e[e["trigger"] == "designated"]["sentence_id"].tolist() == [0]
