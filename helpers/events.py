@@ -272,7 +272,13 @@ def _subject(tok: Token, m: Mentions) -> tuple[list[str], bool]:
     """(actors, passive) of a verb, climbing xcomp/conj/advcl chains when it has no subject of its own."""
     cur = tok
     for _ in range(6):
-        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")] or [
+            c  # "Russia is opposed": a parse that hangs the subject on the auxiliary
+            for a in cur.children
+            if a.dep_ in ("aux", "auxpass")
+            for c in a.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+        ]
         if subj:
             for s in subj:
                 if s.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":  # "an ally ... which supported"
@@ -284,7 +290,7 @@ def _subject(tok: Token, m: Mentions) -> tuple[list[str], bool]:
                     ), s.dep_ == "nsubjpass"
                 actors = _np_actors(s, m)
                 if actors:
-                    return actors, s.dep_ == "nsubjpass"
+                    return actors, s.dep_ == "nsubjpass" and not _stative(cur)
             return [], False
         if (
             cur.dep_ == "pcomp"
@@ -315,6 +321,14 @@ def _subject(tok: Token, m: Mentions) -> tuple[list[str], bool]:
         ]
         return list(dict.fromkeys(persons))[:2], False
     return [], False
+
+
+def _stative(verb: Token) -> bool:
+    """ "Israel is opposed to", "Iran is committed to": a passive form that states the subject's
+    own stance (no "by" agent), so the subject acts."""
+    return verb.lemma_.lower() in words("stative_passive") and not any(
+        c.dep_ == "agent" for c in verb.children
+    )
 
 
 def _appositive_subject(tok: Token, m: Mentions) -> list[str]:

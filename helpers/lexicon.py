@@ -48,6 +48,7 @@ GROUPS = (
     "leader_government",
     "body_head",
     "appointment_sense",
+    "stative_passive",
 )
 
 

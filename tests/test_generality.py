@@ -573,3 +573,15 @@ def test_a_sanctions_designation_is_coercion_and_naming_someone_to_a_post_is_no_
     )
     assert e[e["trigger"] == "designated"]["type"].tolist() == ["COERCE"]
     assert e[e["trigger"] == "designated"]["sentence_id"].tolist() == [0]
+
+
+def test_a_stance_stated_in_the_passive_is_the_subject_s_own_act():
+    _, e = annotate(
+        "Israel is opposed to French mediation in the talks. "
+        "Russia is opposed to the deployment of NATO troops."
+    )
+    opposed = e[e["trigger"] == "opposed"]
+    assert set(zip(opposed["source"], opposed["target"])) == {
+        ("state:ISR", "state:FRA"),
+        ("state:RUS", "org:nato"),
+    }
