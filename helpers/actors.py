@@ -959,6 +959,7 @@ def pass_references(st: _State) -> None:
     st.resolved += pronouns(st.doc, st.resolved, st.actors)
     leader_governments(st)
     st.resolved += country_anaphors(st.doc, st.resolved, st.actors)
+    st.resolved += head_noun_anaphors(st.doc, st.resolved, st.actors)
 
 
 def pass_groups(st: _State) -> None:
@@ -1597,6 +1598,36 @@ def _leader_country(name: str, on: dt.date | None) -> str:
         if best and found.count(best[0]) * 2 > len(found):
             return best[0]
     return ""
+
+
+def head_noun_anaphors(
+    doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]
+) -> list[Mention]:
+    """ "Peace Corps Volunteers ... the volunteers", "the Revolutionary Guards ... the guards": a
+    plural common noun that is the last word of a body's or group's name the text gave earlier
+    refers to that body (the most recent one of that name), when nothing else claims the word."""
+    heads: dict[str, list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        kind = actors.get(m.actor_id, {}).get("type", "")
+        words_ = m.text.split()
+        if kind in ("organization", "group") and len(words_) > 1 and words_[-1][:1].isupper():
+            heads.setdefault(words_[-1].lower(), []).append(m)
+    taken = sorted((m.start, m.end) for m in mentions)
+    out = []
+    for tok in doc:
+        if tok.tag_ != "NNS" or not tok.text.islower() or tok.lower_ not in heads:
+            continue
+        if tok.lower_ in words("pair_noun") or any(s <= tok.idx < e for s, e in taken):
+            continue  # "the two nations" is not the United Nations
+        if any(
+            c.dep_ in ("amod", "compound", "poss", "nmod") or c.lower_ == "of" for c in tok.children
+        ):
+            continue  # "Israeli forces", "forces of the regime": its own words say whose
+        before = [m for m in heads[tok.lower_] if m.end <= tok.idx]
+        if before:
+            end = tok.idx + len(tok.text)
+            out.append(Mention(tok.idx, end, tok.text, before[-1].actor_id, "", "anaphor"))
+    return out
 
 
 def country_anaphors(

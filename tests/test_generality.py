@@ -585,3 +585,13 @@ def test_a_stance_stated_in_the_passive_is_the_subject_s_own_act():
         ("state:ISR", "state:FRA"),
         ("state:RUS", "org:nato"),
     }
+
+
+def test_a_body_s_head_noun_refers_back_to_it_but_not_a_qualified_or_generic_one():
+    a, _ = annotate(
+        "Peace Corps Volunteers are returning to Rwanda. The volunteers will work in health. "
+        "The United Nations welcomed it. The two nations signed a deal."
+    )
+    forms = dict(zip(a.mentions["text"], a.mentions["actor_id"]))
+    assert forms["volunteers"] == forms["Peace Corps Volunteers"]
+    assert "nations" not in forms
