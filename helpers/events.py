@@ -1423,9 +1423,10 @@ def assign_dates(
                 k
                 and t.pos_ in ("NOUN", "PROPN")
                 and chain[k - 1].dep_ in ("compound", "nummod", "amod", "nmod", "poss")
-                and _trigger_entries(t) is None
             ):
-                return -1  # "the 2008 ceasefire agreement": the date of that thing, not of the verb
+                # "the 2008 ceasefire agreement": the date of that thing (or of an act that names no
+                # actor), not of the verb above it
+                return -1
         return None
 
     for e in sorted(events, key=lambda e: -len(list(e.trigger.ancestors))):  # nested events first

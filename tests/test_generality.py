@@ -595,3 +595,12 @@ def test_a_body_s_head_noun_refers_back_to_it_but_not_a_qualified_or_generic_one
     forms = dict(zip(a.mentions["text"], a.mentions["actor_id"]))
     assert forms["volunteers"] == forms["Peace Corps Volunteers"]
     assert "nations" not in forms
+
+
+def test_a_year_that_dates_a_thing_named_inside_the_clause_does_not_date_the_verb():
+    _, e = annotate(
+        "Pompeo agreed with Gakharia that Russia must fulfill its commitments under the 2008 "
+        "ceasefire agreement.",
+        published="2020-07-27",
+    )
+    assert (e["date"] != "2008").all()
