@@ -1470,8 +1470,8 @@ def _state_modifier(tok: Token, states: list[Mention]) -> Mention | None:
         if p.dep_ == "pobj"
     ]
     if (
-        _agent_sector(tok) in DOMESTIC_SECTORS
-    ):  # "authorities in the PRC", "police in Kenya" (not "troops in")
+        _agent_sector(tok) in DOMESTIC_SECTORS | PEOPLE_SECTORS
+    ):  # "authorities in the PRC", "demonstrators in Baghdad" (not "troops in")
         right += [
             p
             for c in tok.children

@@ -118,6 +118,7 @@ class Mentions:
         self.df = mentions
         self.types = dict(zip(actors["actor_id"], actors["type"]))
         self.roles = dict(zip(actors["actor_id"], actors["role"]))
+        self.countries = dict(zip(actors["actor_id"], actors["country"]))
         # rows of a validated mentions table: the schema, not pandas-stubs, types their fields
         self.rows: list[Any] = sorted(
             mentions.itertuples(index=False), key=lambda r: (r.start, -(r.end - r.start))
@@ -1236,6 +1237,25 @@ def _participle_subject(tok: Token, m: Mentions) -> list[str]:
     )
 
 
+def _protested_state(
+    tok: Token, m: Mentions, sources: list[str], mentions: pd.DataFrame
+) -> list[str]:
+    """Whom a protest that names no target is aimed at: the state where it takes place ("blocked
+    roads in Algiers"), else the protesters' own state ("Egyptian demonstrators rioted"), as
+    PLOVER codes a domestic protest against that state's government."""
+    place = _place(tok, m, tok.sent) or _place_named_in(tok, m)
+    country = (
+        place.split(":", 1)[1]
+        if place.startswith("country:")
+        else _country_of_place(place, mentions)
+    )
+    if not country:
+        groups = {m.countries.get(s, "") for s in sources if m.types.get(s) == "group"}
+        country = groups.pop() if len(groups) == 1 else ""
+    own = {s for s in sources if s == f"state:{country}"}
+    return [f"state:{country}"] if country and not own else []
+
+
 def _rows(
     sid: int, tok: Token, cand: _Candidate, m: Mentions, mentions: pd.DataFrame
 ) -> list[Event]:
@@ -1253,6 +1273,8 @@ def _rows(
         )
         own = {m.types.get(s) == "state" and s.split(":", 1)[1] for s in sources}
         targets = [f"state:{country}"] if country and country not in own else []
+    if not targets and entry.type == "PROTEST":
+        targets = _protested_state(tok, m, sources, mentions)
     sources = [s for s in sources if s]
     if not sources:
         return []

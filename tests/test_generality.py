@@ -604,3 +604,15 @@ def test_a_year_that_dates_a_thing_named_inside_the_clause_does_not_date_the_ver
         published="2020-07-27",
     )
     assert (e["date"] != "2008").all()
+
+
+def test_a_protest_that_names_no_target_is_aimed_at_the_state_where_or_of_whom_it_happens():
+    _, e = annotate(
+        "Demonstrators in Baghdad blocked a road on Tuesday. "
+        "Egyptian demonstrators rioted after the rally."
+    )
+    protests = e[e["type"] == "PROTEST"]
+    assert set(zip(protests["source"], protests["target"])) >= {
+        ("group:irq-opp", "state:IRQ"),
+        ("group:egy-opp", "state:EGY"),
+    }
