@@ -799,7 +799,10 @@ def _classify_token(tok: Token) -> Lex | None:
         if entry is not None:
             return entry
         if lemma in words("light_verb") and lemma not in words("light_verb_own_sense"):
-            if any(c.dep_ == "dobj" and (c.lemma_.lower(), "NOUN") in lex for c in tok.children):
+            if any(
+                c.dep_ == "dobj" and ((c.lemma_.lower(), "NOUN") in lex or _protest_strike(c))
+                for c in tok.children
+            ):
                 return None  # "hold talks", "issue warnings": the noun's own rules find its participants
             return _cameo_entry(
                 tok, patterns_only=True
@@ -829,6 +832,15 @@ def _classify_token(tok: Token) -> Lex | None:
             entry = _nominal_entry(tok)  # "the detention of X by Y": the noun of a CAMEO verb
         return entry
     return None
+
+
+def _protest_strike(noun: Token) -> bool:
+    """ "A (24-hour) hunger strike", "a general strike": a strike that is a protest."""
+    return noun.lemma_.lower() == "strike" and any(
+        c.lower_ in words("protest_strike")
+        for c in noun.children
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
+    )
 
 
 def _to_an_office(verb: Token) -> bool:
@@ -1095,10 +1107,27 @@ class _Candidate:
     confidence: float
 
 
+def _mend_verb_lemmas(doc: Doc) -> None:
+    """Verbs whose lemma lost its final "e" ("staged" -> "stag", a noun): the lemma with the "e"
+    when only that one is a verb of the dictionary."""
+    from . import cameo
+
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if (
+            tok.pos_ == "VERB"
+            and tok.lower_.startswith(lemma + "e")
+            and not cameo.is_verb(lemma)
+            and cameo.is_verb(lemma + "e")
+        ):
+            tok.lemma_ = lemma + "e"
+
+
 def extract(
     doc: Doc, mentions: pd.DataFrame, actors: pd.DataFrame, publisher: str = ""
 ) -> list[Event]:
     """Every event the lexicon and the parse support, in document order."""
+    _mend_verb_lemmas(doc)
     m = Mentions(mentions, actors)
     starts = nlp.sentence_starts(doc)
     events: list[Event] = []

@@ -617,3 +617,9 @@ def test_a_protest_that_names_no_target_is_aimed_at_the_state_where_or_of_whom_i
         ("group:irq-opp", "state:IRQ"),
         ("group:egy-opp", "state:EGY"),
     }
+
+
+def test_a_verb_whose_lemma_lost_its_e_is_still_that_verb():
+    # spaCy lemmatises "staged" as "stag"; a hunger strike is a protest, not a military strike
+    _, e = annotate("The activist staged a 24-hour hunger strike in prison on Sunday.")
+    assert e["type"].tolist() == ["PROTEST"]
