@@ -510,7 +510,7 @@ def test_strikes_rallies_and_charges_are_coded_in_their_news_sense():
         "International Criminal Court indicted Sudanese President Omar al-Bashir."
     )
     types = dict(zip(e["trigger"], e["type"]))
-    assert types["organized … strike"] == "PROTEST" and types["staged"] == "PROTEST"
+    assert types["organized … strike"] == "PROTEST" and types["staged rallies"] == "PROTEST"
     assert types["carried … strike"] == "ASSAULT"  # a strike with no protest word is an attack
     assert types["indicted"] == "ACCUSE"
 
