@@ -74,7 +74,7 @@ def runs(tmp_path_factory):
     article = src / f"{SLUG}.txt"
     shutil.copyfile(raw, article)
     shutil.copyfile(raw.with_name(f"{raw.stem}.meta.json"), src / f"{SLUG}.meta.json")
-    fix = src / "fix.yaml"
+    fix = tmp_path_factory.mktemp("fixes") / "fix.yaml"  # not beside the article
     fix.write_text(FIX, encoding="utf-8")
     data, report = config.processed_dir(SLUG), config.REPORTS / SLUG
     kept = tmp_path_factory.mktemp("reports")
@@ -151,15 +151,18 @@ def finding(page: Path, start: str) -> str:
     return found[0]
 
 
-def test_the_pages_say_which_corrections_were_applied(runs):
+def test_the_pages_say_which_corrections_were_applied(runs, tmp_path_factory):
     _, report = runs[-1]
+    machine = str(tmp_path_factory.getbasetemp().resolve())  # where fix.yaml and the article are
+    for page in report.glob("*.html"):
+        assert machine not in page.read_text(encoding="utf-8"), f"{page.name} shows a local path"
     assert finding(report / "02_actors.html", "The corrections in") == (
-        "The corrections in fix.yaml change 3 rows of actors.csv and mentions.csv; "
-        "2 of its entries concern these tables, 0 of them no longer match."
+        "The corrections in fix.yaml change 3 rows of actors.csv and mentions.csv "
+        "(entries about these tables: 2, stale: 0)."
     )
     assert finding(report / "03_events.html", "The corrections in") == (
-        "The corrections in fix.yaml change 2 rows of events.csv, quotes.csv and dates.csv; "
-        "0 of its entries concern these tables, 0 of them no longer match."
+        "The corrections in fix.yaml change 2 rows of events.csv, quotes.csv and dates.csv "
+        "(entries about these tables: 0, stale: 0)."
     )  # the West's two events, gone with it
     assert finding(report / "06_evaluation.html", "fix.yaml") == (
         "fix.yaml corrects this article; without a gold standard it is not scored."
