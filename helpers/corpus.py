@@ -361,7 +361,7 @@ def apply_corrections(out: Path, outcomes: list[Outcome], folder: str | Path | N
     for o in outcomes:
         if o.status == "failed":
             continue
-        path = Path(folder) / f"{o.slug}.yaml" if folder else corrections.default_path(o.slug)
+        path = Path(folder) / f"{o.slug}.yaml" if folder else corrections.corpus_path(o.slug)
         try:
             result = corrections.apply(out / o.slug, path)
         except corrections.CorrectionError as exc:

@@ -870,10 +870,27 @@ def default_path(slug: str) -> Path:
     return config.CORRECTIONS / f"{slug}.yaml"
 
 
+def corpus_path(slug: str) -> Path:
+    """The corrections file of article ``slug`` of a corpus: :func:`default_path`, except that
+    ``NEWS_ACTORS_CORRECTIONS`` naming one file (one article's, as ``report --corrections FILE`` sets
+    it for the notebooks, 07_corpus included) is not applied to every article: a corpus reads
+    ``data/corrections/`` then."""
+    override = os.environ.get("NEWS_ACTORS_CORRECTIONS")
+    if override and config.resolve(override).suffix.lower() in (".yaml", ".yml"):
+        return config.CORRECTIONS / f"{slug}.yaml"
+    return default_path(slug)
+
+
 def path_for(directory: str | Path) -> Path:
     """The corrections file of an annotation folder (from the slug in its meta.json)."""
     meta = schemas.read_meta(directory)
     return default_path(meta.get("slug") or Path(directory).name)
+
+
+def shown_file(directory: str | Path) -> str:
+    """The corrections file of an annotation folder as a reader should see it: relative to the
+    repository when it lies inside it (``data/corrections/<slug>.yaml``), else as configured."""
+    return _show(path_for(directory))
 
 
 def _sha(path: Path) -> str:
@@ -1083,7 +1100,7 @@ def summary(directory: str | Path, tables: Iterable[str] | None = None) -> Summa
     rec = _record(directory)
     applied = pd.DataFrame(rec.get("applied", []), columns=_OUTCOME_COLUMNS)
     stale = pd.DataFrame(rec.get("stale", []), columns=_OUTCOME_COLUMNS)
-    changed = changes(directory) if rec else _empty_changes()
+    changed = changes(directory, tables) if rec else _empty_changes()
     if tables is not None:
         keep = set(tables)
         about = lambda df: df[df["action"].map(TABLE_OF).isin(keep)].reset_index(drop=True)  # noqa: E731
@@ -1096,12 +1113,16 @@ def _empty_changes() -> pd.DataFrame:
     return pd.DataFrame(columns=["table", "id", "change", "columns"])
 
 
-def changes(directory: str | Path) -> pd.DataFrame:
+def changes(directory: str | Path, tables: Iterable[str] | None = None) -> pd.DataFrame:
     """Rows of the corrected tables that differ from the automatic ones: ``added``, ``changed`` (with the
-    columns changed) or ``dropped``."""
+    columns changed) or ``dropped``; only of ``tables`` when given, and only of tables already written
+    (02_actors asks before 03_events has written events.csv)."""
     directory = Path(directory)
     rows = []
-    for n in TABLES:
+    wanted = TABLES if tables is None else [n for n in TABLES if n in set(tables)]
+    for n in wanted:
+        if not (directory / f"{n}.csv").exists():
+            continue
         key = KEY_COLUMNS[n]
         auto = read_automatic(directory, n)
         main = schemas.read_table(directory, n)

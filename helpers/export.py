@@ -295,7 +295,7 @@ def build_report(
 
     The committed notebooks and the default article's tables are never modified: notebooks are
     executed into the report folder, and another article's tables go to ``data/processed/<slug>/``."""
-    from . import ingest, summary
+    from . import corrections, ingest, summary
 
     article_path = config.resolve(article) if article else config.DEFAULT_ARTICLE
     ingest.read_article(
@@ -352,7 +352,8 @@ def build_report(
         nav = nav_bar(pages)
         figures = 0
         first_figures = []  # the index links straight to each page's first figure
-        local = [article_path.parent, data_dir, config.ROOT, Path.home()]
+        fixes = corrections.default_path(slug).parent  # the pages name the corrections file
+        local = [article_path.parent, data_dir, fixes, config.ROOT, Path.home()]
         for src, _nb in executed:  # the executed notebooks are shared too
             ipynb = tmp / src.name
             if ipynb.exists():

@@ -87,6 +87,26 @@ def test_without_a_corrections_file_every_row_is_automatic_and_no_auto_folder_is
         assert set(table(folder, name)["provenance"]) <= {"auto"}
 
 
+def test_the_notebooks_name_the_corrections_file_and_show_nothing_without_one(
+    folder, own_corrections_folder, monkeypatch
+):
+    fixes = corrections.summary(folder, ("actors", "mentions"))
+    assert fixes.file == "" and fixes.applied.empty and fixes.stale.empty and fixes.changes.empty
+    assert corrections.shown_file(folder) == str(own_corrections_folder / f"{folder.name}.yaml")
+    monkeypatch.delenv("NEWS_ACTORS_CORRECTIONS")
+    assert corrections.shown_file(folder) == f"data/corrections/{folder.name}.yaml"
+
+
+def test_the_summary_of_a_folder_whose_later_stages_have_not_run_yet(folder, tmp_path):
+    apply(folder, tmp_path, "action: set_country\n  actor: state:VEN\n  country: CUB")
+    for name in ("events", "quotes", "dates"):  # as 02_actors sees a new article: no events yet
+        (folder / f"{name}.csv").unlink()
+    for tables in (("actors", "mentions"), None):
+        fixes = corrections.summary(folder, tables)
+        assert list(fixes.applied["action"]) == ["set_country"]
+        assert list(zip(fixes.changes["table"], fixes.changes["id"])) == [("actors", "state:VEN")]
+
+
 def test_merging_actors_moves_mentions_events_and_quotes_to_the_one_kept(folder, tmp_path):
     before = table(folder, "actors").set_index("actor_id")["mentions"]
     result = apply(
@@ -543,3 +563,20 @@ def test_the_corpus_applies_each_articles_file_and_fails_only_the_article_whose_
     assert [o.slug for o in summary.failed] == [
         "sudan"
     ] and "unknown field 'contry'" in summary.failed[0].reason
+
+
+def test_one_articles_file_named_by_the_environment_is_not_applied_to_every_article_of_a_corpus(
+    tmp_path, monkeypatch
+):
+    src = tmp_path / "news"
+    src.mkdir()
+    for name in ("us-venezuela-sanctions", "sudan"):
+        for suffix in (".txt", ".meta.json"):
+            shutil.copy(FIXTURES / f"{name}{suffix}", src / f"{name}{suffix}")
+    fix = write(tmp_path / "fix.yaml", entries("action: drop_actor\n  actor: state:CHN"))
+    monkeypatch.setenv("NEWS_ACTORS_CORRECTIONS", str(fix))  # as `report --corrections` sets it
+    assert corrections.default_path("sudan") == fix
+    assert corrections.corpus_path("sudan") == config.CORRECTIONS / "sudan.yaml"
+    summary = corpus.run(src, tmp_path / "out", progress=False)
+    assert not summary.failed and not any("corrections:" in line for line in summary.lines())
+    assert not list((tmp_path / "out").glob("*/auto"))
