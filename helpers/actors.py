@@ -1222,7 +1222,7 @@ def descriptors(
             role_word = titles[0][1].lower()
             exact = [a for a in fits if _holds_title(a["role"], role_word)]
             fits = exact or (
-                [a for a in fits if a["role"]] if head.lower_ in ("leader", "head") else exact
+                [a for a in fits if a["role"]] if head.lower_ in words("leader_head") else exact
             )
         if len(fits) == 1:
             out.append(
@@ -1391,7 +1391,7 @@ def _unqualified_group(
 ) -> list[Mention]:
     """ "Protesters blocked the road", "police detained lawyers": a plural agent noun acting or acted
     on is a group of its own (``group:protesters``) when nothing names its state."""
-    if any(s <= tok.idx < e for s, e in taken) or tok.lower_ in ("people", "officials", "leaders"):
+    if any(s <= tok.idx < e for s, e in taken) or tok.lower_ in words("too_general_group"):
         return []
     if tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON":
         return []  # "lawyers Li Yuhan and Yu Wensheng": a description of the people named
@@ -1490,7 +1490,7 @@ def _government_of(span: Span) -> str:
     """The state whose government an organisation's name is: a state's name or demonym plus a
     word for its government ("United States Government", "Colombian Government")."""
     words_ = [t for t in span if t.lower_ != "the"]
-    govt = ("government", "administration", "authorities")
+    govt = words("government_noun")
     if (
         len(words_) >= 3 and words_[0].lower_ in govt and words_[1].lower_ == "of"
     ):  # "Government of Rwanda"

@@ -760,7 +760,7 @@ def _hedged(tok: Token) -> str:
             return "hedged"
         if a.lemma_ in words("allegation"):
             return "alleged"
-        if a.lemma_ in ("say", "state", "note", "add", "believe") and a.i < tok.i:
+        if a.lemma_ in words("plain_reporting") and a.i < tok.i:
             return "reported"
     return ""
 
@@ -845,7 +845,7 @@ def _protest_strike(noun: Token) -> bool:
 
 def _to_an_office(verb: Token) -> bool:
     """ "As envoy", "as his successor": the verb's "as" phrase names an office."""
-    offices = words("generic_head") | {"successor", "candidate", "representative", "deputy"}
+    offices = words("generic_head") | words("office_noun")
     return any(
         p.lemma_.lower() in offices or p.lower_ in reference.titles()
         for c in verb.children
@@ -1199,7 +1199,7 @@ def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
     if st.kind == "intent":
         entry = _intent(entry, _negated(tok))
     if (
-        tok.lemma_ in ("deny", "dispute")
+        tok.lemma_ in words("hedge_denial")
         and _negated(tok)
         and any(_trigger_entries(c) is not None for c in tok.subtree if c.i != tok.i)
     ):

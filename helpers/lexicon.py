@@ -49,6 +49,12 @@ GROUPS = (
     "body_head",
     "appointment_sense",
     "stative_passive",
+    "too_general_group",
+    "leader_head",
+    "government_noun",
+    "plain_reporting",
+    "office_noun",
+    "hedge_denial",
 )
 
 
