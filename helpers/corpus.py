@@ -159,7 +159,7 @@ def article_key(path: Path) -> str:
     side = path.with_suffix(".meta.json")
     if side.exists():
         h.update(side.read_bytes())
-    h.update(nlp.model_name(nlp.load()).encode())
+    h.update(nlp.loaded_name().encode())
     h.update(code_version().encode())
     return h.hexdigest()
 

@@ -645,7 +645,11 @@ def read_meta(directory: str | Path) -> dict[str, Any]:
         raise ContractError(
             f"{path} is missing: run `python -m helpers annotate` on the article first"
         )
-    meta = json.loads(path.read_text(encoding="utf-8"))
+    return check_meta(json.loads(path.read_text(encoding="utf-8")), path)
+
+
+def check_meta(meta: dict[str, Any], path: Path) -> dict[str, Any]:
+    """``meta`` (read from ``path``) when it has the contract's keys."""
     missing = [k for k in META_KEYS if k not in meta]
     if missing:
         raise ContractError(f"{path} lacks {', '.join(missing)}")
