@@ -378,7 +378,7 @@ def write_table(df: pd.DataFrame, name: str, directory: Path, body: str | None =
     path.write_bytes(data)
     key = (name, hashlib.sha256(data).hexdigest())
     _VALIDATED.add(key)  # hashed as written, not read back
-    if quick is not None and b"\r" not in data:
+    if quick is not None and cells and b"\r" not in data:
         _remember(key, cells)
     return path
 
@@ -425,6 +425,14 @@ def _quick_table(
         if c in columns or (c == "provenance" and name in PROVENANCE_TABLES)
     ]
     n = len(df)
+    if (
+        n == 0
+    ):  # the header alone: no value to coerce or check, once the contract's columns are there
+        if not set(COLUMNS[name]) <= columns:
+            return None
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerow(cols)
+        return out.getvalue().encode("utf-8"), {}
     cells: dict[str, list] = {}  # what read_table reads back: int for integer columns, else text
     text: list[list[str]] = []  # what the CSV holds
     values_of: dict[str, list] = {}
@@ -565,6 +573,8 @@ _VALIDATED: set[tuple[str, str]] = set()
 #: builds the table from them instead of parsing the CSV again; oldest dropped beyond the limit.
 _CELLS: OrderedDict[tuple[str, str], dict[str, list]] = OrderedDict()
 CELLS_LIMIT = 20_000
+#: Tables of a header alone (no rows) already validated, as read, by the same key.
+_HEADERS: dict[tuple[str, str], pd.DataFrame] = {}
 
 
 def _remember(key: tuple[str, str], cells: dict[str, list]) -> None:
@@ -605,6 +615,14 @@ def _from_cells(cells: dict[str, list], name: str) -> pd.DataFrame:
 
 def read_table(directory: str | Path, name: str) -> pd.DataFrame:
     """Read ``name``.csv from an annotation folder, validated against the contract."""
+    got = read_cells(directory, name)
+    return got if isinstance(got, pd.DataFrame) else from_cells(got, name)
+
+
+def read_cells(directory: str | Path, name: str) -> pd.DataFrame | dict[str, list]:
+    """What ``read_table`` reads, or, for the bytes of a table with rows that this process wrote
+    (``write_table``), that table's cells: ``from_cells`` makes the very table ``read_table`` gives,
+    and the cells of several tables with the same columns joined make them all in one frame."""
     path = Path(directory) / f"{name}.csv"
     if not path.exists():
         raise ContractError(
@@ -614,14 +632,34 @@ def read_table(directory: str | Path, name: str) -> pd.DataFrame:
     key = (name, hashlib.sha256(raw).hexdigest())
     cells = _CELLS.get(key) if key in _VALIDATED else None
     if cells is not None and raw.count(b"\n") > 1:
-        df = _from_cells(cells, name)
-    else:
-        typed = (
-            key in _VALIDATED and raw.count(b"\n") > 1
-        )  # a header alone would give object, not str, columns
-        df = pd.read_csv(
-            io.BytesIO(raw), dtype=_known_types(name) if typed else str, keep_default_na=False
-        )
+        return cells
+    header = _HEADERS.get(key) if key in _VALIDATED else None
+    if header is not None:
+        return header.copy()
+    typed = (
+        key in _VALIDATED and raw.count(b"\n") > 1
+    )  # a header alone would give object, not str, columns
+    df = pd.read_csv(
+        io.BytesIO(raw), dtype=_known_types(name) if typed else str, keep_default_na=False
+    )
+    df = _typed(df, name, path)
+    if key in _VALIDATED:
+        df = _coerce(df, name)
+        if not typed and len(_HEADERS) < 1000:  # the same few bytes in many folders
+            _HEADERS[key] = df.copy()
+        return df
+    df = validate(df, name)
+    _VALIDATED.add(key)
+    return df
+
+
+def from_cells(cells: dict[str, list], name: str) -> pd.DataFrame:
+    """Table ``name`` from the cells ``read_cells`` gives (those of a CSV already validated)."""
+    return _coerce(_typed(_from_cells(cells, name), name, Path(f"{name}.csv")), name)
+
+
+def _typed(df: pd.DataFrame, name: str, path: Path) -> pd.DataFrame:
+    """The boolean and coordinate columns of a table read as text, as values."""
     for c in _BOOL_COLUMNS.get(name, ()):
         if c in df.columns:
             bad = sorted(set(df[c]) - {"true", "false"})
@@ -631,10 +669,6 @@ def read_table(directory: str | Path, name: str) -> pd.DataFrame:
     for c in ("lat", "lon"):
         if c in df.columns:
             df[c] = pd.to_numeric(df[c].replace("", None))
-    if key in _VALIDATED:
-        return _coerce(df, name)
-    df = validate(df, name)
-    _VALIDATED.add(key)
     return df
 
 
