@@ -362,6 +362,9 @@ def apply_corrections(out: Path, outcomes: list[Outcome], folder: str | Path | N
         if o.status == "failed":
             continue
         path = Path(folder) / f"{o.slug}.yaml" if folder else corrections.default_path(o.slug)
+        if not path.exists() and not (out / o.slug / corrections.AUTO).is_dir():
+            o.corrections = ""  # no file, never corrected: corrections.apply would change nothing
+            continue
         try:
             result = corrections.apply(out / o.slug, path)
         except corrections.CorrectionError as exc:

@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera import config as pa_config
@@ -654,13 +655,35 @@ def read_cells(directory: str | Path, name: str) -> pd.DataFrame | dict[str, lis
 
 
 def from_cells(cells: dict[str, list], name: str) -> pd.DataFrame:
-    """Table ``name`` from the cells ``read_cells`` gives (those of a CSV already validated)."""
-    return _coerce(_typed(_from_cells(cells, name), name, Path(f"{name}.csv")), name)
+    """Table ``name`` from the cells ``read_cells`` gives (those of a CSV already validated): what
+    ``_from_cells``, ``_typed`` and ``_coerce`` make of them, with the integer and boolean columns
+    made at once (the values and types those passes give them) and the others by the same passes."""
+    columns = SCHEMAS[name].columns
+    bools = _BOOL_COLUMNS.get(name, ())
+    data: dict[str, Any] = {}
+    floats = []
+    for c, v in cells.items():
+        kind = str(columns[c].dtype) if c in columns else ""
+        if kind == "int64":
+            data[c] = np.array(v, dtype=np.int64)
+        elif c in bools:
+            data[c] = np.array([x == "true" for x in v], dtype=bool)
+        else:
+            data[c] = pd.array(v, dtype="str")
+            if kind == "float64" or c in ("lat", "lon"):
+                floats.append(c)
+    df = pd.DataFrame(data)
+    if floats:
+        df = _typed(df, name, Path(f"{name}.csv"), bools=False)
+        for c in floats:
+            if c in columns and str(columns[c].dtype) == "float64":
+                df[c] = df[c].astype("float64")
+    return df
 
 
-def _typed(df: pd.DataFrame, name: str, path: Path) -> pd.DataFrame:
+def _typed(df: pd.DataFrame, name: str, path: Path, bools: bool = True) -> pd.DataFrame:
     """The boolean and coordinate columns of a table read as text, as values."""
-    for c in _BOOL_COLUMNS.get(name, ()):
+    for c in _BOOL_COLUMNS.get(name, ()) if bools else ():
         if c in df.columns:
             bad = sorted(set(df[c]) - {"true", "false"})
             if bad:
