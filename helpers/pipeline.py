@@ -13,6 +13,12 @@ ones and the annotators' own are kept in ``auto/``. The annotators always read t
 
 The article is parsed once: the later stages load ``doc.spacy`` when meta.json says it was made by
 the same pipeline from the same body, and parse again (saving the new parse) when it was not.
+
+``annotate_article`` (``annotate`` and ``annotate-corpus``) writes the same files but runs the actor and
+event stages from memory: they take the body, meta.json's text and the parse (``doc.spacy`` loaded
+once, from the bytes just written) from the ingest stage instead of reading them back, and read the
+actors and mentions from the cells ``schemas.write_table`` keeps; the inputs are the same, so the
+tables are too.
 """
 
 from __future__ import annotations
