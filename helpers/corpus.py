@@ -159,7 +159,7 @@ def article_key(path: Path) -> str:
     side = path.with_suffix(".meta.json")
     if side.exists():
         h.update(side.read_bytes())
-    h.update(nlp.model_name(nlp.load()).encode())
+    h.update(nlp.loaded_name().encode())
     h.update(code_version().encode())
     return h.hexdigest()
 
@@ -362,6 +362,9 @@ def apply_corrections(out: Path, outcomes: list[Outcome], folder: str | Path | N
         if o.status == "failed":
             continue
         path = Path(folder) / f"{o.slug}.yaml" if folder else corrections.corpus_path(o.slug)
+        if not path.exists() and not (out / o.slug / corrections.AUTO).is_dir():
+            o.corrections = ""  # no file, never corrected: corrections.apply would change nothing
+            continue
         try:
             result = corrections.apply(out / o.slug, path)
         except corrections.CorrectionError as exc:
@@ -394,7 +397,7 @@ def combined_tables(out: str | Path, slugs: Iterable[str]) -> dict[str, pd.DataF
     """Each contract table over the articles, an ``article`` column (the slug) first, rows by
     article then in each article's own order; and ``articles``, one row of metadata per article."""
     out = Path(out)
-    tables: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
+    parts: dict[str, list[tuple[str, pd.DataFrame | dict[str, list]]]] = {t: [] for t in TABLES}
     articles = []
     for slug in sorted(slugs):
         meta = schemas.read_meta(out / slug)
@@ -405,17 +408,65 @@ def combined_tables(out: str | Path, slugs: Iterable[str]) -> dict[str, pd.DataF
             }
         )
         for t in TABLES:
-            df = schemas.read_table(out / slug, t)
-            df.insert(0, "article", slug)
-            tables[t].append(df)
+            parts[t].append((slug, schemas.read_cells(out / slug, t)))
     result = {"articles": pd.DataFrame(articles, columns=ARTICLE_COLUMNS)}
-    for t, parts in tables.items():
+    for t, got in parts.items():
         cols = ["article", *schemas.COLUMNS[t], *schemas.EXTRA_COLUMNS.get(t, [])]
-        frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)
+        frame = _joined(t, got)
+        if frame is None:
+            frames = []
+            for slug, part in got:
+                df = part if isinstance(part, pd.DataFrame) else schemas.from_cells(part, t)
+                df.insert(0, "article", slug)
+                frames.append(df)
+            frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
         result[t] = frame[
             [c for c in cols if c in frame.columns] + [c for c in frame.columns if c not in cols]
         ]
     return result
+
+
+def _joined(
+    name: str, parts: list[tuple[str, pd.DataFrame | dict[str, list]]]
+) -> pd.DataFrame | None:
+    """What ``pd.concat`` gives for the articles' tables (each with its ``article`` column first)
+    when those with rows are all known by their cells with the same columns: the cells joined
+    make one frame, given the dtypes concat gives (found on the first row of one table and the
+    tables without rows); None otherwise (the tables are then made one by one and concatenated)."""
+    cells: list[tuple[str, dict[str, list]]] = []
+    empty: list[pd.DataFrame] = []
+    for slug, part in parts:
+        if not isinstance(part, pd.DataFrame):
+            cells.append((slug, part))
+        elif len(part):
+            return None
+        else:
+            df = part.copy()
+            df.insert(0, "article", slug)
+            empty.append(df)
+    if not cells:
+        return None
+    columns = list(cells[0][1])
+    if any(list(p) != columns for _, p in cells) or any(
+        list(df.columns) != ["article", *columns] for df in empty
+    ):
+        return None
+    joined: dict[str, list] = {c: [] for c in columns}
+    article: list[str] = []
+    for slug, p in cells:
+        for c in columns:
+            joined[c].extend(p[c])
+        article.extend([slug] * len(p[columns[0]]))
+    frame = schemas.from_cells(joined, name)
+    frame.insert(0, "article", article)
+    first = schemas.from_cells({c: v[:1] for c, v in cells[0][1].items()}, name)
+    first.insert(0, "article", cells[0][0])
+    dtypes = dict(pd.concat([first, *empty], ignore_index=True).dtypes)
+    if list(dtypes) != list(frame.columns):
+        return None
+    if dict(frame.dtypes) != dtypes:
+        frame = frame.astype(dtypes)
+    return frame
 
 
 def combine(out: str | Path, slugs: Iterable[str]) -> None:

@@ -103,16 +103,30 @@ def body_hash(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
+def loaded_name(name: str | None = None) -> str:
+    """``model_name`` of the pipeline ``load(name)`` gives, found once per process (spaCy builds
+    ``nlp.meta`` anew on every access)."""
+    return _loaded_name(name or config.SPACY_MODEL)
+
+
+@lru_cache(maxsize=2)
+def _loaded_name(name: str) -> str:
+    return model_name(_load(name))
+
+
 def parse_record(body: str, name: str | None = None) -> dict[str, str]:
     """What a saved parse was made from: the pipeline (name and version) and the body's hash."""
-    return {"model": model_name(load(name)), "body_sha256": body_hash(body)}
+    return {"model": loaded_name(name), "body_sha256": body_hash(body)}
 
 
-def save_doc(doc: Doc, directory: str | Path) -> None:
-    """Write ``doc`` to ``directory/doc.spacy`` (annotations only; no cached user data)."""
+def save_doc(doc: Doc, directory: str | Path) -> bytes:
+    """Write ``doc`` to ``directory/doc.spacy`` (annotations only; no cached user data); returns
+    the bytes written."""
     bin_ = DocBin(store_user_data=False)
     bin_.add(doc)
-    (Path(directory) / DOC_FILE).write_bytes(bin_.to_bytes())
+    data = bin_.to_bytes()
+    (Path(directory) / DOC_FILE).write_bytes(data)
+    return data
 
 
 def saved_doc(directory: str | Path, body: str, name: str | None = None) -> Doc | None:
@@ -129,7 +143,16 @@ def saved_doc(directory: str | Path, body: str, name: str | None = None) -> Doc 
     if record != parse_record(body, name):
         return None
     try:
-        docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(load(name).vocab))
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return doc_from_bytes(data, body, name)
+
+
+def doc_from_bytes(data: bytes, body: str, name: str | None = None) -> Doc | None:
+    """The parse ``save_doc`` wrote as ``data`` if it is one document of this very body, else None."""
+    try:
+        docs = list(DocBin().from_bytes(data).get_docs(load(name).vocab))
     except (OSError, ValueError, KeyError):
         return None
     return docs[0] if len(docs) == 1 and docs[0].text == body else None

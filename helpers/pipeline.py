@@ -13,6 +13,12 @@ ones and the annotators' own are kept in ``auto/``. The annotators always read t
 
 The article is parsed once: the later stages load ``doc.spacy`` when meta.json says it was made by
 the same pipeline from the same body, and parse again (saving the new parse) when it was not.
+
+``annotate_article`` (``annotate`` and ``annotate-corpus``) writes the same files but runs the actor and
+event stages from memory: they take the body, meta.json's text and the parse (``doc.spacy`` loaded
+once, from the bytes just written) from the ingest stage instead of reading them back, and read the
+actors and mentions from the cells ``schemas.write_table`` keeps; the inputs are the same, so the
+tables are too.
 """
 
 from __future__ import annotations
@@ -99,11 +105,11 @@ def _apply_corrections(directory: Path, tmp: Path, corrections: Corrections) -> 
         corr.apply_into(directory, tmp, None if corrections is True else corrections)
 
 
-def write_meta(meta: dict, directory: Path) -> None:
-    """meta.json with sorted keys, so it is byte-identical for the same input."""
-    (directory / "meta.json").write_text(
-        json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
+def write_meta(meta: dict, directory: Path) -> str:
+    """meta.json with sorted keys, so it is byte-identical for the same input; returns its text."""
+    text = json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    (directory / "meta.json").write_text(text, encoding="utf-8")
+    return text
 
 
 def default_out(article_path: str | Path) -> Path:
@@ -113,11 +119,16 @@ def default_out(article_path: str | Path) -> Path:
 
 def _write_ingest(article: Article, directory: Path, doc: Doc | None = None) -> Doc:
     """body.txt, meta.json, sentences.csv and the parse (doc.spacy) the later stages reuse."""
+    return _ingest(article, directory, doc)[0]
+
+
+def _ingest(article: Article, directory: Path, doc: Doc | None = None) -> tuple[Doc, _Article]:
+    """``_write_ingest``, and the article as the next stage would read it back from ``directory``."""
     doc = doc if doc is not None else nlp.parse(article.body)
     sents = sentences_table(doc, article.paragraphs)
     meta = dict(
         article.meta,
-        model=nlp.model_name(nlp.load()),
+        model=nlp.loaded_name(),
         slug=article.slug,
         paragraphs=len(article.paragraphs),
         sentences=len(sents),
@@ -125,10 +136,37 @@ def _write_ingest(article: Article, directory: Path, doc: Doc | None = None) -> 
     )
     meta[nlp.PARSE_KEY] = nlp.parse_record(article.body)
     (directory / "body.txt").write_text(article.body, encoding="utf-8")
-    write_meta(meta, directory)
+    meta_text = write_meta(meta, directory)
     schemas.write_table(sents, "sentences", directory, article.body)
-    nlp.save_doc(doc, directory)
-    return doc
+    saved = nlp.save_doc(doc, directory)
+    return doc, _Article(article.body, meta_text, saved)
+
+
+class _Article:
+    """An article's files as the ingest stage wrote them into a folder (body.txt, the text of
+    meta.json, the bytes of doc.spacy), for the later stages of ``annotate_article`` to take from
+    memory instead of reading them back: the same body, meta and parse they would read."""
+
+    def __init__(self, body: str, meta_text: str, doc_bytes: bytes) -> None:
+        self.body, self.meta_text, self.doc_bytes = body, meta_text, doc_bytes
+        self._doc: Doc | None = None
+
+    def readable(self) -> bool:
+        """Whether reading the files back gives exactly these (text mode turns a carriage return
+        into a newline)."""
+        return "\r" not in self.body
+
+    def meta(self, directory: Path) -> dict:
+        """What ``schemas.read_meta`` reads (a fresh dict: the stages change theirs)."""
+        return schemas.check_meta(json.loads(self.meta_text), directory / "meta.json")
+
+    def doc(self) -> Doc | None:
+        """What ``nlp.saved_doc`` loads (the record in meta.json names this very body and model),
+        loaded once for the stages to share (they keep only pure caches in ``user_data``), or
+        None when it would not be trusted."""
+        if self._doc is None:
+            self._doc = nlp.doc_from_bytes(self.doc_bytes, self.body)
+        return self._doc
 
 
 def _parsed(directory: Path, body: str, meta: dict, tmp: Path) -> Doc:
@@ -158,7 +196,7 @@ STAGES: list[tuple[str, Callable[[Path], None], tuple[str, ...]]] = []
 
 def actor_stage(directory: str | Path, corrections: Corrections = True) -> Path:
     """Read body.txt and write actors.csv, mentions.csv and places.csv (then apply corrections)."""
-    from . import actors, dates
+    from . import dates
 
     directory = Path(directory)
     body = schemas.read_body(directory)
@@ -166,12 +204,33 @@ def actor_stage(directory: str | Path, corrections: Corrections = True) -> Path:
     published = dates.parse_published(meta.get("published"))
     with staged(directory) as tmp:
         doc = _parsed(directory, body, meta, tmp)
-        result = actors.annotate(doc, published, reference.publisher_country(meta))
-        schemas.write_table(result.actors, "actors", tmp)
-        schemas.write_table(result.mentions, "mentions", tmp, body)
-        schemas.write_table(result.places, "places", tmp)
+        _actor_tables(doc, body, meta, published, tmp)
         _apply_corrections(directory, tmp, corrections)
     return directory
+
+
+def _actor_tables(doc: Doc, body: str, meta: dict, published: Any, tmp: Path) -> None:
+    from . import actors
+
+    result = actors.annotate(doc, published, reference.publisher_country(meta))
+    schemas.write_table(result.actors, "actors", tmp)
+    schemas.write_table(result.mentions, "mentions", tmp, body)
+    schemas.write_table(result.places, "places", tmp)
+
+
+def _actors_from_memory(directory: Path, article: _Article) -> bool:
+    """``actor_stage(directory, corrections=False)`` on the ingest stage's files, taken from memory
+    and written straight into ``directory`` (the scratch folder of ``annotate_article``); False
+    (nothing done) when they cannot be."""
+    from . import dates
+
+    doc = article.doc() if article.readable() else None
+    if doc is None:
+        return False
+    meta = article.meta(directory)
+    published = dates.parse_published(meta.get("published"))
+    _actor_tables(doc, article.body, meta, published, directory)
+    return True
 
 
 def _in_place(stage: Callable[..., Path]) -> Callable[[Path], None]:
@@ -181,13 +240,14 @@ def _in_place(stage: Callable[..., Path]) -> Callable[[Path], None]:
     return run
 
 
-STAGES.append(("actors", _in_place(actor_stage), ("actors", "mentions", "places")))
+_actors_in_place = _in_place(actor_stage)
+STAGES.append(("actors", _actors_in_place, ("actors", "mentions", "places")))
 
 
 def event_stage(directory: str | Path, corrections: Corrections = True) -> Path:
     """Read body, meta, the automatic actors and mentions; write dates.csv, quotes.csv and events.csv
     (then apply corrections)."""
-    from . import dates, events, quotes
+    from . import dates
 
     directory = Path(directory)
     body = schemas.read_body(directory)
@@ -197,30 +257,70 @@ def event_stage(directory: str | Path, corrections: Corrections = True) -> Path:
     published = dates.parse_published(meta.get("published"))
     with staged(directory) as tmp:
         doc = _parsed(directory, body, meta, tmp)
-        date_table = dates.table(doc, published)
-        quote_table, notes = quotes.table(doc, mentions)
-        event_table = events.table(
-            doc, mentions, actors, date_table, reference.publisher_country(meta), published
-        )
-        all_actors = events.implied_actors(event_table, actors)
-        meta["relative_dates"] = (
-            "resolved against the publication date " + meta["published"]
-            if published
-            else "left unresolved: the article has no publication date (give --published YYYY-MM-DD)"
-        )
-        meta["quote_notes"] = notes
-        schemas.write_table(date_table, "dates", tmp, body)
-        schemas.write_table(quote_table, "quotes", tmp, body)
-        schemas.write_table(event_table, "events", tmp)
-        if len(all_actors) > len(actors):
-            schemas.write_table(all_actors, "actors", tmp)
-        plover.write(event_table, all_actors, tmp, meta.get("slug", ""))
-        write_meta(meta, tmp)
+        _event_tables(doc, body, meta, actors, mentions, published, tmp)
         _apply_corrections(directory, tmp, corrections)
     return directory
 
 
-STAGES.append(("events", _in_place(event_stage), ("dates", "quotes", "events")))
+def _event_tables(
+    doc: Doc,
+    body: str,
+    meta: dict,
+    actors: pd.DataFrame,
+    mentions: pd.DataFrame,
+    published: Any,
+    tmp: Path,
+) -> str:
+    """The tables of the event stage written into ``tmp``, and meta.json; returns its text."""
+    from . import dates, events, quotes
+
+    date_table = dates.table(doc, published)
+    quote_table, notes = quotes.table(doc, mentions)
+    event_table = events.table(
+        doc, mentions, actors, date_table, reference.publisher_country(meta), published
+    )
+    all_actors = events.implied_actors(event_table, actors)
+    meta["relative_dates"] = (
+        "resolved against the publication date " + meta["published"]
+        if published
+        else "left unresolved: the article has no publication date (give --published YYYY-MM-DD)"
+    )
+    meta["quote_notes"] = notes
+    schemas.write_table(date_table, "dates", tmp, body)
+    schemas.write_table(quote_table, "quotes", tmp, body)
+    schemas.write_table(event_table, "events", tmp)
+    if len(all_actors) > len(actors):
+        schemas.write_table(all_actors, "actors", tmp)
+    plover.write(event_table, all_actors, tmp, meta.get("slug", ""))
+    return write_meta(meta, tmp)
+
+
+def _events_from_memory(directory: Path, article: _Article) -> bool:
+    """``event_stage(directory, corrections=False)`` as ``_actors_from_memory`` does the actors."""
+    from . import dates
+
+    doc = article.doc() if article.readable() else None
+    if doc is None:
+        return False
+    meta = article.meta(directory)
+    actors = corr.read_automatic(directory, "actors")
+    mentions = corr.read_automatic(directory, "mentions")
+    published = dates.parse_published(meta.get("published"))
+    article.meta_text = _event_tables(
+        doc, article.body, meta, actors, mentions, published, directory
+    )
+    return True
+
+
+_events_in_place = _in_place(event_stage)
+STAGES.append(("events", _events_in_place, ("dates", "quotes", "events")))
+
+#: The stages ``annotate_article`` runs from memory: each does what the stage does on the folder,
+#: taking body, meta and parse from the ingest stage instead of the files (see ``_Article``).
+_FROM_MEMORY: dict[Callable[[Path], None], Callable[[Path, _Article], bool]] = {
+    _actors_in_place: _actors_from_memory,
+    _events_in_place: _events_from_memory,
+}
 
 
 def annotate(
@@ -265,9 +365,12 @@ def annotate_article(
     gets all tables, with ``extra_meta`` added to meta.json, corrected by ``corrections`` (see
     :func:`annotate`), or, on error, nothing new."""
     with staged(out) as tmp:
-        _write_ingest(article, tmp, doc)
+        memory: _Article | None = _ingest(article, tmp, doc)[1]
         for _name, stage, _tables in STAGES:
-            stage(tmp)
+            quick = _FROM_MEMORY.get(stage)
+            if quick is None or memory is None or not quick(tmp, memory):
+                stage(tmp)
+                memory = None  # the files may now say more than memory: read them from here on
         if extra_meta:
             meta = json.loads((tmp / "meta.json").read_text(encoding="utf-8"))
             write_meta({**meta, **extra_meta}, tmp)

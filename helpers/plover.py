@@ -8,6 +8,7 @@ Reads only the tables (events, actors, meta); the record shape is fixed by
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,10 @@ def _actor(actor_id: str, known: dict[str, dict[str, str]]) -> dict[str, str] | 
 def _known(actors: pd.DataFrame) -> dict[str, dict[str, str]]:
     """actor_id -> its record fields, the first row of each id."""
     out: dict[str, dict[str, str]] = {}
-    for r in actors.to_dict("records"):
+    rows = _rows(actors, ("actor_id", "name", "country"), ("code",))
+    if rows is None:
+        rows = actors.to_dict("records")
+    for r in rows:
         out.setdefault(
             r["actor_id"],
             {
@@ -42,32 +46,81 @@ def _known(actors: pd.DataFrame) -> dict[str, dict[str, str]]:
     return out
 
 
+#: Column types whose values a frame's rows give as the very Python values its columns give when
+#: iterated (what ``itertuples`` and ``to_dict("records")`` hand out for them).
+_PLAIN = {"str", "int64", "float64", "bool"}
+
+
+def _rows(
+    df: pd.DataFrame, needed: tuple[str, ...], optional: tuple[str, ...]
+) -> list[dict] | None:
+    """The rows of ``df`` as dicts of the columns ``needed`` and those of ``optional`` it has, made
+    column by column: the values ``itertuples`` (or ``to_dict("records")``) gives, without their
+    cost per row; None for a frame whose columns are not all of plain types (or missing)."""
+    names = [*needed, *(c for c in optional if c in df.columns)]
+    if not df.columns.is_unique or not set(needed) <= set(df.columns):
+        return None
+    if any(str(df[c].dtype) not in _PLAIN for c in names):
+        return None
+    columns = [list(df[c]) for c in names]
+    return [dict(zip(names, values)) for values in zip(*columns)]
+
+
 def records(events: pd.DataFrame, actors: pd.DataFrame, slug: str = "") -> list[dict[str, Any]]:
     """One PLOVER-style record per row of ``events`` (in table order)."""
-    out = []
     known = _known(actors)
-    e: Any  # a row of a validated events table: the schema types its fields
-    for e in events.itertuples(index=False):
-        context = str(getattr(e, "context", "") or "")
-        rec: dict[str, Any] = {
-            "id": f"{slug}-{e.event_id}" if slug else e.event_id,
-            "date": e.date,
-            "source": _actor(e.source, known),
-            "target": _actor(e.target, known),
-            "event": e.type,
-            "mode": e.mode,
-            "context": [c.strip() for c in context.replace(";", ",").split(",") if c.strip()],
-            "goldstein": float(e.goldstein),
-            "cameo": str(e.cameo),
-            "text": str(getattr(e, "sentence", "") or e.trigger),
-            "trigger": e.trigger,
-            "negated": bool(e.negated),
-            "confidence": float(e.confidence),
-        }
-        if slug:
-            rec["article"] = slug
-        out.append(rec)
-    return out
+    rows = _rows(events, _EVENT_FIELDS, ("context", "sentence"))
+    if rows is None:
+        return [
+            _record(lambda name, *default, e=e: getattr(e, name, *default), known, slug)
+            for e in events.itertuples(index=False)
+        ]
+    return [
+        _record(
+            lambda name, *default, r=r: r.get(name, *default) if default else r[name], known, slug
+        )
+        for r in rows
+    ]
+
+
+def _record(
+    field: Callable[..., Any], known: dict[str, dict[str, str]], slug: str
+) -> dict[str, Any]:
+    """The record of one event, ``field(name[, default])`` giving the values of its row."""
+    context = str(field("context", "") or "")
+    rec: dict[str, Any] = {
+        "id": f"{slug}-{field('event_id')}" if slug else field("event_id"),
+        "date": field("date"),
+        "source": _actor(field("source"), known),
+        "target": _actor(field("target"), known),
+        "event": field("type"),
+        "mode": field("mode"),
+        "context": [c.strip() for c in context.replace(";", ",").split(",") if c.strip()],
+        "goldstein": float(field("goldstein")),
+        "cameo": str(field("cameo")),
+        "text": str(field("sentence", "") or field("trigger")),
+        "trigger": field("trigger"),
+        "negated": bool(field("negated")),
+        "confidence": float(field("confidence")),
+    }
+    if slug:
+        rec["article"] = slug
+    return rec
+
+
+_EVENT_FIELDS = (
+    "event_id",
+    "date",
+    "source",
+    "target",
+    "type",
+    "mode",
+    "goldstein",
+    "cameo",
+    "trigger",
+    "negated",
+    "confidence",
+)
 
 
 def write(events: pd.DataFrame, actors: pd.DataFrame, directory: Path, slug: str = "") -> Path:

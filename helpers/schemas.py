@@ -7,15 +7,17 @@ Optional text columns hold ``""`` (never NaN), so CSVs round-trip byte for byte.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
 import re
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera import config as pa_config
@@ -239,24 +241,7 @@ def _fast_validate(df: pd.DataFrame, name: str) -> pd.DataFrame | None:
     contract run on the column's values as a list (``str_matches`` with Python's ``re``, whose
     behaviour pandas keeps for its pyarrow strings); any other check runs pandera's own function."""
     schema = SCHEMAS[name]
-    config = pa_config.get_config_context()
-    # as in pandera's validate: register its pandas backends and check functions before use
-    if (
-        not isinstance(schema.get_backend(df), DataFrameSchemaBackend)
-        or getattr(config, "use_narwhals_backend", False)
-        or not config.validation_enabled
-        or config.validation_depth not in (None, pa_config.ValidationDepth.SCHEMA_AND_DATA)
-        or schema.dtype is not None
-        or schema.coerce
-        or schema.checks
-        or schema.parsers
-        or schema.index is not None
-        or schema.strict is not False
-        or schema.add_missing_columns
-        or schema.drop_invalid_rows
-        or schema.unique_column_names
-        or not df.columns.is_unique
-    ):
+    if not _mirrored(schema, df):
         return None
     out = df.copy()
     values_of: dict[str, list] = {}
@@ -385,6 +370,22 @@ def _first_failure(exc: Exception) -> str:
 
 def write_table(df: pd.DataFrame, name: str, directory: Path, body: str | None = None) -> Path:
     """Validate and write ``name``.csv into ``directory`` with a fixed column order."""
+    quick = _quick_table(df, name, body)
+    if quick is None:
+        data = _table_bytes(df, name, body)
+    else:
+        data, cells = quick
+    path = Path(directory) / f"{name}.csv"
+    path.write_bytes(data)
+    key = (name, hashlib.sha256(data).hexdigest())
+    _VALIDATED.add(key)  # hashed as written, not read back
+    if quick is not None and cells and b"\r" not in data:
+        _remember(key, cells)
+    return path
+
+
+def _table_bytes(df: pd.DataFrame, name: str, body: str | None = None) -> bytes:
+    """The CSV of ``df`` as table ``name``, validated (pandas and pandera, any table)."""
     if name in PROVENANCE_TABLES:  # every writer marks automatic rows; corrections mark theirs
         marks = (
             df["provenance"].astype(object).fillna("").replace("", "auto")
@@ -403,16 +404,185 @@ def write_table(df: pd.DataFrame, name: str, directory: Path, body: str | None =
     df = validate(df, name, body)
     for c in _BOOL_COLUMNS.get(name, ()):
         df[c] = df[c].map({True: "true", False: "false"})
-    path = Path(directory) / f"{name}.csv"
-    data = df.to_csv(index=False, lineterminator="\n", float_format="%.6g").encode("utf-8")
-    path.write_bytes(data)
-    _VALIDATED.add((name, hashlib.sha256(data).hexdigest()))  # hashed as written, not read back
-    return path
+    return df.to_csv(index=False, lineterminator="\n", float_format="%.6g").encode("utf-8")
+
+
+def _quick_table(
+    df: pd.DataFrame, name: str, body: str | None = None
+) -> tuple[bytes, dict[str, list]] | None:
+    """(the bytes ``_table_bytes`` writes, each column's cells as read back) for a table whose
+    columns already have the contract's types (as the annotators make them) and pass every check,
+    computed on lists of values instead of pandas' per-table fixed costs; None for anything else
+    (a coercion to make, a missing column, a failing check: ``_table_bytes`` then does the work and
+    reports the failure). Cells are formatted as ``to_csv`` formats them: integers with ``str``,
+    floats with ``%.6g`` (missing ones empty), booleans as true/false, text as it is."""
+    schema = SCHEMAS[name]
+    if not _mirrored(schema, df):
+        return None
+    columns = set(df.columns)
+    cols = COLUMNS[name] + [
+        c
+        for c in EXTRA_COLUMNS.get(name, [])
+        if c in columns or (c == "provenance" and name in PROVENANCE_TABLES)
+    ]
+    n = len(df)
+    if (
+        n == 0
+    ):  # the header alone: no value to coerce or check, once the contract's columns are there
+        if not set(COLUMNS[name]) <= columns:
+            return None
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerow(cols)
+        return out.getvalue().encode("utf-8"), {}
+    cells: dict[str, list] = {}  # what read_table reads back: int for integer columns, else text
+    text: list[list[str]] = []  # what the CSV holds
+    values_of: dict[str, list] = {}
+    values: list[Any]
+    for c in cols:
+        col = schema.columns.get(c)
+        if c == "provenance" and name in PROVENANCE_TABLES:
+            values = df[c].tolist() if c in columns else ["auto"] * n
+            marks = []
+            for v in values:
+                if v is None or v is pd.NA or (isinstance(v, float) and v != v) or v == "":
+                    marks.append("auto")
+                elif isinstance(v, str):
+                    marks.append(v)
+                else:
+                    return None
+            values = marks
+        elif c not in columns:
+            return None  # reindex would add a missing column: left to pandas and pandera
+        else:
+            got = _column_values(df[c], col)
+            if got is None:
+                return None
+            values = got
+        if col is not None:
+            kind = str(col.dtype)
+            if (
+                col.regex
+                or col.parsers
+                or col.unique
+                or col.default is not None
+                or getattr(col, "drop_invalid_rows", False)
+            ):
+                return None
+            checked = [v for v in values if v == v] if kind == "float64" else values
+            if kind == "float64" and len(checked) < n and not col.nullable:
+                return None
+            for check in col.checks:
+                if (
+                    check.groupby is not None
+                    or check.element_wise
+                    or check._check_fn is None
+                    or not check.ignore_na
+                    or not _quick_check(check, checked)
+                ):
+                    return None
+            values_of[c] = values
+        else:
+            kind = "extra"
+        if kind == "int64":
+            strings = [str(v) for v in values]
+            cells[c] = values
+        elif kind == "float64":
+            # pandas formats with float_format % value: the very same operator, so the same text
+            strings = ["" if v != v else "%.6g" % float(v) for v in values]  # noqa: UP031
+            cells[c] = strings
+        elif kind == "bool":
+            strings = ["true" if v else "false" for v in values]
+            cells[c] = strings
+        else:  # text; an integer column beyond the contract is read back as text
+            strings = [v if isinstance(v, str) else str(v) for v in values]
+            cells[c] = strings
+        text.append(strings)
+    if schema.unique:
+        for subset in (
+            [schema.unique] if all(isinstance(x, str) for x in schema.unique) else schema.unique
+        ):
+            subset = [x for x in subset if x in cols]
+            if len(subset) != 1 or subset[0] not in values_of:
+                return None
+            if len(set(values_of[subset[0]])) < n:
+                return None
+    if body is not None and {"start", "end", "text"} <= set(cols):
+        for start, end, t in zip(values_of["start"], values_of["end"], values_of["text"]):
+            if body[start:end] != t:
+                return None
+    out = io.StringIO()
+    # the dialect of DataFrame.to_csv as _table_bytes calls it: pandas hands its cells to this writer
+    writer = csv.writer(
+        out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL, quotechar='"', delimiter=","
+    )
+    writer.writerow(cols)
+    writer.writerows(zip(*text))
+    return out.getvalue().encode("utf-8"), cells
+
+
+def _mirrored(schema: DataFrameSchema, df: pd.DataFrame) -> bool:
+    """Whether ``_fast_validate`` and ``_quick_table`` mirror what pandera does for this schema."""
+    config = pa_config.get_config_context()
+    # as in pandera's validate: register its pandas backends and check functions before use
+    return not (
+        not isinstance(schema.get_backend(df), DataFrameSchemaBackend)
+        or getattr(config, "use_narwhals_backend", False)
+        or not config.validation_enabled
+        or config.validation_depth not in (None, pa_config.ValidationDepth.SCHEMA_AND_DATA)
+        or schema.dtype is not None
+        or schema.coerce
+        or schema.checks
+        or schema.parsers
+        or schema.index is not None
+        or schema.strict is not False
+        or schema.add_missing_columns
+        or schema.drop_invalid_rows
+        or schema.unique_column_names
+        or not df.columns.is_unique
+    )
+
+
+def _column_values(s: pd.Series, col: Column | None) -> list | None:
+    """The values of a column already of the type its table needs, as Python values (text missing
+    from an object column as ""), or None when it is not (pandas and pandera then coerce it)."""
+    dtype = str(s.dtype)
+    kind = "extra" if col is None else str(col.dtype)
+    if kind == "int64" or (kind == "extra" and dtype == "int64"):
+        return s.tolist() if dtype == "int64" else None
+    if kind == "float64":
+        return s.tolist() if dtype == "float64" else None
+    if kind == "bool":
+        return s.tolist() if dtype == "bool" else None
+    if dtype == "str":  # pandas' text: missing values stay NaN (pandera refuses them)
+        values = s.tolist()
+        if kind == "extra":
+            values = ["" if v != v else v for v in values]  # to_csv writes them empty
+        return values if all(isinstance(v, str) for v in values) else None
+    if dtype == "object":  # written with fillna("")
+        values = [
+            "" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v
+            for v in s.tolist()
+        ]
+        return values if all(isinstance(v, str) for v in values) else None
+    return None
 
 
 #: (table, SHA-256 of the CSV's bytes) of every table this process has validated: reading the very
 #: same bytes again (the next stage reading what the last one wrote) needs only the type conversions.
 _VALIDATED: set[tuple[str, str]] = set()
+#: The cells of tables this process wrote (by the same key), so that reading those very bytes back
+#: builds the table from them instead of parsing the CSV again; oldest dropped beyond the limit.
+_CELLS: OrderedDict[tuple[str, str], dict[str, list]] = OrderedDict()
+CELLS_LIMIT = 20_000
+#: Tables of a header alone (no rows) already validated, as read, by the same key.
+_HEADERS: dict[tuple[str, str], pd.DataFrame] = {}
+
+
+def _remember(key: tuple[str, str], cells: dict[str, list]) -> None:
+    _CELLS[key] = cells
+    _CELLS.move_to_end(key)
+    while len(_CELLS) > CELLS_LIMIT:
+        _CELLS.popitem(last=False)
 
 
 def _coerce(df: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -435,8 +605,25 @@ def _known_types(name: str) -> defaultdict:
     )
 
 
+def _from_cells(cells: dict[str, list], name: str) -> pd.DataFrame:
+    """What ``pd.read_csv`` gives for the bytes these cells were written as, read with
+    ``_known_types`` (integer columns int64, the rest pandas' text)."""
+    types = _known_types(name)
+    return pd.DataFrame(
+        {c: pd.array(v, dtype="int64" if types[c] == "int64" else "str") for c, v in cells.items()}
+    )
+
+
 def read_table(directory: str | Path, name: str) -> pd.DataFrame:
     """Read ``name``.csv from an annotation folder, validated against the contract."""
+    got = read_cells(directory, name)
+    return got if isinstance(got, pd.DataFrame) else from_cells(got, name)
+
+
+def read_cells(directory: str | Path, name: str) -> pd.DataFrame | dict[str, list]:
+    """What ``read_table`` reads, or, for the bytes of a table with rows that this process wrote
+    (``write_table``), that table's cells: ``from_cells`` makes the very table ``read_table`` gives,
+    and the cells of several tables with the same columns joined make them all in one frame."""
     path = Path(directory) / f"{name}.csv"
     if not path.exists():
         raise ContractError(
@@ -444,13 +631,59 @@ def read_table(directory: str | Path, name: str) -> pd.DataFrame:
         )
     raw = path.read_bytes()
     key = (name, hashlib.sha256(raw).hexdigest())
+    cells = _CELLS.get(key) if key in _VALIDATED else None
+    if cells is not None and raw.count(b"\n") > 1:
+        return cells
+    header = _HEADERS.get(key) if key in _VALIDATED else None
+    if header is not None:
+        return header.copy()
     typed = (
         key in _VALIDATED and raw.count(b"\n") > 1
     )  # a header alone would give object, not str, columns
     df = pd.read_csv(
         io.BytesIO(raw), dtype=_known_types(name) if typed else str, keep_default_na=False
     )
-    for c in _BOOL_COLUMNS.get(name, ()):
+    df = _typed(df, name, path)
+    if key in _VALIDATED:
+        df = _coerce(df, name)
+        if not typed and len(_HEADERS) < 1000:  # the same few bytes in many folders
+            _HEADERS[key] = df.copy()
+        return df
+    df = validate(df, name)
+    _VALIDATED.add(key)
+    return df
+
+
+def from_cells(cells: dict[str, list], name: str) -> pd.DataFrame:
+    """Table ``name`` from the cells ``read_cells`` gives (those of a CSV already validated): what
+    ``_from_cells``, ``_typed`` and ``_coerce`` make of them, with the integer and boolean columns
+    made at once (the values and types those passes give them) and the others by the same passes."""
+    columns = SCHEMAS[name].columns
+    bools = _BOOL_COLUMNS.get(name, ())
+    data: dict[str, Any] = {}
+    floats = []
+    for c, v in cells.items():
+        kind = str(columns[c].dtype) if c in columns else ""
+        if kind == "int64":
+            data[c] = np.array(v, dtype=np.int64)
+        elif c in bools:
+            data[c] = np.array([x == "true" for x in v], dtype=bool)
+        else:
+            data[c] = pd.array(v, dtype="str")
+            if kind == "float64" or c in ("lat", "lon"):
+                floats.append(c)
+    df = pd.DataFrame(data)
+    if floats:
+        df = _typed(df, name, Path(f"{name}.csv"), bools=False)
+        for c in floats:
+            if c in columns and str(columns[c].dtype) == "float64":
+                df[c] = df[c].astype("float64")
+    return df
+
+
+def _typed(df: pd.DataFrame, name: str, path: Path, bools: bool = True) -> pd.DataFrame:
+    """The boolean and coordinate columns of a table read as text, as values."""
+    for c in _BOOL_COLUMNS.get(name, ()) if bools else ():
         if c in df.columns:
             bad = sorted(set(df[c]) - {"true", "false"})
             if bad:
@@ -459,10 +692,6 @@ def read_table(directory: str | Path, name: str) -> pd.DataFrame:
     for c in ("lat", "lon"):
         if c in df.columns:
             df[c] = pd.to_numeric(df[c].replace("", None))
-    if key in _VALIDATED:
-        return _coerce(df, name)
-    df = validate(df, name)
-    _VALIDATED.add(key)
     return df
 
 
@@ -473,7 +702,11 @@ def read_meta(directory: str | Path) -> dict[str, Any]:
         raise ContractError(
             f"{path} is missing: run `python -m helpers annotate` on the article first"
         )
-    meta = json.loads(path.read_text(encoding="utf-8"))
+    return check_meta(json.loads(path.read_text(encoding="utf-8")), path)
+
+
+def check_meta(meta: dict[str, Any], path: Path) -> dict[str, Any]:
+    """``meta`` (read from ``path``) when it has the contract's keys."""
     missing = [k for k in META_KEYS if k not in meta]
     if missing:
         raise ContractError(f"{path} lacks {', '.join(missing)}")

@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from helpers import corpus, nlp, pipeline
+from helpers import corpus, nlp, pipeline, schemas
 from helpers.__main__ import main
 
 from .conftest import FIXTURES
@@ -61,6 +61,22 @@ def test_combined_tables_carry_the_article_and_can_be_queried_with_sql(single):
     counts = dict(con.execute("SELECT article, count(*) FROM actors GROUP BY article").fetchall())
     con.close()
     assert counts == corpus.read_combined(single, "actors")["article"].value_counts().to_dict()
+
+
+def test_combined_tables_from_memory_are_those_read_from_the_files(single, tmp_path):
+    slugs = sorted(p.name for p in single.iterdir() if (p / "meta.json").exists())
+    src = tmp_path / "src"
+    src.mkdir()
+    _copy(src)
+    corpus.run(src, tmp_path / "out", progress=False)  # this process wrote them: from memory
+    warm = corpus.combined_tables(tmp_path / "out", slugs)
+    schemas._CELLS.clear()
+    schemas._HEADERS.clear()
+    schemas._VALIDATED.clear()
+    cold = corpus.combined_tables(tmp_path / "out", slugs)  # read and validated from the files
+    for name in ("articles", *corpus.TABLES):
+        pd.testing.assert_frame_equal(warm[name], cold[name], check_exact=True)
+        assert list(warm[name].dtypes) == list(cold[name].dtypes), name
 
 
 def test_a_second_run_skips_unchanged_articles_and_redoes_a_changed_one(folder, tmp_path):

@@ -74,3 +74,33 @@ def test_a_table_read_again_is_the_table_read_first(tmp_path, annotated, name):
         first = schemas.read_table(tmp_path, name)  # validated
         again = schemas.read_table(tmp_path, name)  # the bytes known valid
         pd.testing.assert_frame_equal(again, first, check_exact=True)
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_quick_write_equals_pandas_write(annotated, name):
+    df = annotated[name]
+    quick = schemas._quick_table(df, name)
+    assert quick is not None
+    assert quick[0] == schemas._table_bytes(df, name)
+
+
+@pytest.mark.parametrize(
+    "name, column, value",
+    [("actors", "mentions", -1), ("mentions", "how", ""), ("sentences", "sentence_id", 1)],
+)
+def test_a_failing_table_is_left_to_the_pandas_write(tmp_path, annotated, name, column, value):
+    df = _broken(annotated, name, column, value)
+    assert schemas._quick_table(df, name) is None
+    with pytest.raises(schemas.ContractError):
+        schemas.write_table(df, name, tmp_path)
+    assert not (tmp_path / f"{name}.csv").exists()
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_a_table_read_from_memory_is_the_table_read_from_csv(tmp_path, annotated, name):
+    schemas.write_table(annotated[name], name, tmp_path)
+    from_memory = schemas.read_table(tmp_path, name)
+    schemas._CELLS.clear()
+    from_csv = schemas.read_table(tmp_path, name)
+    pd.testing.assert_frame_equal(from_memory, from_csv, check_exact=True)
+    assert list(from_memory.dtypes) == list(from_csv.dtypes)
