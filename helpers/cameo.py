@@ -37,32 +37,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from . import config
+from . import config, schemas
 
 #: Where the converted CSVs live (None: ``config.REFERENCE``); tests may point it elsewhere, or
 #: pass a directory to :func:`load`.
 REFERENCE_DIR: Path | None = None
 
-PLOVER_CATEGORIES = frozenset(
-    {
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "COOPERATE",
-        "AID",
-        "RETREAT",
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "SANCTION",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-    }
-)
+#: The 16 PLOVER 2021 event categories (the contract's list).
+PLOVER_CATEGORIES = frozenset(schemas.PLOVER)
 
 FILES = {
     "codes": (

@@ -14,29 +14,13 @@ import re
 import sys
 from pathlib import Path
 
+from . import schemas
 from .evaluate import GoldError, occurrence
 from .ingest import ArticleError, read_article
 
-PLOVER = {
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-}
-ACTOR_TYPES = {"person", "state", "organization", "bloc", "group"}
-DATE_KINDS = {"date", "period", "duration", "relative"}
+PLOVER = set(schemas.PLOVER)
+ACTOR_TYPES = set(schemas.ACTOR_TYPES)
+DATE_KINDS = set(schemas.DATE_KINDS)
 ISO_VALUE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?|P\d+[YMWD])$")
 
 

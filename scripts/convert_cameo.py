@@ -44,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from helpers import config  # noqa: E402  (needs ROOT on sys.path when run as a script)
+from helpers import config, schemas  # noqa: E402  (needs ROOT on sys.path when run as a script)
 
 DEFAULT_SOURCE = ROOT.parent / "shared" / "external"
 DICTIONARY = "CAMEO.2.0.txt"
@@ -113,24 +113,7 @@ CLASS_REF_RE = re.compile(r"^&[A-Z0-9_]+$")
 WORD_RE = re.compile(r"^[A-Z0-9][A-Z0-9'./-]*$")
 COMMENT_VERB_RE = re.compile(r"^[A-Z][A-Z_-]*$")
 
-PLOVER_CATEGORIES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
+PLOVER_CATEGORIES = schemas.PLOVER
 
 #: Descriptions of the CAMEO codes CAMEO2PLOVER-2021.txt does not list (01x statements, 02x appeals
 #: and the two-digit roots), as in GDELT's CAMEO event-code lookup (CAMEO.eventcodes.txt), which
