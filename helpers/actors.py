@@ -346,62 +346,75 @@ def _title_before(
     i = start_tok
     first = start_tok
     while i > 0:
-        matched = False
-        for n in (4, 3, 2, 1):
-            if i - n < 0:
-                continue
-            words = doc[i - n : i]
-            text = words.text.lower()
-            if text in tits and all(
-                t.is_alpha or t.text in (".", "-") or t.text.endswith(".") for t in words
-            ):
-                t = tits[text]
-                i -= n
-                if t.role:
-                    role, i = _with_modifiers(doc, i, t.role)
-                    found.append((t.rank, role))
-                first = i
-                matched = True
-                break
-            if text in dem and (words[0].text[:1].isupper()):
-                countries.append(dem[text])
-                i -= n
-                first = i
-                matched = True
-                break
-            hit = reference.lexicon().get(words.text)
-            if hit and hit[0] == "org" and found:
-                orgs_found.append(hit[1])
-                i -= n
-                first = i
-                matched = True
-                break
-        if not matched and found and doc[i - 1].ent_type_ == "ORG":
-            j = (
-                i - 1
-            )  # "Japanese National Security Secretariat Secretary General X": a national body
-            while j > 0 and doc[j - 1].ent_type_ == "ORG" and doc[j].ent_iob_ != "B":
-                j -= 1
-            inside = [
-                dem[t.text.lower()]
-                for t in doc[j:i]
-                if t.text.lower() in dem and t.text[:1].isupper()
-            ]
-            if inside:
-                countries.append(inside[0])
-                i = first = j
-                continue
-        if not matched:
-            if doc[i - 1].text in ("’s", "'s") and i - 2 >= 0 and doc[i - 2].text.lower() in dem:
-                countries.append(dem[doc[i - 2].text.lower()])
-                i -= 2
-                first = i
-                continue
-            if doc[i - 1].lower_ in lexicon.words("name_premodifier"):
-                i -= 1
-                continue
-            break
+        before = _title_words_before(doc, i, tits, dem, found, countries, orgs_found)
+        if before is not None:
+            i = first = before
+            continue
+        body = (
+            _national_body_before(doc, i, dem) if found and doc[i - 1].ent_type_ == "ORG" else None
+        )
+        if body is not None:
+            countries.append(body[0])
+            i = first = body[1]
+            continue
+        if doc[i - 1].text in ("’s", "'s") and i - 2 >= 0 and doc[i - 2].text.lower() in dem:
+            countries.append(dem[doc[i - 2].text.lower()])
+            i -= 2
+            first = i
+            continue
+        if doc[i - 1].lower_ in lexicon.words("name_premodifier"):
+            i -= 1
+            continue
+        break
     return found, countries, orgs_found, first
+
+
+def _title_words_before(
+    doc: Doc,
+    i: int,
+    tits: dict[str, reference.Title],
+    dem: dict[str, str],
+    found: list[tuple[int, str]],
+    countries: list[str],
+    orgs_found: list[str],
+) -> int | None:
+    """A title ("President"), a demonym ("Belarusian") or, after a title, an organisation ("UN")
+    in the one to four tokens ending before token ``i``, longest first: adds it to ``found``,
+    ``countries`` or ``orgs_found`` and returns the index of its first token (None if none)."""
+    for n in (4, 3, 2, 1):
+        if i - n < 0:
+            continue
+        span = doc[i - n : i]
+        text = span.text.lower()
+        if text in tits and all(
+            t.is_alpha or t.text in (".", "-") or t.text.endswith(".") for t in span
+        ):
+            title = tits[text]
+            i -= n
+            if title.role:
+                role, i = _with_modifiers(doc, i, title.role)
+                found.append((title.rank, role))
+            return i
+        if text in dem and (span[0].text[:1].isupper()):
+            countries.append(dem[text])
+            return i - n
+        hit = reference.lexicon().get(span.text)
+        if hit and hit[0] == "org" and found:
+            orgs_found.append(hit[1])
+            return i - n
+    return None
+
+
+def _national_body_before(doc: Doc, i: int, dem: dict[str, str]) -> tuple[str, int] | None:
+    """ "Japanese National Security Secretariat Secretary General X": the country of a national
+    body named (as one ORG entity) right before token ``i``, and the body's first token."""
+    j = i - 1
+    while j > 0 and doc[j - 1].ent_type_ == "ORG" and doc[j].ent_iob_ != "B":
+        j -= 1
+    inside = [
+        dem[t.text.lower()] for t in doc[j:i] if t.text.lower() in dem and t.text[:1].isupper()
+    ]
+    return (inside[0], j) if inside else None
 
 
 def _with_modifiers(doc: Doc, i: int, role: str) -> tuple[str, int]:
@@ -1178,64 +1191,64 @@ def descriptors(
     covered = [(m.start, m.end) for m in mentions if m.actor_id.startswith("person:")]
     out = []
     for chunk in doc.noun_chunks:
-        head = chunk.root
-        if head.lower_ not in words("generic_head") | {
-            t for t in reference.titles() if " " not in t
-        }:
+        if not _bare_descriptor(doc, chunk, covered):
             continue
-        title_words = {w for t in reference.titles() for w in t.split()} | words("title_modifier")
-        if any(
-            t.pos_ == "PROPN"
-            and t.text.lower() not in reference.demonym_index()
-            and t.i > head.i - 3
-            and t.i != head.i
-            and t.text.lower() not in title_words
-            for t in chunk
-        ):
-            continue  # "Foreign Minister" is a title; "Foreign Minister Lavrov" names someone
-        if head.tag_ in ("NNS", "NNPS") or any(
-            s < chunk.end_char and chunk.start_char < e for s, e in covered
-        ):
-            continue
-        if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
-            continue
-        nxt = doc[chunk.end] if chunk.end < len(doc) else None
-        if (
-            nxt is not None
-            and nxt.text == ","
-            and chunk.end + 1 < len(doc)
-            and doc[chunk.end + 1].ent_type_ == "PERSON"
-        ):
-            continue
-        titles, countries = _describe(doc, head)
-        if not countries:
-            person = _titled_person(doc, chunk, titles, actors, mentions)
-            if person:
-                out.append(
-                    Mention(chunk.start_char, chunk.end_char, chunk.text, person, "", "descriptor")
-                )
-            continue
-        fits = [
-            a for a in actors.values() if a["type"] == "person" and a["country"] == countries[0]
-        ]
-        if titles:
-            role_word = titles[0][1].lower()
-            exact = [a for a in fits if _holds_title(a["role"], role_word)]
-            fits = exact or (
-                [a for a in fits if a["role"]] if head.lower_ in words("leader_head") else exact
-            )
-        if len(fits) == 1:
+        person = _described_person(doc, chunk, actors, mentions)
+        if person is not None:
             out.append(
-                Mention(
-                    chunk.start_char,
-                    chunk.end_char,
-                    chunk.text,
-                    fits[0]["actor_id"],
-                    "",
-                    "descriptor",
-                )
+                Mention(chunk.start_char, chunk.end_char, chunk.text, person, "", "descriptor")
             )
     return out
+
+
+def _bare_descriptor(doc: Doc, chunk: Span, covered: list[tuple[int, int]]) -> bool:
+    """Is a noun chunk a lone description of someone ("the Belarusian leader"): a title or generic
+    head, singular, naming nobody itself, not already a person's mention, not in apposition?"""
+    head = chunk.root
+    if head.lower_ not in words("generic_head") | {t for t in reference.titles() if " " not in t}:
+        return False
+    title_words = {w for t in reference.titles() for w in t.split()} | words("title_modifier")
+    if any(
+        t.pos_ == "PROPN"
+        and t.text.lower() not in reference.demonym_index()
+        and t.i > head.i - 3
+        and t.i != head.i
+        and t.text.lower() not in title_words
+        for t in chunk
+    ):
+        return False  # "Foreign Minister" is a title; "Foreign Minister Lavrov" names someone
+    if head.tag_ in ("NNS", "NNPS") or any(
+        s < chunk.end_char and chunk.start_char < e for s, e in covered
+    ):
+        return False
+    if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
+        return False
+    nxt = doc[chunk.end] if chunk.end < len(doc) else None
+    return not (
+        nxt is not None
+        and nxt.text == ","
+        and chunk.end + 1 < len(doc)
+        and doc[chunk.end + 1].ent_type_ == "PERSON"
+    )
+
+
+def _described_person(
+    doc: Doc, chunk: Span, actors: dict[str, dict[str, str]], mentions: list[Mention]
+) -> str | None:
+    """The one person a descriptor fits: of the country it names, holding the title it names (a
+    "leader" any role); without a country, the person who holds the title (None if none fits)."""
+    head = chunk.root
+    titles, countries = _describe(doc, head)
+    if not countries:
+        return _titled_person(doc, chunk, titles, actors, mentions) or None
+    fits = [a for a in actors.values() if a["type"] == "person" and a["country"] == countries[0]]
+    if titles:
+        role_word = titles[0][1].lower()
+        exact = [a for a in fits if _holds_title(a["role"], role_word)]
+        fits = exact or (
+            [a for a in fits if a["role"]] if head.lower_ in words("leader_head") else exact
+        )
+    return fits[0]["actor_id"] if len(fits) == 1 else None
 
 
 #: Sectors that stand for the state itself in this project's model ("Sudanese officials",
@@ -1294,22 +1307,7 @@ def agent_groups(
     """ "Israeli troops", "Serb forces", "Sudan's army", "the government of Iraq": an agent noun
     with a state's name or demonym becomes that state's group (``group:isr-mil``, code ``ISRMIL``),
     or the state itself when the sector is its government."""
-    states = [
-        m for m in mentions if m.actor_id.startswith("state:") and m.how != "pronoun"
-    ]  # not "its military"
-    for m in (
-        mentions
-    ):  # "Darfur rebels", "Kabul residents": a place in a state qualifies like the state
-        p = (places or {}).get(m.place_id)
-        if (
-            not m.actor_id
-            and p is not None
-            and p.country
-            and p.kind in ("city", "region", "country")
-        ):
-            states.append(
-                Mention(m.start, m.end, m.text, f"state:{p.country}", m.place_id, "place")
-            )
+    states = _qualifying_states(mentions, places)
     taken = {
         (m.start, m.end) for m in mentions if m.actor_id and not m.actor_id.startswith("state:")
     }
@@ -1336,24 +1334,59 @@ def agent_groups(
             continue
         if mod is None or tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
             continue  # "Iran's leader, Ayatollah X": the person, not a group
-        nxt = doc[tok.i + 1 : tok.i + 3]
-        if len(nxt) == 2 and nxt[0].text == "," and nxt[1].ent_type_ == "PERSON":
-            continue
-        start = min(mod.start, tok.idx)
-        end = max(mod.end, tok.idx + len(tok.text))
-        if any(s <= tok.idx < e for s, e in taken) or any(
-            m.start <= tok.idx < m.end for m in states
-        ):
-            continue  # already part of an actor's name ("the Assad regime")
-        iso3 = mod.actor_id.split(":", 1)[1]
-        if sector in STATE_SECTORS:
-            aid = mod.actor_id
-        else:
-            aid = people_group(
-                actors, iso3, sector, tok.lemma_.lower() if tok.tag_ != "NNS" else tok.lower_
-            )
-        out.append(Mention(start, end, nlp.text(doc)[start:end], aid, "", "agent"))
+        group = _state_group(doc, tok, sector, mod, states, taken, actors)
+        if group is not None:
+            out.append(group)
     return out
+
+
+def _qualifying_states(
+    mentions: list[Mention], places: dict[str, geo.Place] | None
+) -> list[Mention]:
+    """The mentions that can make an agent noun a state's group: the states named (not by a
+    pronoun: "its military"), and places in a state ("Darfur rebels", "Kabul residents")."""
+    states = [m for m in mentions if m.actor_id.startswith("state:") and m.how != "pronoun"]
+    for m in mentions:  # a place in a state qualifies like the state
+        p = (places or {}).get(m.place_id)
+        if (
+            not m.actor_id
+            and p is not None
+            and p.country
+            and p.kind in ("city", "region", "country")
+        ):
+            states.append(
+                Mention(m.start, m.end, m.text, f"state:{p.country}", m.place_id, "place")
+            )
+    return states
+
+
+def _state_group(
+    doc: Doc,
+    tok: Token,
+    sector: str,
+    mod: Mention,
+    states: list[Mention],
+    taken: set[tuple[int, int]],
+    actors: dict[str, dict[str, str]],
+) -> Mention | None:
+    """The mention of an agent noun qualified by state ``mod`` ("Israeli troops"): the state's group
+    of that sector, or the state itself for its government; None when a person's name follows
+    ("Iran's leader, X") or the noun is already part of an actor's name ("the Assad regime")."""
+    nxt = doc[tok.i + 1 : tok.i + 3]
+    if len(nxt) == 2 and nxt[0].text == "," and nxt[1].ent_type_ == "PERSON":
+        return None
+    start = min(mod.start, tok.idx)
+    end = max(mod.end, tok.idx + len(tok.text))
+    if any(s <= tok.idx < e for s, e in taken) or any(m.start <= tok.idx < m.end for m in states):
+        return None  # already part of an actor's name ("the Assad regime")
+    iso3 = mod.actor_id.split(":", 1)[1]
+    if sector in STATE_SECTORS:
+        aid = mod.actor_id
+    else:
+        aid = people_group(
+            actors, iso3, sector, tok.lemma_.lower() if tok.tag_ != "NNS" else tok.lower_
+        )
+    return Mention(start, end, nlp.text(doc)[start:end], aid, "", "agent")
 
 
 def people_group(actors: dict[str, dict[str, str]], iso3: str, sector: str, noun: str) -> str:
@@ -1812,6 +1845,14 @@ def _tables(
     actors: dict[str, dict[str, str]],
     places: dict[str, geo.Place],
 ) -> Annotation:
+    """The actors, mentions and places tables of one text."""
+    rows = _mention_rows(doc, mentions)
+    mdf = pd.DataFrame(rows, columns=schemas.COLUMNS["mentions"])
+    return Annotation(_actors_frame(rows, actors), mdf, _places_frame(rows, places))
+
+
+def _mention_rows(doc: Doc, mentions: list[Mention]) -> list[dict[str, Any]]:
+    """The mentions table's rows, in text order, numbered and placed in their sentences."""
     starts = _sentence_index(doc)
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     rows: list[dict[str, Any]] = []
@@ -1828,7 +1869,11 @@ def _tables(
                 "how": m.how,
             }
         )
-    mdf = pd.DataFrame(rows, columns=schemas.COLUMNS["mentions"])
+    return rows
+
+
+def _actors_frame(rows: list[dict[str, Any]], actors: dict[str, dict[str, str]]) -> pd.DataFrame:
+    """The actors table: every actor mentioned, with its count and code, in order of first mention."""
     counts = Counter(
         r["actor_id"] for r in rows
     )  # counted and first offsets over the rows, not the frame
@@ -1852,7 +1897,11 @@ def _tables(
         key=lambda r: (r["_first"], r["actor_id"])
     )  # ids are unique: the order pandas' sort gave
     adf = pd.DataFrame(arows, columns=schemas.COLUMNS["actors"] + ["country_basis", "_first"])
-    adf = adf.drop(columns="_first").reset_index(drop=True)
+    return adf.drop(columns="_first").reset_index(drop=True)
+
+
+def _places_frame(rows: list[dict[str, Any]], places: dict[str, geo.Place]) -> pd.DataFrame:
+    """The places table: every place, with its mention count, in order of first mention."""
     pcounts = Counter(r["place_id"] for r in rows)
     pfirst: dict[str, int] = {}
     for r in rows:
@@ -1873,8 +1922,7 @@ def _tables(
     ]
     prows.sort(key=lambda r: (r["_first"], r["place_id"]))
     pdf = pd.DataFrame(prows, columns=schemas.COLUMNS["places"] + ["geonameid", "_first"])
-    pdf = pdf.drop(columns="_first").reset_index(drop=True)
-    return Annotation(adf, mdf, pdf)
+    return pdf.drop(columns="_first").reset_index(drop=True)
 
 
 def _sector(words_: str) -> str:

@@ -569,30 +569,16 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
     content clause: its subject for a request ("demanded that the US match"), or its objects
     ("refused to meet Jordan's King Abdullah")."""
     if lex.via_object:  # "expressed X's strong support for Y": Y, not X
-        carried = _carried_targets(tok, lex, m, sources)
-        owners = {
-            a
-            for c in tok.children
-            if c.dep_ == "dobj"
-            for g in c.children
-            if g.dep_ == "poss"
-            for a in _actors_of(g, m)
-        }
-        return carried or [a for a in _objects(tok, lex, m) if a not in sources and a not in owners]
+        return _via_object_targets(tok, lex, m, sources)
     doer = _doer_of_object(tok, m, sources)
     if doer:  # "condemns the detention of X by Venezuelan forces": aimed at whoever did it
         return doer
     out = [a for a in _objects(tok, lex, m) if a not in sources]
     if out:
         return out
-    for c in tok.children:
-        if c.dep_ in ("dobj", "attr") and c.lemma_ not in words("response_noun"):
-            deep = _actors_in(_phrase_tokens(c), m) or _inner_actor(
-                c, m, demonyms=True
-            )  # "kidnapped 16 Russian advisers"
-            deep = [a for a in dict.fromkeys(deep) if a not in sources]
-            if deep:
-                return deep
+    deep = _actors_inside_object(tok, m, sources)
+    if deep:
+        return deep
     complements = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
     if (
         not complements and lex.type in COMPLEMENT_TYPES
@@ -603,39 +589,9 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
             if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)
         ]
     for c in complements:
-        if c.pos_ not in ("VERB", "AUX"):
-            continue
-        subj = [a for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for a in _np_actors(s, m)]
-        subj = [a for a in subj if a not in sources]
-        if subj and c.dep_ == "ccomp":
-            return subj
-        inner = _trigger_entries(c) or lex
-        deeper = [a for a in _objects(c, inner, m) if a not in sources]
-        if deeper:
-            return deeper
-        deep = _actors_in(
-            [t for d in c.children if d.dep_ in ("dobj", "prep") for t in d.subtree], m
-        )
-        preps = [d for d in c.children if d.dep_ == "prep"]
-        preps += [
-            g
-            for d in c.children
-            if d.dep_ == "dobj"
-            for g in d.children  # "restrictions against German goods"
-            if g.dep_ == "prep" and g.lower_ in ("against", "on", "to", "toward", "towards")
-        ]
-        deep = deep or [
-            a
-            for d in preps
-            for p in d.children
-            if p.dep_ == "pobj"
-            for a in _inner_actor(p, m, demonyms=True)
-        ]  # "to the Azerbaijani republic of ..."
-        deep = [a for a in dict.fromkeys(deep) if a not in sources]
-        if deep:
-            return deep
-        if subj:
-            return subj
+        found = _complement_targets(c, lex, m, sources)
+        if found:
+            return found
     if (
         lex.type in VERBAL_TYPES
     ):  # "urged efforts to strengthen the independence of Georgia's judiciary"
@@ -645,6 +601,71 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
                 if deep:
                     return deep[:1]
     return []
+
+
+def _via_object_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list[str]:
+    """Targets of a verb whose object names the event ("expressed X's strong support for Y"): those
+    the object noun carries, else the verb's objects other than the noun's possessor."""
+    carried = _carried_targets(tok, lex, m, sources)
+    owners = {
+        a
+        for c in tok.children
+        if c.dep_ == "dobj"
+        for g in c.children
+        if g.dep_ == "poss"
+        for a in _actors_of(g, m)
+    }
+    return carried or [a for a in _objects(tok, lex, m) if a not in sources and a not in owners]
+
+
+def _actors_inside_object(tok: Token, m: Mentions, sources: list[str]) -> list[str]:
+    """An actor inside a verb's object or attribute ("kidnapped 16 Russian advisers", "rejected a
+    fresh offer from Afghanistan"), unless the object is a response ("the accusation")."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "attr") and c.lemma_ not in words("response_noun"):
+            deep = _actors_in(_phrase_tokens(c), m) or _inner_actor(
+                c, m, demonyms=True
+            )  # "kidnapped 16 Russian advisers"
+            deep = [a for a in dict.fromkeys(deep) if a not in sources]
+            if deep:
+                return deep
+    return []
+
+
+def _complement_targets(c: Token, lex: Lex, m: Mentions, sources: list[str]) -> list[str]:
+    """Targets read from a verb's content clause ``c``: its subject for a "that" clause ("demanded
+    that the US match"), else its objects ("refused to meet Jordan's King Abdullah") or an actor
+    in them, else its subject."""
+    if c.pos_ not in ("VERB", "AUX"):
+        return []
+    subj = [a for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for a in _np_actors(s, m)]
+    subj = [a for a in subj if a not in sources]
+    if subj and c.dep_ == "ccomp":
+        return subj
+    inner = _trigger_entries(c) or lex
+    deeper = [a for a in _objects(c, inner, m) if a not in sources]
+    if deeper:
+        return deeper
+    deep = _actors_in([t for d in c.children if d.dep_ in ("dobj", "prep") for t in d.subtree], m)
+    preps = [d for d in c.children if d.dep_ == "prep"]
+    preps += [
+        g
+        for d in c.children
+        if d.dep_ == "dobj"
+        for g in d.children  # "restrictions against German goods"
+        if g.dep_ == "prep" and g.lower_ in ("against", "on", "to", "toward", "towards")
+    ]
+    deep = deep or [
+        a
+        for d in preps
+        for p in d.children
+        if p.dep_ == "pobj"
+        for a in _inner_actor(p, m, demonyms=True)
+    ]  # "to the Azerbaijani republic of ..."
+    deep = [a for a in dict.fromkeys(deep) if a not in sources]
+    if deep:
+        return deep
+    return subj
 
 
 def _carried_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list[str]:
@@ -675,35 +696,10 @@ def _carried_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> l
             if p.dep_ == "pobj"
         ]
         found = [a for p in phrases for a in _np_actors(p, m) or _actors_in(_phrase_tokens(p), m)]
-        if (
-            not found
-        ):  # "support for regional mediation led by Angola and the EAC": whoever leads it
-            found = [
-                a
-                for p in phrases
-                for n in [p, *p.conjuncts]
-                for v in n.children
-                if v.dep_ == "acl"
-                for g in v.children
-                if g.dep_ == "agent"
-                for b in g.children
-                if b.dep_ == "pobj"
-                for a in _np_actors(b, m)
-            ]
-        if not found:  # "readiness to work with ... to support Ukraine"
-            found = _actors_in(
-                [
-                    t
-                    for g in c.children
-                    if g.dep_ in ("acl", "relcl") and g.pos_ in ("VERB", "AUX")
-                    for t in g.subtree
-                ],
-                m,
-            )
-            owners = {a for g in c.children if g.dep_ == "poss" for a in _actors_of(g, m)}
-            found = [
-                a for a in found if a not in owners
-            ]  # "Spain's readiness to work with its partners"
+        if not found:
+            found = _leaders_of(phrases, m)
+        if not found:
+            found = _clause_on_noun_actors(c, m)
         if (
             not found and lex.type in VERBAL_TYPES
         ):  # "support for the action of the Ukrainian parliament"
@@ -712,6 +708,39 @@ def _carried_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> l
         if found:
             return found
     return []
+
+
+def _leaders_of(phrases: list[Token], m: Mentions) -> list[str]:
+    """ "support for regional mediation led by Angola and the EAC": the agents of a participle
+    attached to the object noun's prepositional phrases (or their conjuncts)."""
+    return [
+        a
+        for p in phrases
+        for n in [p, *p.conjuncts]
+        for v in n.children
+        if v.dep_ == "acl"
+        for g in v.children
+        if g.dep_ == "agent"
+        for b in g.children
+        if b.dep_ == "pobj"
+        for a in _np_actors(b, m)
+    ]
+
+
+def _clause_on_noun_actors(c: Token, m: Mentions) -> list[str]:
+    """ "readiness to work with ... to support Ukraine": the actors in a verb clause attached to
+    the object noun, leaving out its possessor ("Spain's readiness to work with its partners")."""
+    found = _actors_in(
+        [
+            t
+            for g in c.children
+            if g.dep_ in ("acl", "relcl") and g.pos_ in ("VERB", "AUX")
+            for t in g.subtree
+        ],
+        m,
+    )
+    owners = {a for g in c.children if g.dep_ == "poss" for a in _actors_of(g, m)}
+    return [a for a in found if a not in owners]
 
 
 #: Acts whose "to" clause is what they are about ("threatened to impose", "refused to meet").
@@ -1445,87 +1474,110 @@ def assign_dates(
         by_sentence.setdefault(int(r.sentence_id), []).append(r)
         by_paragraph.setdefault(sent_par.get(int(r.sentence_id), -1), []).append(r)
     owner_of: dict[str, int | None] = {}
-
-    def owner(start: int, end: int) -> int | None:
-        """The event trigger that governs a date most closely (its nearest trigger ancestor); -1
-        when the date modifies a thing that is not an event ("the 2008 ceasefire agreement")."""
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return None
-        tok = span.root
-        chain = [tok, *tok.ancestors]
-        for k, t in enumerate(chain):
-            if t.i in triggers:
-                return t.i
-            near = ordered[bisect_left(ordered, t.i - 8) : bisect_right(ordered, t.i + 8)]
-            listed = next((v for v in near if _listed_together(doc[v], t)), None)
-            if (
-                listed is not None
-            ):  # "were detained, interrogated and imprisoned ... on July 9, 2015"
-                return listed
-            if (
-                k
-                and t.pos_ in ("NOUN", "PROPN")
-                and chain[k - 1].dep_ in ("compound", "nummod", "amod", "nmod", "poss")
-            ):
-                # "the 2008 ceasefire agreement": the date of that thing (or of an act that names no
-                # actor), not of the verb above it
-                return -1
-        return None
-
     for e in sorted(events, key=lambda e: -len(list(e.trigger.ancestors))):  # nested events first
         own = by_sentence.get(e.sentence_id, [])
         for r in own:
             if r.date_id not in owner_of:
-                owner_of[r.date_id] = owner(r.start, r.end)
-        mine = [r for r in own if owner_of[r.date_id] == e.trigger.i]
-        free = [r for r in own if owner_of[r.date_id] is None]
-        if mine or free:
-            row = (mine or sorted(free, key=lambda r: abs(r.start - e.trigger.idx)))[0]
-            e.date, e.date_text = row.value, row.text
-            e.date_basis = "explicit" if row.kind == "date" else "relative"
+                owner_of[r.date_id] = _date_owner(doc, r.start, r.end, triggers, ordered)
+        if _date_in_own_sentence(e, own, owner_of):
             continue
-        nested = [
-            o
-            for o in events
-            if o.date
-            and o.sentence_id == e.sentence_id
-            and o.trigger.i != e.trigger.i
-            and next((a.i for a in o.trigger.ancestors if a.i in triggers), None) == e.trigger.i
-        ]
-        nested = [o for o in nested if o.date_basis in ("explicit", "relative")]
-        if nested:  # "supported Russia's 2022 invasion": the date of the nested event
-            e.date, e.date_text, e.date_basis = nested[0].date, nested[0].date_text, "nested event"
+        if _date_of_nested_event(e, events, triggers):
             continue
         if len(own):
             continue  # the sentence's dates belong to its other events
-        ctx = [
-            r
-            for r in by_paragraph.get(sent_par.get(e.sentence_id, -2), [])
-            if r.sentence_id < e.sentence_id
-        ]
-        if (
-            published is not None and e.trigger.tag_ == "VBD"
-        ):  # a past act is not dated by "this October" ahead
-            ctx = [r for r in ctx if r.value[:10] <= published.isoformat()[: len(r.value[:10])]]
-        if ctx:
-            row = ctx[-1]
-            e.date, e.date_text, e.date_basis = (
-                row.value,
-                row.text,
-                "context: earlier in the paragraph",
-            )
+        paragraph = by_paragraph.get(sent_par.get(e.sentence_id, -2), [])
+        if _date_earlier_in_paragraph(e, paragraph, published):
             continue
-        verb = e.trigger if e.trigger.pos_ in ("VERB", "AUX") else e.trigger.sent.root
-        perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
+        _date_of_main_event(e, main_date, len(sent_par))
+
+
+def _date_owner(
+    doc: Doc, start: int, end: int, triggers: set[int], ordered: list[int]
+) -> int | None:
+    """The event trigger that governs a date most closely (its nearest trigger ancestor); -1
+    when the date modifies a thing that is not an event ("the 2008 ceasefire agreement")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    chain = [tok, *tok.ancestors]
+    for k, t in enumerate(chain):
+        if t.i in triggers:
+            return t.i
+        near = ordered[bisect_left(ordered, t.i - 8) : bisect_right(ordered, t.i + 8)]
+        listed = next((v for v in near if _listed_together(doc[v], t)), None)
+        if listed is not None:  # "were detained, interrogated and imprisoned ... on July 9, 2015"
+            return listed
         if (
-            main_date is not None
-            and verb.tag_ == "VBD"
-            and not perfect
-            and e.sentence_id < len(sent_par) // 2 + 1
+            k
+            and t.pos_ in ("NOUN", "PROPN")
+            and chain[k - 1].dep_ in ("compound", "nummod", "amod", "nmod", "poss")
         ):
-            e.date, e.date_text = main_date["value"], main_date["text"]
-            e.date_basis = "the article's main event"
+            # "the 2008 ceasefire agreement": the date of that thing (or of an act that names no
+            # actor), not of the verb above it
+            return -1
+    return None
+
+
+def _date_in_own_sentence(e: Event, own: list[Any], owner_of: dict[str, int | None]) -> bool:
+    """A date in the event's own clause, else one in its sentence that no trigger governs (the
+    nearest); sets the event's date and says whether it found one."""
+    mine = [r for r in own if owner_of[r.date_id] == e.trigger.i]
+    free = [r for r in own if owner_of[r.date_id] is None]
+    if not (mine or free):
+        return False
+    row = (mine or sorted(free, key=lambda r: abs(r.start - e.trigger.idx)))[0]
+    e.date, e.date_text = row.value, row.text
+    e.date_basis = "explicit" if row.kind == "date" else "relative"
+    return True
+
+
+def _date_of_nested_event(e: Event, events: list[Event], triggers: set[int]) -> bool:
+    """ "supported Russia's 2022 invasion": the explicit or relative date of an event nested under
+    this one's trigger in the same sentence; sets the event's date and says whether it found one."""
+    nested = [
+        o
+        for o in events
+        if o.date
+        and o.sentence_id == e.sentence_id
+        and o.trigger.i != e.trigger.i
+        and next((a.i for a in o.trigger.ancestors if a.i in triggers), None) == e.trigger.i
+    ]
+    nested = [o for o in nested if o.date_basis in ("explicit", "relative")]
+    if not nested:
+        return False
+    e.date, e.date_text, e.date_basis = nested[0].date, nested[0].date_text, "nested event"
+    return True
+
+
+def _date_earlier_in_paragraph(e: Event, paragraph: list[Any], published: dt.date | None) -> bool:
+    """A date stated in an earlier sentence of the event's paragraph (the latest such), not one
+    ahead of ``published`` for a past act; sets the event's date and says whether it found one."""
+    ctx = [r for r in paragraph if r.sentence_id < e.sentence_id]
+    if (
+        published is not None and e.trigger.tag_ == "VBD"
+    ):  # a past act is not dated by "this October" ahead
+        ctx = [r for r in ctx if r.value[:10] <= published.isoformat()[: len(r.value[:10])]]
+    if not ctx:
+        return False
+    row = ctx[-1]
+    e.date, e.date_text, e.date_basis = row.value, row.text, "context: earlier in the paragraph"
+    return True
+
+
+def _date_of_main_event(e: Event, main_date: Any, n_sentences: int) -> None:
+    """A simple-past report in the article's first half takes the date of its main event (the
+    first day-precise date), when there is one."""
+    verb = e.trigger if e.trigger.pos_ in ("VERB", "AUX") else e.trigger.sent.root
+    perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
+    if (
+        main_date is not None
+        and verb.tag_ == "VBD"
+        and not perfect
+        and e.sentence_id < n_sentences // 2 + 1
+    ):
+        e.date, e.date_text = main_date["value"], main_date["text"]
+        e.date_basis = "the article's main event"
 
 
 def _in_dateline(doc: Doc, start: int) -> bool:
