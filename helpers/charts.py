@@ -97,6 +97,20 @@ def implied_rows(events: pd.DataFrame, dates: pd.DataFrame, sentences: pd.DataFr
     return out
 
 
+#: The columns of ``timeline_rows``' table, in order.
+TIMELINE_COLUMNS = [
+    "start",
+    "end",
+    "precision",
+    "category",
+    "label",
+    "what",
+    "sentence",
+    "date",
+    "negated",
+]
+
+
 def timeline_rows(
     events: pd.DataFrame,
     dates: pd.DataFrame,
@@ -105,6 +119,15 @@ def timeline_rows(
 ) -> pd.DataFrame:
     """Dated events, stated periods and (with ``sentences``) implied earlier occurrences, each with the
     span its precision allows."""
+    rows = _event_rows(events, actors) + _period_rows(dates)
+    if sentences is not None:
+        rows += implied_rows(events, dates, sentences)
+    df = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
+    return df.sort_values(["start", "end", "label"], kind="stable").reset_index(drop=True)
+
+
+def _event_rows(events: pd.DataFrame, actors: pd.DataFrame) -> list[dict]:
+    """Timeline rows of the dated events, each spanning what its date's precision allows."""
     names = dict(zip(actors["actor_id"], actors["name"]))
     rows = []
     e: Any  # a table row; the schema types its fields
@@ -126,6 +149,12 @@ def timeline_rows(
                 "negated": bool(e.negated),
             }
         )
+    return rows
+
+
+def _period_rows(dates: pd.DataFrame) -> list[dict]:
+    """Timeline rows of the periods the text states ("from 2019 to 2021")."""
+    rows = []
     d: Any  # a table row; the schema types its fields
     for d in dates[dates["kind"] == "period"].itertuples():
         s = span_of(d.value)
@@ -143,23 +172,7 @@ def timeline_rows(
                     "negated": False,
                 }
             )
-    if sentences is not None:
-        rows += implied_rows(events, dates, sentences)
-    df = pd.DataFrame(
-        rows,
-        columns=[
-            "start",
-            "end",
-            "precision",
-            "category",
-            "label",
-            "what",
-            "sentence",
-            "date",
-            "negated",
-        ],
-    )
-    return df.sort_values(["start", "end", "label"], kind="stable").reset_index(drop=True)
+    return rows
 
 
 def hover_text(text: str, width: int = 80, lines: int = 6) -> str:
@@ -182,45 +195,9 @@ def timeline(
     fig = go.Figure()
     cats = sorted(rows["category"].unique())
     colours = dict(zip(cats, px.colors.qualitative.Bold + px.colors.qualitative.Pastel))
-    symbols = {"day": "diamond", "month": "square", "year": "circle", "period": "line-ns-open"}
     for cat in cats:
-        sub = rows[rows["category"] == cat]
-        hover = [
-            f"<b>{html.escape(r.what)}</b> ({html.escape(r.date)}, {r.precision})<br>{hover_text(r.sentence)}"
-            for r in sub.itertuples()
-        ]
-        widths = [((r.end - r.start).days + 1) * 86_400_000 for r in sub.itertuples()]
-        fig.add_trace(
-            go.Bar(
-                y=sub["row"],
-                x=widths,
-                base=[r.start.isoformat() for r in sub.itertuples()],
-                orientation="h",
-                name=cat,
-                marker=dict(color=colours[cat], line=dict(width=0)),
-                hovertext=hover,
-                hoverinfo="text",
-                legendgroup=cat,
-                width=0.6,
-            )
-        )
-        fig.add_trace(
-            go.Scatter(
-                y=sub["row"],
-                x=[(r.start + (r.end - r.start) / 2).isoformat() for r in sub.itertuples()],
-                mode="markers",
-                marker=dict(
-                    symbol=[symbols[p] for p in sub["precision"]],
-                    size=9,
-                    color=colours[cat],
-                    line=dict(color="#333", width=1),
-                ),
-                hovertext=hover,
-                hoverinfo="text",
-                showlegend=False,
-                legendgroup=cat,
-            )
-        )
+        for trace in _category_traces(rows[rows["category"] == cat], cat, colours[cat]):
+            fig.add_trace(trace)
     first, last = rows["start"].min(), rows["end"].max()
     fig.update_layout(
         title=f"From {first.year} to {last.year}: {len(rows)} dated events and periods",
@@ -236,11 +213,95 @@ def timeline(
     return fig
 
 
+#: Timeline marker symbols by the precision of a date.
+PRECISION_SYMBOLS = {
+    "day": "diamond",
+    "month": "square",
+    "year": "circle",
+    "period": "line-ns-open",
+}
+
+
+def _category_traces(sub: pd.DataFrame, cat: str, colour: str) -> tuple[go.Bar, go.Scatter]:
+    """One category's timeline traces: bars over each row's span and a marker at its middle."""
+    rows: list[Any] = list(sub.itertuples())  # table rows; the columns type their fields
+    hover = [
+        f"<b>{html.escape(r.what)}</b> ({html.escape(r.date)}, {r.precision})<br>{hover_text(r.sentence)}"
+        for r in rows
+    ]
+    widths = [((r.end - r.start).days + 1) * 86_400_000 for r in rows]
+    bars = go.Bar(
+        y=sub["row"],
+        x=widths,
+        base=[r.start.isoformat() for r in rows],
+        orientation="h",
+        name=cat,
+        marker=dict(color=colour, line=dict(width=0)),
+        hovertext=hover,
+        hoverinfo="text",
+        legendgroup=cat,
+        width=0.6,
+    )
+    markers = go.Scatter(
+        y=sub["row"],
+        x=[(r.start + (r.end - r.start) / 2).isoformat() for r in rows],
+        mode="markers",
+        marker=dict(
+            symbol=[PRECISION_SYMBOLS[p] for p in sub["precision"]],
+            size=9,
+            color=colour,
+            line=dict(color="#333", width=1),
+        ),
+        hovertext=hover,
+        hoverinfo="text",
+        showlegend=False,
+        legendgroup=cat,
+    )
+    return bars, markers
+
+
 def network(actors: pd.DataFrame, events: pd.DataFrame) -> go.Figure | None:
     """Actors as nodes (size: mentions, colour: type); one arrow per directed pair of actors, its
     width the number of events, its colour their mean Goldstein score, its label their categories."""
     if actors.empty:
         return None
+    g, ev = _actor_graph(actors, events)
+    pos = _node_layout(g)
+    fig = go.Figure()
+    for trace in _node_traces(g, pos):
+        fig.add_trace(trace)
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            showlegend=False,
+            hoverinfo="skip",
+            marker=goldstein_key("arrow: mean<br>Goldstein", length=0.5, y=0.25, thickness=12),
+        )
+    )
+    _network_layout(fig, g, ev, pos)
+    return fig
+
+
+def goldstein_colour(score: float) -> str:
+    """The colour of a Goldstein score (-10 conflict .. +10 cooperation) on ``GOLDSTEIN_SCALE``."""
+    return sample_colorscale(GOLDSTEIN_SCALE, [(score + 10) / 20])[0]
+
+
+def goldstein_key(title: str, length: float, y: float, thickness: int) -> dict:
+    """The marker of an invisible trace whose colour bar explains the Goldstein colours."""
+    return dict(
+        colorscale=GOLDSTEIN_SCALE,
+        cmin=-10,
+        cmax=10,
+        color=[0],
+        colorbar=dict(title=title, len=length, y=y, thickness=thickness),
+    )
+
+
+def _actor_graph(actors: pd.DataFrame, events: pd.DataFrame) -> tuple[nx.DiGraph, pd.DataFrame]:
+    """The actors as nodes, one edge per directed pair with events, and the events between them."""
     g = nx.DiGraph()
     a: Any  # a table row; the schema types its fields
     for a in actors.itertuples():
@@ -258,6 +319,11 @@ def network(actors: pd.DataFrame, events: pd.DataFrame) -> go.Figure | None:
             negated=bool(grp["negated"].all()),
             label=", ".join(f"{k}{'×' + str(c) if c > 1 else ''}" for k, c in kinds.items()),
         )
+    return g, ev
+
+
+def _node_layout(g: nx.DiGraph) -> dict[str, tuple[float, float]]:
+    """Node positions: a seeded spring layout, spread apart and rounded (deterministic)."""
     und = g.to_undirected()
     pos = nx.spring_layout(
         und,
@@ -266,9 +332,13 @@ def network(actors: pd.DataFrame, events: pd.DataFrame) -> go.Figure | None:
         iterations=300,
         pos=nx.circular_layout(und),
     )
-    pos = {
+    return {
         n: (round(float(x), 3), round(float(y), 3)) for n, (x, y) in sorted(_spread(pos).items())
     }
+
+
+def _edge_annotations(g: nx.DiGraph, pos: dict[str, tuple[float, float]]) -> list[dict]:
+    """An arrow and a label of categories per edge; two-way pairs are shifted aside."""
     annotations = []
     for u, v, d in sorted(g.edges(data=True)):
         (x0, y0), (x1, y1) = pos[u], pos[v]
@@ -276,7 +346,6 @@ def network(actors: pd.DataFrame, events: pd.DataFrame) -> go.Figure | None:
         dx, dy = y1 - y0, x0 - x1
         norm = max((dx * dx + dy * dy) ** 0.5, 1e-9)
         ox, oy = round(bend * dx / norm, 3), round(bend * dy / norm, 3)
-        colour = sample_colorscale(GOLDSTEIN_SCALE, [(d["goldstein"] + 10) / 20])[0]
         annotations.append(
             dict(
                 x=x1 + ox,
@@ -291,7 +360,7 @@ def network(actors: pd.DataFrame, events: pd.DataFrame) -> go.Figure | None:
                 arrowhead=3,
                 arrowsize=1,
                 arrowwidth=1 + d["n"],
-                arrowcolor=colour,
+                arrowcolor=goldstein_colour(d["goldstein"]),
                 standoff=14,
                 startstandoff=12,
                 opacity=0.4 if d["negated"] else 0.85,
@@ -308,10 +377,15 @@ def network(actors: pd.DataFrame, events: pd.DataFrame) -> go.Figure | None:
                 bgcolor="rgba(255,255,255,0.8)",
             )
         )
-    fig = go.Figure()
+    return annotations
+
+
+def _node_traces(g: nx.DiGraph, pos: dict[str, tuple[float, float]]) -> list[go.Scatter]:
+    """One trace of labelled nodes per actor type (a legend entry each), sized by mentions."""
+    traces = []
     for t in sorted(set(nx.get_node_attributes(g, "type").values())):
         nodes = [n for n in pos if g.nodes[n]["type"] == t]
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=[pos[n][0] for n in nodes],
                 y=[pos[n][1] for n in nodes],
@@ -333,22 +407,13 @@ def network(actors: pd.DataFrame, events: pd.DataFrame) -> go.Figure | None:
                 hoverinfo="text",
             )
         )
-    fig.add_trace(
-        go.Scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            showlegend=False,
-            hoverinfo="skip",
-            marker=dict(
-                colorscale=GOLDSTEIN_SCALE,
-                cmin=-10,
-                cmax=10,
-                color=[0],
-                colorbar=dict(title="arrow: mean<br>Goldstein", len=0.5, y=0.25, thickness=12),
-            ),
-        )
-    )
+    return traces
+
+
+def _network_layout(
+    fig: go.Figure, g: nx.DiGraph, ev: pd.DataFrame, pos: dict[str, tuple[float, float]]
+) -> None:
+    """The network's title (its busiest actor), edge annotations and axes framing the nodes."""
     involved = {n: int((ev["source"] == n).sum() + (ev["target"] == n).sum()) for n in g.nodes}
     busiest = max(sorted(g.nodes), key=lambda n: (involved[n], g.nodes[n]["mentions"]))
     xs = [p[0] for p in pos.values()]
@@ -356,7 +421,7 @@ def network(actors: pd.DataFrame, events: pd.DataFrame) -> go.Figure | None:
     fig.update_layout(
         title=f"{g.nodes[busiest]['name']} takes part in {involved[busiest]} of the {len(ev)} events "
         f"between {g.number_of_nodes()} actors",
-        annotations=annotations,
+        annotations=_edge_annotations(g, pos),
         height=620,
         legend_title_text="actor type",
         xaxis=dict(visible=False, range=[min(xs) - 0.25, max(xs) + 0.25]),
@@ -364,7 +429,6 @@ def network(actors: pd.DataFrame, events: pd.DataFrame) -> go.Figure | None:
         plot_bgcolor="white",
         margin=dict(l=10, r=10, t=60, b=10),
     )
-    return fig
 
 
 def _spread(pos: dict, min_dist: float = 0.42, rounds: int = 60) -> dict:
@@ -578,8 +642,6 @@ def balance_over_time(per_period: pd.DataFrame, who: str) -> go.Figure | None:
     ``across.pair_over_time``'s table; ``who`` names the pair for the title."""
     if per_period.empty:
         return None
-    best = per_period.iloc[int(per_period["mean_goldstein"].to_numpy().argmax())]
-    worst = per_period.iloc[int(per_period["mean_goldstein"].to_numpy().argmin())]
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
@@ -609,15 +671,8 @@ def balance_over_time(per_period: pd.DataFrame, who: str) -> go.Figure | None:
             hovertemplate="%{x}: mean Goldstein %{y}<extra></extra>",
         )
     )
-    title = (
-        f"{who}: most cooperative in {best['period']} ({best['mean_goldstein']:+.1f}), "
-        f"least in {worst['period']} ({worst['mean_goldstein']:+.1f})"
-        if len(per_period) > 1
-        else f"{who}: {int(per_period['events'].sum())} events in {best['period']}, mean Goldstein "
-        f"{best['mean_goldstein']:+.1f}"
-    )
     fig.update_layout(
-        title=html.escape(title),
+        title=html.escape(_balance_title(per_period, who)),
         height=380,
         margin=dict(l=10, r=10, t=60, b=40),
         xaxis=dict(type="category", title="period"),
@@ -632,6 +687,21 @@ def balance_over_time(per_period: pd.DataFrame, who: str) -> go.Figure | None:
         legend=dict(orientation="h", y=-0.2),
     )
     return fig
+
+
+def _balance_title(per_period: pd.DataFrame, who: str) -> str:
+    """The most and least cooperative periods of ``who`` (or the one period's count and mean)."""
+    best = per_period.iloc[int(per_period["mean_goldstein"].to_numpy().argmax())]
+    worst = per_period.iloc[int(per_period["mean_goldstein"].to_numpy().argmin())]
+    if len(per_period) > 1:
+        return (
+            f"{who}: most cooperative in {best['period']} ({best['mean_goldstein']:+.1f}), "
+            f"least in {worst['period']} ({worst['mean_goldstein']:+.1f})"
+        )
+    return (
+        f"{who}: {int(per_period['events'].sum())} events in {best['period']}, mean Goldstein "
+        f"{best['mean_goldstein']:+.1f}"
+    )
 
 
 def events_by_article(events: pd.DataFrame, articles: pd.DataFrame) -> go.Figure | None:

@@ -98,6 +98,38 @@ def score_actors(gold: dict[str, Any], actors: pd.DataFrame, mentions: pd.DataFr
     gm: pd.DataFrame = gold["mention_table"]
     ga: pd.DataFrame = gold["actor_table"].set_index("id")
     mapping = align_actors(gm, mentions)
+    matched, false_rows = _match_actors(actors, mentions, mapping)
+    scores = {f"actors_{k}": v for k, v in prf(len(matched), len(actors), len(ga)).items()}
+    accuracy, attr_rows = _attribute_checks(matched, actors, ga)
+    scores.update(accuracy)
+    linked, miss_rows = _mention_links(gm, mentions, mapping)
+    n_gold = int((gm["actor"] != "").sum())
+    scores["mention_linking_recall"] = round(linked / n_gold, 4) if n_gold else 1.0
+    for g in ga.index.difference(list(matched)):
+        miss_rows.append(
+            {"text": ga.at[g, "name"], "start": -1, "gold": g, "found": "actor not found"}
+        )
+    misses = pd.DataFrame(
+        miss_rows
+        + [
+            {
+                "text": r["expected"],
+                "start": -1,
+                "gold": r["gold"],
+                "found": f"{r['field']}: {r['found'] or '(empty)'}",
+            }
+            for r in attr_rows
+        ],
+        columns=["text", "start", "gold", "found"],
+    )
+    return Score(scores, misses, pd.DataFrame(false_rows, columns=["actor_id", "name", "why"]))
+
+
+def _match_actors(
+    actors: pd.DataFrame, mentions: pd.DataFrame, mapping: dict[str, str]
+) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    """Gold id -> the best-supported predicted actor aligned to it, and the false hits: predicted
+    actors aligned to no gold actor, or to one already matched (duplicates)."""
     support: Counter[str] = Counter()
     m: Any  # a table row; the schema types its fields
     for m in mentions[mentions["actor_id"] != ""].itertuples():
@@ -123,7 +155,14 @@ def score_actors(gold: dict[str, Any], actors: pd.DataFrame, mentions: pd.DataFr
             )
         else:
             matched[g] = a.actor_id
-    scores = {f"actors_{k}": v for k, v in prf(len(matched), len(actors), len(ga)).items()}
+    return matched, false_rows
+
+
+def _attribute_checks(
+    matched: dict[str, str], actors: pd.DataFrame, ga: pd.DataFrame
+) -> tuple[dict[str, float], list[dict[str, Any]]]:
+    """Country, type and role accuracy of the matched actors (role ignoring case), and the wrong
+    values found."""
     pred = actors.set_index("actor_id")
     checks: dict[str, list[bool]] = {"country": [], "type": [], "role": []}
     attr_rows: list[dict[str, Any]] = []
@@ -145,8 +184,18 @@ def score_actors(gold: dict[str, Any], actors: pd.DataFrame, mentions: pd.DataFr
                         "found": pred.at[p, col],
                     }
                 )
-    for col, oks in checks.items():
-        scores[f"{col}_accuracy"] = round(sum(oks) / len(oks), 4) if oks else 1.0
+    accuracy = {
+        f"{col}_accuracy": round(sum(oks) / len(oks), 4) if oks else 1.0
+        for col, oks in checks.items()
+    }
+    return accuracy, attr_rows
+
+
+def _mention_links(
+    gm: pd.DataFrame, mentions: pd.DataFrame, mapping: dict[str, str]
+) -> tuple[int, list[dict[str, Any]]]:
+    """How many gold actor mentions overlap a mention linked to the right actor, and the others
+    with what was found there."""
     linked = 0
     miss_rows = []
     pm = mentions[mentions["actor_id"] != ""]
@@ -167,26 +216,7 @@ def score_actors(gold: dict[str, Any], actors: pd.DataFrame, mentions: pd.DataFr
                     "found": found,
                 }
             )
-    n_gold = int((gm["actor"] != "").sum())
-    scores["mention_linking_recall"] = round(linked / n_gold, 4) if n_gold else 1.0
-    for g in ga.index.difference(list(matched)):
-        miss_rows.append(
-            {"text": ga.at[g, "name"], "start": -1, "gold": g, "found": "actor not found"}
-        )
-    misses = pd.DataFrame(
-        miss_rows
-        + [
-            {
-                "text": r["expected"],
-                "start": -1,
-                "gold": r["gold"],
-                "found": f"{r['field']}: {r['found'] or '(empty)'}",
-            }
-            for r in attr_rows
-        ],
-        columns=["text", "start", "gold", "found"],
-    )
-    return Score(scores, misses, pd.DataFrame(false_rows, columns=["actor_id", "name", "why"]))
+    return linked, miss_rows
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

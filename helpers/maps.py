@@ -14,10 +14,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.colors import sample_colorscale
 
 from . import geo, reference
-from .charts import GOLDSTEIN_SCALE, hover_text
+from .charts import goldstein_colour, goldstein_key, hover_text
 
 ROLE_ORDER = ["cooperates", "confronts others", "targeted", "mentioned only"]
 ROLE_COLOURS = {
@@ -167,6 +166,28 @@ def state_roles(
 ) -> pd.DataFrame:
     """One row per state in the story: its part (cooperates, confronts others, targeted, mentioned only),
     its actors, mentions and events, all rolled up from people and organisations to their state."""
+    rows = _state_tallies(actors)
+    _count_events(rows, actors, events)
+    out = [
+        {
+            "iso3": r["iso3"],
+            "name": r["name"],
+            "role": _role(r),
+            "actors": ", ".join(r["actors"]),
+            "mentions": r["mentions"],
+            "events": len(r["events"]),
+            "event_list": r["events"],
+        }
+        for r in rows.values()
+    ]
+    df = pd.DataFrame(
+        out, columns=["iso3", "name", "role", "actors", "mentions", "events", "event_list"]
+    )
+    return df.sort_values(["mentions", "iso3"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _state_tallies(actors: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    """ISO3 -> an empty tally of each state that actors belong to, with its actors and mentions."""
     rows: dict[str, dict[str, Any]] = {}
     a: Any  # a table row; the schema types its fields
     for a in actors.itertuples():
@@ -188,6 +209,13 @@ def state_roles(
         )
         r["actors"].append(a.name)
         r["mentions"] += int(a.mentions)
+    return rows
+
+
+def _count_events(
+    rows: dict[str, dict[str, Any]], actors: pd.DataFrame, events: pd.DataFrame
+) -> None:
+    """Add each event that is not negated to the tallies of its source's and target's states."""
     names = dict(zip(actors["actor_id"], actors["name"]))
     e: Any  # a table row; the schema types its fields
     for e in events.itertuples():
@@ -209,31 +237,17 @@ def state_roles(
                 r["neg_src"] += -g
             else:
                 r["neg_tgt"] += 1
-    out = []
-    for r in rows.values():
-        if r["neg_src"] > r["pos_src"] and r["neg_src"] > 0:
-            role = "confronts others"
-        elif r["pos"] > 0:
-            role = "cooperates"
-        elif r["neg_tgt"] > 0:
-            role = "targeted"
-        else:
-            role = "mentioned only"
-        out.append(
-            {
-                "iso3": r["iso3"],
-                "name": r["name"],
-                "role": role,
-                "actors": ", ".join(r["actors"]),
-                "mentions": r["mentions"],
-                "events": len(r["events"]),
-                "event_list": r["events"],
-            }
-        )
-    df = pd.DataFrame(
-        out, columns=["iso3", "name", "role", "actors", "mentions", "events", "event_list"]
-    )
-    return df.sort_values(["mentions", "iso3"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _role(tally: dict[str, Any]) -> str:
+    """A state's part in the story (one of ``ROLE_ORDER``) from its tally of events."""
+    if tally["neg_src"] > tally["pos_src"] and tally["neg_src"] > 0:
+        return "confronts others"
+    if tally["pos"] > 0:
+        return "cooperates"
+    if tally["neg_tgt"] > 0:
+        return "targeted"
+    return "mentioned only"
 
 
 def _hover(lines: list[str], limit: int = 8) -> str:
@@ -257,76 +271,13 @@ def actor_map(actors: pd.DataFrame, events: pd.DataFrame) -> go.Figure | None:
         sub = roles[roles["role"] == role]
         if sub.empty:
             continue
-        lons, lats = outline(sub["iso3"].tolist(), tol=DECIMATE_DEG / 2)
-        traces.append(
-            go.Scattergeo(
-                lon=packed(lons),
-                lat=packed(lats),
-                mode="lines",
-                fill="toself",
-                name=f"{role}",
-                fillcolor=ROLE_COLOURS[role],
-                line=dict(color="#555", width=0.8),
-                hoverinfo="skip",
-                legendgroup=role,
-                legendrank=ROLE_ORDER.index(role),
-            )
-        )
+        traces.append(_role_shapes(sub, role))
         pts = [(geo.country_point(i) or (None, None)) for i in sub["iso3"]]
-        rows: list[Any] = list(sub.itertuples())
-        hover = [
-            f"<b>{html.escape(r.name)}</b> — {role}<br>actors: {html.escape(r.actors)}"
-            f"<br>mentions: {r.mentions}<br>{_hover(r.event_list)}"
-            for r in rows
-        ]
-        labels.append(
-            go.Scattergeo(
-                lat=[p[0] for p in pts],
-                lon=[p[1] for p in pts],
-                mode="markers+text",
-                text=sub["name"].tolist(),
-                textposition=[label_pos[i] for i in sub["iso3"]],
-                textfont=dict(size=11, color="#222"),
-                marker=dict(size=7, color=ROLE_COLOURS[role], line=dict(color="#333", width=1)),
-                hovertext=hover,
-                hoverinfo="text",
-                showlegend=False,
-                legendgroup=role,
-            )
-        )
+        labels.append(_role_labels(sub, role, pts, label_pos))
         points += [p for p in pts if p[0] is not None]
-    seats: dict[
-        tuple[float, float], list
-    ] = {}  # bodies sharing a seat (EU and Commission) share one star
-    b: Any  # a table row; the schema types its fields
-    for b in blocs.itertuples():
-        pt = anchor(b.actor_id, actors)
-        if pt is not None:
-            seats.setdefault((pt.lat, pt.lon), []).append((b, pt))
-    for (lat, lon), members in seats.items():
+    for (lat, lon), members in _seats(blocs, actors).items():
         points.append((lat, lon))
-        seat_names = " / ".join(b.name for b, _ in members)
-        kinds = " / ".join(sorted({b.type for b, _ in members}))
-        tip = "<br>".join(
-            f"<b>{html.escape(b.name)}</b> ({b.type}), seat: {html.escape(pt.label)}, "
-            f"mentions: {b.mentions}"
-            for b, pt in members
-        )
-        labels.append(
-            go.Scattergeo(
-                lat=[lat],
-                lon=[lon],
-                mode="markers+text",
-                text=[seat_names],
-                textposition="top center",
-                name=f"{kinds}: {seat_names}",
-                marker=dict(
-                    symbol="star", size=13, color="#6a51a3", line=dict(color="white", width=1)
-                ),
-                hovertext=[tip],
-                hoverinfo="text",
-            )
-        )
+        labels.append(_seat_marker(lat, lon, members))
     top = roles.iloc[0]["name"] if len(roles) else blocs.iloc[0]["name"]
     counts = roles["role"].value_counts()
     title = (
@@ -334,6 +285,82 @@ def actor_map(actors: pd.DataFrame, events: pd.DataFrame) -> go.Figure | None:
         f"{counts.get('confronts others', 0)} confront others — {top} is mentioned most"
     )
     return _figure(traces + labels, points, title)
+
+
+def _role_shapes(sub: pd.DataFrame, role: str) -> go.Scattergeo:
+    """The outlines of the states ``sub`` filled in the colour of their ``role`` (a legend entry)."""
+    lons, lats = outline(sub["iso3"].tolist(), tol=DECIMATE_DEG / 2)
+    return go.Scattergeo(
+        lon=packed(lons),
+        lat=packed(lats),
+        mode="lines",
+        fill="toself",
+        name=f"{role}",
+        fillcolor=ROLE_COLOURS[role],
+        line=dict(color="#555", width=0.8),
+        hoverinfo="skip",
+        legendgroup=role,
+        legendrank=ROLE_ORDER.index(role),
+    )
+
+
+def _role_labels(
+    sub: pd.DataFrame, role: str, pts: list, label_pos: dict[str, str]
+) -> go.Scattergeo:
+    """Named markers at the states ``sub`` (points ``pts``), their actors and events on hover."""
+    rows: list[Any] = list(sub.itertuples())
+    hover = [
+        f"<b>{html.escape(r.name)}</b> — {role}<br>actors: {html.escape(r.actors)}"
+        f"<br>mentions: {r.mentions}<br>{_hover(r.event_list)}"
+        for r in rows
+    ]
+    return go.Scattergeo(
+        lat=[p[0] for p in pts],
+        lon=[p[1] for p in pts],
+        mode="markers+text",
+        text=sub["name"].tolist(),
+        textposition=[label_pos[i] for i in sub["iso3"]],
+        textfont=dict(size=11, color="#222"),
+        marker=dict(size=7, color=ROLE_COLOURS[role], line=dict(color="#333", width=1)),
+        hovertext=hover,
+        hoverinfo="text",
+        showlegend=False,
+        legendgroup=role,
+    )
+
+
+def _seats(blocs: pd.DataFrame, actors: pd.DataFrame) -> dict[tuple[float, float], list]:
+    """(lat, lon) -> the (bloc row, anchor) of the bodies seated there (the EU and the Commission
+    share one)."""
+    seats: dict[tuple[float, float], list] = {}
+    b: Any  # a table row; the schema types its fields
+    for b in blocs.itertuples():
+        pt = anchor(b.actor_id, actors)
+        if pt is not None:
+            seats.setdefault((pt.lat, pt.lon), []).append((b, pt))
+    return seats
+
+
+def _seat_marker(lat: float, lon: float, members: list) -> go.Scattergeo:
+    """One star for the bodies ``members`` sharing a seat, named in the legend."""
+    seat_names = " / ".join(b.name for b, _ in members)
+    kinds = " / ".join(sorted({b.type for b, _ in members}))
+    tip = "<br>".join(
+        f"<b>{html.escape(b.name)}</b> ({b.type}), seat: {html.escape(pt.label)}, "
+        f"mentions: {b.mentions}"
+        for b, pt in members
+    )
+    return go.Scattergeo(
+        lat=[lat],
+        lon=[lon],
+        mode="markers+text",
+        text=[seat_names],
+        textposition="top center",
+        name=f"{kinds}: {seat_names}",
+        marker=dict(symbol="star", size=13, color="#6a51a3", line=dict(color="white", width=1)),
+        hovertext=[tip],
+        hoverinfo="text",
+    )
 
 
 def _label_positions(roles: pd.DataFrame) -> dict[str, str]:
@@ -406,46 +433,8 @@ def event_map(
     g: Any  # a table row; the schema types its fields
     for g in geom.itertuples():
         e = ev.loc[g.event_id].to_dict()
-        gold, negated, date = float(e["goldstein"]), bool(e["negated"]), str(e["date"])
-        colour = sample_colorscale(GOLDSTEIN_SCALE, [(gold + 10) / 20])[0]
-        src, tgt = names.get(e["source"], e["source"]), names.get(e["target"], e["target"]) or "—"
-        sentence = hover_text(str(e.get("sentence") or e["trigger"]), width=70, lines=5)
-        tip = (
-            f"<b>{html.escape(e['type'])}</b> ({html.escape(e['mode'] or '—')}, Goldstein {gold:+.1f})"
-            f"{' <i>negated</i>' if negated else ''}<br>{html.escape(src)} → {html.escape(tgt)}<br>"
-            f"{html.escape(date or 'undated')} · {html.escape(g.where)}<br><i>{sentence}</i>"
-        )
-        dash = "dot" if negated else ("dash" if float(e["confidence"]) < 0.6 else "solid")
-        if g.kind == "at":
-            tr = go.Scattergeo(
-                lat=[g.lat0],
-                lon=[g.lon0],
-                mode="markers",
-                hovertext=[tip],
-                hoverinfo="text",
-                marker=dict(
-                    size=12,
-                    color=colour,
-                    line=dict(color="#333", width=1),
-                    symbol="circle-open" if negated else "circle",
-                ),
-                showlegend=False,
-                name=g.event_id,
-            )
-        else:
-            tr = go.Scattergeo(
-                lat=[g.lat0, g.lat1],
-                lon=[g.lon0, g.lon1],
-                mode="lines+markers",
-                line=dict(color=colour, width=3, dash=dash),
-                hovertext=[tip, tip],
-                hoverinfo="text",
-                marker=dict(symbol="arrow", size=[0, 15], angleref="previous", color=colour),
-                showlegend=False,
-                name=g.event_id,
-            )
-        traces.append(tr)
-        event_traces.append((len(traces), date))  # index in the figure: the base layer comes first
+        traces.append(_event_trace(g, e, names))
+        event_traces.append((len(traces), str(e["date"])))  # index in the figure: base layer first
         points += [(g.lat0, g.lon0), (g.lat1, g.lon1)]
     traces.append(
         go.Scattergeo(
@@ -454,13 +443,7 @@ def event_map(
             mode="markers",
             hoverinfo="skip",
             showlegend=False,
-            marker=dict(
-                colorscale=GOLDSTEIN_SCALE,
-                cmin=-10,
-                cmax=10,
-                color=[0],
-                colorbar=dict(title="Goldstein<br>conflict ↔ coop.", len=0.6, y=0.5, thickness=14),
-            ),
+            marker=goldstein_key("Goldstein<br>conflict ↔ coop.", length=0.6, y=0.5, thickness=14),
         )
     )
     coop = int((events["goldstein"] > 0).sum())
@@ -472,6 +455,54 @@ def event_map(
     )
     _slider(fig, event_traces, periods)
     return fig
+
+
+def _event_trace(g: Any, e: dict[str, Any], names: dict[str, str]) -> go.Scattergeo:
+    """An event ``e`` drawn where its geometry row ``g`` puts it: a marker at a place or an arrow
+    between two anchors, in its Goldstein colour (open or dotted when negated, dashed when hedged)."""
+    gold, negated = float(e["goldstein"]), bool(e["negated"])
+    colour = goldstein_colour(gold)
+    tip = _event_tip(e, g.where, names)
+    dash = "dot" if negated else ("dash" if float(e["confidence"]) < 0.6 else "solid")
+    if g.kind == "at":
+        return go.Scattergeo(
+            lat=[g.lat0],
+            lon=[g.lon0],
+            mode="markers",
+            hovertext=[tip],
+            hoverinfo="text",
+            marker=dict(
+                size=12,
+                color=colour,
+                line=dict(color="#333", width=1),
+                symbol="circle-open" if negated else "circle",
+            ),
+            showlegend=False,
+            name=g.event_id,
+        )
+    return go.Scattergeo(
+        lat=[g.lat0, g.lat1],
+        lon=[g.lon0, g.lon1],
+        mode="lines+markers",
+        line=dict(color=colour, width=3, dash=dash),
+        hovertext=[tip, tip],
+        hoverinfo="text",
+        marker=dict(symbol="arrow", size=[0, 15], angleref="previous", color=colour),
+        showlegend=False,
+        name=g.event_id,
+    )
+
+
+def _event_tip(e: dict[str, Any], where: str, names: dict[str, str]) -> str:
+    """An event's hover text: category, mode, score, pair, date, where, and its sentence."""
+    gold, negated, date = float(e["goldstein"]), bool(e["negated"]), str(e["date"])
+    src, tgt = names.get(e["source"], e["source"]), names.get(e["target"], e["target"]) or "—"
+    sentence = hover_text(str(e.get("sentence") or e["trigger"]), width=70, lines=5)
+    return (
+        f"<b>{html.escape(e['type'])}</b> ({html.escape(e['mode'] or '—')}, Goldstein {gold:+.1f})"
+        f"{' <i>negated</i>' if negated else ''}<br>{html.escape(src)} → {html.escape(tgt)}<br>"
+        f"{html.escape(date or 'undated')} · {html.escape(where)}<br><i>{sentence}</i>"
+    )
 
 
 def _slider(
