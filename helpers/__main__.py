@@ -7,8 +7,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from . import config, corpus, corrections, export, pipeline
 from .ingest import ArticleError
@@ -22,9 +23,8 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = _Parser(prog="python -m helpers", description="Annotate a news article.")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+def _add_annotate(sub: argparse._SubParsersAction) -> None:
+    """The ``annotate`` subcommand: one article's annotation tables."""
     ann = sub.add_parser("annotate", help="write the annotation tables of one article")
     ann.add_argument("path", help="article as UTF-8 .txt or .html")
     ann.add_argument("--out", help="output folder (default data/processed/<slug>/)")
@@ -43,6 +43,10 @@ def main(argv: list[str] | None = None) -> int:
         metavar="PATH",
         help="corrections file to apply (default data/corrections/<slug>.yaml when it exists)",
     )
+
+
+def _add_report(sub: argparse._SubParsersAction) -> None:
+    """The ``report`` subcommand: every notebook on an article, as an HTML report."""
     rep = sub.add_parser(
         "report", help="run every notebook on an article and write reports/<slug>/"
     )
@@ -58,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         help="corrections file the notebooks apply "
         "(default data/corrections/<slug>.yaml when it exists)",
     )
+
+
+def _add_annotate_corpus(sub: argparse._SubParsersAction) -> None:
+    """The ``annotate-corpus`` subcommand: every article of a folder or glob."""
     cor = sub.add_parser(
         "annotate-corpus",
         help="annotate every article of a folder or glob, resumably, "
@@ -86,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
         help="folder of corrections files, <slug>.yaml for each "
         "article that has one (default data/corrections/)",
     )
+
+
+def _add_apply_corrections(sub: argparse._SubParsersAction) -> None:
+    """The ``apply-corrections`` subcommand: correct an annotation folder already written."""
     fix = sub.add_parser(
         "apply-corrections", help="apply a corrections file to an annotation folder already written"
     )
@@ -95,75 +107,113 @@ def main(argv: list[str] | None = None) -> int:
         metavar="PATH",
         help="corrections file (default data/corrections/<slug>.yaml)",
     )
-    sub.add_parser("notebooks", help="re-execute the committed notebooks in place (maintainers)")
-    args = parser.parse_args(argv)
-    try:
-        if args.command == "annotate-corpus":
-            if args.processes < 1 or args.batch < 1:
-                raise corpus.CorpusError("--processes and --batch must be 1 or more")
-            if args.corrections and not Path(args.corrections).is_dir():
-                raise corpus.CorpusError(
-                    f"--corrections {args.corrections}: no such folder; give the folder "
-                    "holding <slug>.yaml files"
-                )
-            summary = corpus.run(
-                args.spec,
-                args.out,
-                args.processes,
-                args.dask,
-                args.batch,
-                progress=not args.no_progress,
-                echo=print,
-                language=args.language,
-                corrections=args.corrections,
-            )
-            return 130 if summary.interrupted else (1 if summary.failed else 0)
-        if args.command == "annotate":
-            out = pipeline.annotate(
-                args.path,
-                args.out,
-                published=args.published,
-                title=args.title,
-                source=args.source,
-                url=args.url,
-                language=args.language,
-                allow_future=args.allow_future,
-                corrections=args.corrections or True,
-            )
-            _tell(corrections.recorded(out))
-        elif args.command == "apply-corrections":
-            if not (Path(args.dir) / "meta.json").exists():
-                raise corrections.CorrectionError(
-                    f"{args.dir}: not an annotation folder (no meta.json); "
-                    "run `python -m helpers annotate` on the article first"
-                )
-            if args.corrections and not Path(args.corrections).is_file():
-                raise corrections.CorrectionError(f"{args.corrections}: no such corrections file")
-            _tell(corrections.apply(args.dir, args.corrections))
-            out = args.dir
-        elif args.command == "report":
-            if args.corrections:  # the notebooks' kernels inherit it (corrections.default_path)
-                from .ingest import slug_for
 
-                article = args.path or config.DEFAULT_ARTICLE
-                pipeline.check_corrections(args.corrections, slug_for(Path(article)))
-                os.environ["NEWS_ACTORS_CORRECTIONS"] = str(Path(args.corrections).resolve())
-            out = export.build_report(
-                args.path,
-                published=args.published,
-                title=args.title,
-                source=args.source,
-                url=args.url,
-                language=args.language,
-                allow_future=args.allow_future,
-            )
-            size = export.folder_size(out)
-            print(f"report written to {out} ({size / 1e6:.1f} MB); open {out / 'index.html'}")
-            return 0
-        else:
-            for nb in export.refresh_committed():
-                print(f"executed {nb}")
-            return 0
+
+def _parser() -> _Parser:
+    """The argument parser with every subcommand."""
+    parser = _Parser(prog="python -m helpers", description="Annotate a news article.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    _add_annotate(sub)
+    _add_report(sub)
+    _add_annotate_corpus(sub)
+    _add_apply_corrections(sub)
+    sub.add_parser("notebooks", help="re-execute the committed notebooks in place (maintainers)")
+    return parser
+
+
+def _article_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The article's metadata and reading options given on the command line."""
+    return {
+        "published": args.published,
+        "title": args.title,
+        "source": args.source,
+        "url": args.url,
+        "language": args.language,
+        "allow_future": args.allow_future,
+    }
+
+
+def _annotate_corpus(args: argparse.Namespace) -> int:
+    """``annotate-corpus``: 0, 1 if an article failed, 130 if interrupted."""
+    if args.processes < 1 or args.batch < 1:
+        raise corpus.CorpusError("--processes and --batch must be 1 or more")
+    if args.corrections and not Path(args.corrections).is_dir():
+        raise corpus.CorpusError(
+            f"--corrections {args.corrections}: no such folder; give the folder "
+            "holding <slug>.yaml files"
+        )
+    summary = corpus.run(
+        args.spec,
+        args.out,
+        args.processes,
+        args.dask,
+        args.batch,
+        progress=not args.no_progress,
+        echo=print,
+        language=args.language,
+        corrections=args.corrections,
+    )
+    return 130 if summary.interrupted else (1 if summary.failed else 0)
+
+
+def _annotate(args: argparse.Namespace) -> Path:
+    """``annotate``: the folder written, its corrections told on stderr."""
+    out = pipeline.annotate(
+        args.path, args.out, **_article_options(args), corrections=args.corrections or True
+    )
+    _tell(corrections.recorded(out))
+    return out
+
+
+def _apply_corrections(args: argparse.Namespace) -> str:
+    """``apply-corrections``: the folder corrected, what changed told on stderr."""
+    if not (Path(args.dir) / "meta.json").exists():
+        raise corrections.CorrectionError(
+            f"{args.dir}: not an annotation folder (no meta.json); "
+            "run `python -m helpers annotate` on the article first"
+        )
+    if args.corrections and not Path(args.corrections).is_file():
+        raise corrections.CorrectionError(f"{args.corrections}: no such corrections file")
+    _tell(corrections.apply(args.dir, args.corrections))
+    return args.dir
+
+
+def _report(args: argparse.Namespace) -> int:
+    """``report``: build the HTML report and say where it is."""
+    if args.corrections:  # the notebooks' kernels inherit it (corrections.default_path)
+        from .ingest import slug_for
+
+        article = args.path or config.DEFAULT_ARTICLE
+        pipeline.check_corrections(args.corrections, slug_for(Path(article)))
+        os.environ["NEWS_ACTORS_CORRECTIONS"] = str(Path(args.corrections).resolve())
+    out = export.build_report(args.path, **_article_options(args))
+    size = export.folder_size(out)
+    print(f"report written to {out} ({size / 1e6:.1f} MB); open {out / 'index.html'}")
+    return 0
+
+
+def _notebooks(args: argparse.Namespace) -> int:
+    """``notebooks``: re-execute the committed notebooks in place."""
+    for nb in export.refresh_committed():
+        print(f"executed {nb}")
+    return 0
+
+
+#: Each subcommand's handler: an exit code, or the folder written (printed on stdout, exit 0).
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int | str | Path]] = {
+    "annotate": _annotate,
+    "report": _report,
+    "annotate-corpus": _annotate_corpus,
+    "apply-corrections": _apply_corrections,
+    "notebooks": _notebooks,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line on ``argv`` (default ``sys.argv[1:]``); returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        outcome = _COMMANDS[args.command](args)
     except (
         ArticleError,
         ModelMissing,
@@ -176,7 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("error: interrupted; nothing was written\n")
         return 130
-    print(out)
+    if isinstance(outcome, int):
+        return outcome
+    print(outcome)
     return 0
 
 

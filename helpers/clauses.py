@@ -63,30 +63,9 @@ def status(tok: Token, has_event: Callable[[Token], bool]) -> Status:
     event category in the dictionary (used to let "agreed to set up" be one event, not two)."""
     dep = tok.dep_
     if dep == "conj" and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
-        inherited = status(
-            tok.head, has_event
-        )  # "met and agreed": coordinated verbs share a clause
-        if inherited.kind == "skip":
-            return inherited
-        if modal(tok) or not modal(tok.head):
-            return _own_modality(tok, Status("event", "coordinated with an event-bearing verb"))
-        return inherited
-    if dep == "advcl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
-        return Status("event", "participle with an agent ('Sanctioned by the U.S., ...')")
-    if (
-        dep == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ in words("concessive") for c in tok.children)
-        and tok.tag_ not in ("VBG", "TO")
-    ):
-        return _within(
-            tok, has_event, _own_modality(tok, Status("event", "concessive clause: asserted"))
-        )
-    if dep == "advcl" and tok.tag_ == "VBG" and any(c.dep_ == "dobj" for c in tok.children):
-        return _within(
-            tok,
-            has_event,
-            Status("participle", "participle clause: an event only when its object is an actor"),
-        )
+        return _coordinated(tok, has_event)
+    if dep == "advcl":
+        return _adverbial(tok, has_event)
     if (
         dep == "pcomp"
         and tok.head.lower_ == "to"
@@ -96,14 +75,6 @@ def status(tok: Token, has_event: Callable[[Token], bool]) -> Status:
     if dep == "relcl":
         return _own_modality(
             tok, Status("relative", "relative clause: an event only when its subject is an actor")
-        )
-    if (
-        dep == "advcl"
-        and tok.lemma_.lower() in words("aim_verbs")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    ):
-        return Status(
-            "event", f"'to {tok.lemma_}': the aim of a protest is itself a protest or demand"
         )
     if (
         dep == "acl"
@@ -117,32 +88,83 @@ def status(tok: Token, has_event: Callable[[Token], bool]) -> Status:
     if dep in SECONDARY:
         return Status("skip", SECONDARY[dep])
     if dep == "xcomp":
-        head = tok.head
-        if head.lemma_.lower() in words("intent"):
-            return _within(
-                tok, has_event, Status("intent", f"intention stated with '{head.lemma_}'")
-            )
-        if head.lemma_.lower() in words("aspectual"):
-            return _within(
-                tok,
-                has_event,
-                _own_modality(head, Status("event", f"complement of '{head.lemma_}'")),
-            )
-        if has_event(head):
-            return Status("skip", f"content of '{head.lemma_}'", nested_ok=True)
+        return _open_complement(tok, has_event)
+    if dep == "ccomp":
+        return _clausal_complement(tok, has_event)
+    return _main_verb(tok)
+
+
+def _coordinated(tok: Token, has_event: Callable[[Token], bool]) -> Status:
+    """A verb coordinated with the verb before it ("met and agreed"): they share a clause, so it
+    shares that verb's status, or is an event of its own when it has a modal or the other none."""
+    inherited = status(tok.head, has_event)
+    if inherited.kind == "skip":
+        return inherited
+    if modal(tok) or not modal(tok.head):
+        return _own_modality(tok, Status("event", "coordinated with an event-bearing verb"))
+    return inherited
+
+
+def _adverbial(tok: Token, has_event: Callable[[Token], bool]) -> Status:
+    """An adverbial clause: secondary, unless it is a participle with an agent, a concessive
+    clause, a participle clause with an object, or the aim of a protest."""
+    if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+        return Status("event", "participle with an agent ('Sanctioned by the U.S., ...')")
+    if any(
+        c.dep_ == "mark" and c.lower_ in words("concessive") for c in tok.children
+    ) and tok.tag_ not in ("VBG", "TO"):
+        return _within(
+            tok, has_event, _own_modality(tok, Status("event", "concessive clause: asserted"))
+        )
+    if tok.tag_ == "VBG" and any(c.dep_ == "dobj" for c in tok.children):
         return _within(
             tok,
             has_event,
-            _own_modality(
-                tok, Status("event", f"complement of '{head.lemma_}', which codes no event")
-            ),
+            Status("participle", "participle clause: an event only when its object is an actor"),
         )
-    if dep == "ccomp" and not _reported(tok) and has_event(tok.head) and tok.i > tok.head.i:
-        return Status("skip", f"content of '{tok.head.lemma_}'", nested_ok=True)
-    if dep == "ccomp":
+    if tok.lemma_.lower() in words("aim_verbs") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    ):
+        return Status(
+            "event", f"'to {tok.lemma_}': the aim of a protest is itself a protest or demand"
+        )
+    return Status("skip", SECONDARY["advcl"])
+
+
+def _open_complement(tok: Token, has_event: Callable[[Token], bool]) -> Status:
+    """The complement of a verb ("agreed to set up", "plans to impose", "went on to state"): an
+    intention, an event, or the content of a verb that is itself the event."""
+    head = tok.head
+    if head.lemma_.lower() in words("intent"):
+        return _within(tok, has_event, Status("intent", f"intention stated with '{head.lemma_}'"))
+    if head.lemma_.lower() in words("aspectual"):
         return _within(
-            tok, has_event, _own_modality(tok, Status("event", "content of a reporting verb"))
+            tok,
+            has_event,
+            _own_modality(head, Status("event", f"complement of '{head.lemma_}'")),
         )
+    if has_event(head):
+        return Status("skip", f"content of '{head.lemma_}'", nested_ok=True)
+    return _within(
+        tok,
+        has_event,
+        _own_modality(tok, Status("event", f"complement of '{head.lemma_}', which codes no event")),
+    )
+
+
+def _clausal_complement(tok: Token, has_event: Callable[[Token], bool]) -> Status:
+    """A clause that is the content of a verb: an event when that verb reports it ("said it
+    would withdraw") or codes no event itself."""
+    if not _reported(tok) and has_event(tok.head) and tok.i > tok.head.i:
+        return Status("skip", f"content of '{tok.head.lemma_}'", nested_ok=True)
+    return _within(
+        tok, has_event, _own_modality(tok, Status("event", "content of a reporting verb"))
+    )
+
+
+def _main_verb(tok: Token) -> Status:
+    """A verb heading its own clause: an event, unless an aspectual or intention verb leaves the
+    event to its complement."""
     if tok.lemma_.lower() in words("aspectual") and any(c.dep_ == "xcomp" for c in tok.children):
         return Status(
             "skip", f"aspectual '{tok.lemma_}': its complement is the event", nested_ok=True

@@ -947,8 +947,7 @@ def apply_into(directory: Path, tmp: Path, path: str | Path | None = None) -> Re
     files when it succeeds; tables already in ``tmp`` are fresh automatic ones."""
     directory, tmp = Path(directory), Path(tmp)
     if path is None:
-        meta_dir = tmp if (tmp / "meta.json").exists() else directory
-        path = path_for(meta_dir)
+        path = path_for(_newest(directory, tmp, "meta.json"))
     path = Path(path)
     entries = load(path)
     corrected_before = (directory / AUTO).is_dir()
@@ -959,10 +958,7 @@ def apply_into(directory: Path, tmp: Path, path: str | Path | None = None) -> Re
         for f in [*(f"{n}.csv" for n in TABLES), PLOVER_FILE]
     }
     if not entries:  # the file is gone or empty: the automatic tables are the tables again
-        for file, src in sources.items():
-            if src is not None and src.parent != tmp:
-                shutil.copyfile(src, tmp / file)
-        (tmp / AUTO).mkdir(exist_ok=True)  # an empty auto/ removes the old one (pipeline.staged)
+        _restore_automatic(sources, tmp)
         return Result([], [], _show(path))
     if sources["actors.csv"] is None or sources["mentions.csv"] is None:
         raise CorrectionError(
@@ -973,16 +969,49 @@ def apply_into(directory: Path, tmp: Path, path: str | Path | None = None) -> Re
     entries = [
         e for e in entries if NEEDS.get(e.action, "actors") in present
     ]  # the others wait for their stage
+    tables = _automatic_tables(sources)
+    ref_dir = _newest(directory, tmp, "sentences.csv")
+    sentences = schemas.read_table(ref_dir, "sentences")
+    places = schemas.read_table(_newest(directory, tmp, "places.csv"), "places")
+    body = schemas.read_body(ref_dir)
+    corrected, result = correct(tables, entries, sentences, places, _show(path))
+    written = _write_corrected(directory, tmp, sources, corrected, present, body)
+    _write_record(tmp, path, written, result)
+    return result
+
+
+def _newest(directory: Path, tmp: Path, file: str) -> Path:
+    """``tmp`` if the stage has written ``file`` there already, else ``directory``."""
+    return tmp if (tmp / file).exists() else directory
+
+
+def _restore_automatic(sources: dict[str, Path | None], tmp: Path) -> None:
+    """Make the automatic files (``sources``) the files of ``tmp`` again, with no corrections."""
+    for file, src in sources.items():
+        if src is not None and src.parent != tmp:
+            shutil.copyfile(src, tmp / file)
+    (tmp / AUTO).mkdir(exist_ok=True)  # an empty auto/ removes the old one (pipeline.staged)
+
+
+def _automatic_tables(sources: dict[str, Path | None]) -> dict[str, pd.DataFrame]:
+    """Each correctable table as annotated, or empty when its stage has not run yet."""
     found = {n: p for n in TABLES if (p := sources[f"{n}.csv"]) is not None}
-    tables = {
+    return {
         n: schemas.read_table(found[n].parent, n) if n in found else schemas.empty(n)
         for n in TABLES
     }
-    ref_dir = tmp if (tmp / "sentences.csv").exists() else directory
-    sentences = schemas.read_table(ref_dir, "sentences")
-    places = schemas.read_table(tmp if (tmp / "places.csv").exists() else directory, "places")
-    body = schemas.read_body(ref_dir)
-    corrected, result = correct(tables, entries, sentences, places, _show(path))
+
+
+def _write_corrected(
+    directory: Path,
+    tmp: Path,
+    sources: dict[str, Path | None],
+    corrected: dict[str, pd.DataFrame],
+    present: list[str],
+    body: str,
+) -> dict[str, str]:
+    """Keep the automatic files in ``tmp/auto/`` and write the corrected tables (and PLOVER
+    records) in ``tmp``; returns the SHA-256 of each file written."""
     (tmp / AUTO).mkdir(exist_ok=True)
     for file, src in sources.items():
         if src is not None:
@@ -996,9 +1025,14 @@ def apply_into(directory: Path, tmp: Path, path: str | Path | None = None) -> Re
     if sources[PLOVER_FILE] is not None:
         from . import plover
 
-        meta = schemas.read_meta(tmp if (tmp / "meta.json").exists() else directory)
+        meta = schemas.read_meta(_newest(directory, tmp, "meta.json"))
         plover.write(corrected["events"], corrected["actors"], tmp, meta.get("slug", ""))
         written[PLOVER_FILE] = _sha(tmp / PLOVER_FILE)
+    return written
+
+
+def _write_record(tmp: Path, path: Path, written: dict[str, str], result: Result) -> None:
+    """Record in ``tmp/auto/`` the corrections file applied, what it did and the hashes written."""
     record = {
         "file": _show(path),
         "sha256": _sha(path),
@@ -1007,7 +1041,6 @@ def apply_into(directory: Path, tmp: Path, path: str | Path | None = None) -> Re
         "stale": [_as_dict(o) for o in result.stale],
     }
     (tmp / AUTO / RECORD).write_text(_record_text(record), encoding="utf-8")
-    return result
 
 
 def _as_dict(o: Outcome) -> dict[str, Any]:

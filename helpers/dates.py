@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -154,6 +155,129 @@ def _parser(base: dt.date | None) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+_MONTH_NAMES = "|".join(MONTHS)
+#: "today", "yesterday", "tomorrow": the shift from the publication date.
+_NEAR_DAYS = {
+    "today": relativedelta(),
+    "yesterday": relativedelta(days=-1),
+    "tomorrow": relativedelta(days=1),
+}
+#: Words that make an expression relative to the publication date.
+_RELATIVE_WORDS = (
+    "last",
+    "next",
+    "ago",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "this",
+    "previous",
+    "past",
+    "coming",
+)
+
+
+def _calendar_value(d: dt.date, unit: str) -> str:
+    """``d`` at the precision of ``unit``: the year, the month, or (any other unit) the day."""
+    return {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(
+        unit, d.isoformat()
+    )
+
+
+def _month_of_year(low: str, base: dt.date) -> str | None:
+    """A month: "December of last year" (in that calendar year), "last December" (the latest)."""
+    m = re.match(
+        rf"^(?:(?:the\s+)?(?:month\s+of\s+)?)?({_MONTH_NAMES})(?:\s+of)?\s+(last|this|next)\s+year$",
+        low,
+    ) or re.match(rf"^(last|this|next)\s+({_MONTH_NAMES})$", low)
+    if not m:
+        return None
+    groups = m.groups()
+    month_name, which = (groups[0], groups[1]) if groups[0] in MONTHS else (groups[1], groups[0])
+    month = MONTHS.index(month_name) + 1
+    if groups[0] in MONTHS:  # "December of last year": the calendar year before
+        year = base.year + {"last": -1, "this": 0, "next": 1}[which]
+    else:  # "last December": the most recent December before publication
+        year = (
+            base.year
+            + {
+                "last": 0 if month < base.month else -1,
+                "this": 0,
+                "next": 0 if month > base.month else 1,
+            }[which]
+        )
+    return f"{year:04d}-{month:02d}"
+
+
+def _day_this_year(low: str, base: dt.date) -> str | None:
+    """A day this year: "this July 9" (none if the year has no such day)."""
+    m = re.match(
+        rf"^this\s+(?:({_MONTH_NAMES})\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTH_NAMES}))(?:st|nd|rd|th)?$",
+        low,
+    )
+    if not m:
+        return None
+    month_name, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    try:
+        return dt.date(base.year, MONTHS.index(month_name) + 1, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _near_day(low: str, base: dt.date) -> str | None:
+    """The day before, of or after publication: "yesterday", "today", "tomorrow"."""
+    if low in _NEAR_DAYS:
+        return (base + _NEAR_DAYS[low]).isoformat()
+    return None
+
+
+def _unit_step(low: str, base: dt.date) -> str | None:
+    """One calendar unit from publication: "last year", "this month", "the coming week"."""
+    m = re.match(r"^(last|this|next|the previous|the past|the coming)\s+(year|month|week)$", low)
+    if not m:
+        return None
+    step = {
+        "last": -1,
+        "the previous": -1,
+        "the past": -1,
+        "this": 0,
+        "next": 1,
+        "the coming": 1,
+    }[m.group(1)]
+    unit = m.group(2)
+    return _calendar_value(base + relativedelta(**{f"{unit}s": step}), unit)
+
+
+def _weekday(low: str, base: dt.date) -> str | None:
+    """A weekday ("Tuesday", "last Tuesday"): in news copy the most recent such day, the
+    publication day included."""
+    m = re.match(rf"^(?:last\s+|this\s+|this\s+past\s+)?({'|'.join(WEEKDAYS)})$", low)
+    if not m:
+        return None
+    back = (base.weekday() - WEEKDAYS.index(m.group(1))) % 7
+    return (base - dt.timedelta(days=back)).isoformat()
+
+
+def _ago(low: str, base: dt.date) -> str | None:
+    """A span back from publication: "three years ago", "a week ago"."""
+    m = re.match(r"^(\w+)\s+(year|month|week|day)s?\s+ago$", low)
+    if not (m and _number(m.group(1))):
+        return None
+    d = base - relativedelta(**{f"{m.group(2)}s": _number(m.group(1))})
+    return _calendar_value(d, m.group(2))
+
+
+#: The relative expressions :func:`_relative` resolves; their patterns exclude one another.
+_RELATIVE_RULES: tuple[Callable[[str, dt.date], str | None], ...] = (
+    _month_of_year,
+    _day_this_year,
+    _near_day,
+    _unit_step,
+    _weekday,
+    _ago,
+)
+
+
 def _relative(text: str, base: dt.date) -> str | None:
     """Calendar arithmetic on the publication date for common relative expressions."""
     low = text.lower().strip()
@@ -161,70 +285,58 @@ def _relative(text: str, base: dt.date) -> str | None:
     low = re.sub(
         r"^(earlier|later|early|late)\s+(?=this|last|next)", "", low
     )  # "earlier this month"
-    months = "|".join(MONTHS)
-    m = re.match(
-        rf"^(?:(?:the\s+)?(?:month\s+of\s+)?)?({months})(?:\s+of)?\s+(last|this|next)\s+year$", low
-    ) or re.match(rf"^(last|this|next)\s+({months})$", low)
-    if m:
-        groups = m.groups()
-        month_name, which = (
-            (groups[0], groups[1]) if groups[0] in MONTHS else (groups[1], groups[0])
-        )
-        month = MONTHS.index(month_name) + 1
-        if groups[0] in MONTHS:  # "December of last year": the calendar year before
-            year = base.year + {"last": -1, "this": 0, "next": 1}[which]
-        else:  # "last December": the most recent December before publication
-            year = (
-                base.year
-                + {
-                    "last": 0 if month < base.month else -1,
-                    "this": 0,
-                    "next": 0 if month > base.month else 1,
-                }[which]
-            )
-        return f"{year:04d}-{month:02d}"
-    m = re.match(
-        rf"^this\s+(?:({months})\s+(\d{{1,2}})|(\d{{1,2}})\s+({months}))(?:st|nd|rd|th)?$", low
-    )
-    if m:  # "this July 9": that day in the year of publication
-        month_name, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        try:
-            return dt.date(base.year, MONTHS.index(month_name) + 1, int(day)).isoformat()
-        except ValueError:
-            return None
-    table = {
-        "today": relativedelta(),
-        "yesterday": relativedelta(days=-1),
-        "tomorrow": relativedelta(days=1),
-    }
-    if low in table:
-        return (base + table[low]).isoformat()
-    m = re.match(r"^(last|this|next|the previous|the past|the coming)\s+(year|month|week)$", low)
-    if m:
-        step = {
-            "last": -1,
-            "the previous": -1,
-            "the past": -1,
-            "this": 0,
-            "next": 1,
-            "the coming": 1,
-        }[m.group(1)]
-        unit = m.group(2)
-        d = base + relativedelta(**{f"{unit}s": step})
-        return {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(
-            unit, d.isoformat()
-        )
-    m = re.match(rf"^(?:last\s+|this\s+|this\s+past\s+)?({'|'.join(WEEKDAYS)})$", low)
-    if m:  # a weekday in news copy means the most recent such day, the publication day included
-        back = (base.weekday() - WEEKDAYS.index(m.group(1))) % 7
-        return (base - dt.timedelta(days=back)).isoformat()
-    m = re.match(r"^(\w+)\s+(year|month|week|day)s?\s+ago$", low)
-    if m and _number(m.group(1)):
-        d = base - relativedelta(**{f"{m.group(2)}s": _number(m.group(1))})
-        return {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(
-            m.group(2), d.isoformat()
-        )
+    for rule in _RELATIVE_RULES:
+        value = rule(low, base)
+        if value is not None:
+            return value
     return None
+
+
+def _is_relative(low: str) -> bool:
+    """Whether a (lower-cased) expression counts from the publication date."""
+    return any(re.search(rf"\b{w}\b", low) for w in _RELATIVE_WORDS) or any(
+        re.fullmatch(rf"(on\s+)?{d}", low) for d in WEEKDAYS
+    )
+
+
+def _set_duration(e: TimeExpr, m: re.Match[str]) -> None:
+    """Value (ISO 8601 duration), kind and basis of a duration matched by ``_DURATION``."""
+    n = _number(m.group(1)) if m.group(1) else 1
+    unit = m.group(2).lower()
+    if n:
+        code = UNITS[unit]
+        amount = n * UNIT_FACTOR.get(unit, 1)
+        e.value = f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
+        e.kind, e.basis = "duration", "explicit"
+    else:
+        e.kind, e.basis = "duration", "vague amount"
+
+
+def _set_relative(e: TimeExpr, t: str, published: dt.date | None) -> None:
+    """Value and basis of a date relative to the publication date (empty without one)."""
+    e.kind = "relative"
+    if published is None:
+        e.basis = "unresolved: no publication date"
+        return
+    value = _relative(t, published)
+    e.value, e.basis = (
+        (value, "relative to publication date") if value else ("", "unresolved expression")
+    )
+
+
+def _set_explicit(e: TimeExpr, t: str, published: dt.date | None) -> None:
+    """Value and basis of a date that names its day or month, or why it stays unresolved."""
+    hit = _explicit(t, published)
+    if hit:
+        e.value, e.basis = hit
+        if "publication" in e.basis:
+            e.kind = "date"
+    else:
+        e.basis = (
+            "unresolved: no year and no publication date"
+            if published is None
+            else "unresolved expression"
+        )
 
 
 def normalise(text: str, published: dt.date | None) -> TimeExpr:
@@ -239,32 +351,9 @@ def normalise(text: str, published: dt.date | None) -> TimeExpr:
     if m := _DECADE.match(t):
         e.value, e.kind, e.basis = f"{m.group(1)}0/{m.group(1)}9", "period", "explicit decade"
         return e
-    low = t.lower()
-    relative_words = (
-        "last",
-        "next",
-        "ago",
-        "yesterday",
-        "today",
-        "tomorrow",
-        "this",
-        "previous",
-        "past",
-        "coming",
-    )
-    is_relative = any(re.search(rf"\b{w}\b", low) for w in relative_words) or any(
-        re.fullmatch(rf"(on\s+)?{d}", low) for d in WEEKDAYS
-    )
+    is_relative = _is_relative(t.lower())
     if (m := _DURATION.match(t)) and not is_relative:
-        n = _number(m.group(1)) if m.group(1) else 1
-        unit = m.group(2).lower()
-        if n:
-            code = UNITS[unit]
-            amount = n * UNIT_FACTOR.get(unit, 1)
-            e.value = f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
-            e.kind, e.basis = "duration", "explicit"
-        else:
-            e.kind, e.basis = "duration", "vague amount"
+        _set_duration(e, m)
         return e
     if m := _YEAR.match(t):
         e.value, e.kind, e.basis = m.group(1), "date", "explicit"
@@ -273,26 +362,9 @@ def normalise(text: str, published: dt.date | None) -> TimeExpr:
         e.kind, e.basis = "relative", "anaphoric: needs an earlier date in the text"
         return e
     if is_relative:
-        e.kind = "relative"
-        if published is None:
-            e.basis = "unresolved: no publication date"
-            return e
-        value = _relative(t, published)
-        e.value, e.basis = (
-            (value, "relative to publication date") if value else ("", "unresolved expression")
-        )
-        return e
-    hit = _explicit(t, published)
-    if hit:
-        e.value, e.basis = hit
-        if "publication" in e.basis:
-            e.kind = "date"
+        _set_relative(e, t, published)
     else:
-        e.basis = (
-            "unresolved: no year and no publication date"
-            if published is None
-            else "unresolved expression"
-        )
+        _set_explicit(e, t, published)
     return e
 
 

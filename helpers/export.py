@@ -279,6 +279,71 @@ def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
+def _start_kernels(nbs: list[Path]) -> dict[Path, tuple[Any, Any]]:
+    """A warmed kernel for each notebook, all booting and importing at once."""
+    kernels = {nb: start_kernel(config.NOTEBOOKS) for nb in nbs}
+    with ThreadPoolExecutor(max_workers=len(nbs)) as pool:
+        list(pool.map(warm, kernels.values()))
+    return kernels
+
+
+def _execute_all(
+    nbs: list[Path], tmp: Path, params: dict[str, Any], parallel: bool
+) -> list[tuple[Path, nbformat.NotebookNode]]:
+    """Execute the notebooks into ``tmp``: 01 to 03 in order, the rest at once if ``parallel``."""
+    kernels = _start_kernels(nbs) if parallel else {}
+
+    def run(src: Path) -> tuple[Path, nbformat.NotebookNode]:
+        return src, execute(src, tmp / src.name, params, config.NOTEBOOKS, kernels.get(src))
+
+    first = [n for n in nbs if n.name[:2] <= "03"]  # 01 -> 02 -> 03 hand tables on in order
+    rest = [n for n in nbs if n.name[:2] > "03"]  # maps, charts, evaluation only read them
+    try:
+        executed = [run(n) for n in first]
+        if parallel and len(rest) > 1:
+            with ThreadPoolExecutor(max_workers=len(rest)) as pool:
+                executed += list(pool.map(run, rest))
+        else:
+            executed += [run(n) for n in rest]
+    finally:
+        for km, kc in kernels.values():  # those a failure left unused
+            if km.has_kernel:
+                kc.stop_channels()
+                km.shutdown_kernel(now=True)
+    return executed
+
+
+def _write_pages(
+    tmp: Path,
+    executed: list[tuple[Path, nbformat.NotebookNode]],
+    nav: str,
+    local: list[Path],
+) -> tuple[list[tuple[str, str]], int]:
+    """Redact the executed notebooks in ``tmp`` and write their HTML pages beside them; returns
+    each page's link (to its first figure, if any) with its label, and the figure count."""
+    from . import summary
+
+    for src, _nb in executed:  # the executed notebooks are shared too
+        ipynb = tmp / src.name
+        if ipynb.exists():
+            ipynb.write_text(
+                redact_paths(ipynb.read_text(encoding="utf-8"), local), encoding="utf-8"
+            )
+    figures = 0
+    first_figures = []  # the index links straight to each page's first figure
+    for src, nb in executed:
+        text, count = notebook_html(nb, f"{summary.page_label(src.stem)}", nav)
+        figures += count
+        href = src.with_suffix(".html").name
+        if count:
+            href += "#figure-1"
+        first_figures.append((href, summary.page_label(src.stem)))
+        (tmp / src.with_suffix(".html").name).write_text(
+            redact_paths(text, local), encoding="utf-8"
+        )
+    return first_figures, figures
+
+
 def build_report(
     article: str | Path | None = None,
     published: str | None = None,
@@ -298,24 +363,14 @@ def build_report(
     from . import corrections, ingest, summary
 
     article_path = config.resolve(article) if article else config.DEFAULT_ARTICLE
-    ingest.read_article(
-        article_path,
-        language,
-        allow_future,
-        published=published,
-        title=title,
-        source=source,
-        url=url,
-    )  # fail fast
+    overrides = {"published": published, "title": title, "source": source, "url": url}
+    ingest.read_article(article_path, language, allow_future, **overrides)  # fail fast
     slug = ingest.slug_for(article_path)
     data_dir = Path(data_dir) if data_dir else config.processed_dir(slug)
     params = {
         "article": shown_path(article_path),
         "data_dir": shown_path(data_dir),
-        "published": published or "",
-        "title": title or "",
-        "source": source or "",
-        "url": url or "",
+        **{key: value or "" for key, value in overrides.items()},
         "language": language or "",
         "allow_future": allow_future,
     }
@@ -325,51 +380,11 @@ def build_report(
     tmp = Path(tempfile.mkdtemp(prefix=f".{slug}.", dir=reports))
     try:
         nbs = notebooks()
-        kernels = {}
-        if parallel:  # all kernels boot and import at once, instead of one after another
-            kernels = {nb: start_kernel(config.NOTEBOOKS) for nb in nbs}
-            with ThreadPoolExecutor(max_workers=len(nbs)) as pool:
-                list(pool.map(warm, kernels.values()))
-
-        def run(src: Path) -> tuple[Path, nbformat.NotebookNode]:
-            return src, execute(src, tmp / src.name, params, config.NOTEBOOKS, kernels.get(src))
-
-        first = [n for n in nbs if n.name[:2] <= "03"]  # 01 -> 02 -> 03 hand tables on in order
-        rest = [n for n in nbs if n.name[:2] > "03"]  # maps, charts, evaluation only read them
-        try:
-            executed = [run(n) for n in first]
-            if parallel and len(rest) > 1:
-                with ThreadPoolExecutor(max_workers=len(rest)) as pool:
-                    executed += list(pool.map(run, rest))
-            else:
-                executed += [run(n) for n in rest]
-        finally:
-            for km, kc in kernels.values():  # those a failure left unused
-                if km.has_kernel:
-                    kc.stop_channels()
-                    km.shutdown_kernel(now=True)
-        pages = [(n.with_suffix(".html").name, summary.page_label(n.stem)) for n in nbs]
-        nav = nav_bar(pages)
-        figures = 0
-        first_figures = []  # the index links straight to each page's first figure
+        executed = _execute_all(nbs, tmp, params, parallel)
+        nav = nav_bar([(n.with_suffix(".html").name, summary.page_label(n.stem)) for n in nbs])
         fixes = corrections.default_path(slug).parent  # the pages name the corrections file
         local = [article_path.parent, data_dir, fixes, config.ROOT, Path.home()]
-        for src, _nb in executed:  # the executed notebooks are shared too
-            ipynb = tmp / src.name
-            if ipynb.exists():
-                ipynb.write_text(
-                    redact_paths(ipynb.read_text(encoding="utf-8"), local), encoding="utf-8"
-                )
-        for src, nb in executed:
-            text, count = notebook_html(nb, f"{summary.page_label(src.stem)}", nav)
-            figures += count
-            href = src.with_suffix(".html").name
-            if count:
-                href += "#figure-1"
-            first_figures.append((href, summary.page_label(src.stem)))
-            (tmp / src.with_suffix(".html").name).write_text(
-                redact_paths(text, local), encoding="utf-8"
-            )
+        first_figures, figures = _write_pages(tmp, executed, nav, local)
         index = page(f"Report: {slug}", summary.index_body(data_dir, first_figures), nav, False)
         (tmp / "index.html").write_text(redact_paths(index, local), encoding="utf-8")
         if figures:

@@ -236,6 +236,59 @@ def check_date(value: Any, what: str) -> str | None:
         raise ArticleError(f"{what} {value!r} is not a date; give it as YYYY-MM-DD") from None
 
 
+def _merged_meta(
+    path: Path, found: dict[str, Any], overrides: dict[str, str | None], allow_future: bool
+) -> dict[str, Any]:
+    """The metadata fields by precedence (``overrides`` > sidecar > ``found`` in the file), with the
+    publication date checked and where it came from."""
+    side = sidecar_meta(path)
+    meta: dict[str, Any] = dict.fromkeys(_META_FIELDS)
+    meta.update({k: v for k, v in found.items() if v})
+    meta.update({k: v for k, v in side.items() if v not in (None, "")})
+    basis = meta.get("published_basis")
+    if side.get("published"):
+        basis = side.get("published_basis") or f"{path.stem}.meta.json"
+    given = {k: v for k, v in overrides.items() if v not in (None, "")}
+    meta.update(given)
+    if "published" in given:
+        basis = "given on the command line (--published)"
+    meta["published"] = check_date(meta.get("published"), "The publication date")
+    if meta["published"] and meta["published"] > dt.date.today().isoformat() and not allow_future:
+        raise ArticleError(
+            f"the publication date {meta['published']} is in the future; check it, or pass "
+            "--allow-future if the article really is dated ahead"
+        )
+    meta["published_basis"] = (
+        basis
+        if meta["published"]
+        else "unknown: no date in the file, its .meta.json or --published"
+    )
+    return meta
+
+
+def _checked_language(body: str, language: str | None, path: Path) -> tuple[str, float]:
+    """The body's detected language and confidence; an ``ArticleError`` if ``language`` names
+    another language than English, or if the body is confidently not English and not forced."""
+    found_lang, confidence = detect_language(body)
+    if language not in (None, "", LANGUAGE):
+        raise ArticleError(
+            f"--language {language}: the annotators read English only; give --language en "
+            "to annotate a text as English"
+        )
+    if (
+        found_lang != LANGUAGE
+        and language != LANGUAGE
+        and len(body.split()) >= MIN_WORDS_FOR_LANGUAGE
+        and confidence >= 0.9
+    ):
+        raise ArticleError(
+            f"{path} looks like {language_name(found_lang)} ({found_lang}, confidence "
+            f"{confidence:.2f}), not English; the annotators read English only "
+            "(give --language en to annotate it anyway)"
+        )
+    return found_lang, confidence
+
+
 def read_article(
     path: str | Path,
     language: str | None = None,
@@ -260,49 +313,12 @@ def read_article(
         raise ArticleError(
             f"{path} has no body text besides its metadata line; give the article text"
         )
-    side = sidecar_meta(path)
-    meta: dict[str, Any] = dict.fromkeys(_META_FIELDS)
-    meta.update({k: v for k, v in found.items() if v})
-    meta.update({k: v for k, v in side.items() if v not in (None, "")})
-    basis = meta.get("published_basis")
-    if side.get("published"):
-        basis = side.get("published_basis") or f"{path.stem}.meta.json"
-    given = {k: v for k, v in overrides.items() if v not in (None, "")}
-    meta.update(given)
-    if "published" in given:
-        basis = "given on the command line (--published)"
-    meta["published"] = check_date(meta.get("published"), "The publication date")
-    if meta["published"] and meta["published"] > dt.date.today().isoformat() and not allow_future:
-        raise ArticleError(
-            f"the publication date {meta['published']} is in the future; check it, or pass "
-            "--allow-future if the article really is dated ahead"
-        )
-    meta["published_basis"] = (
-        basis
-        if meta["published"]
-        else "unknown: no date in the file, its .meta.json or --published"
-    )
+    meta = _merged_meta(path, found, overrides, allow_future)
     if not meta.get("title"):
         first = body.split("\n\n", 1)[0]
         meta["title"] = first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
         meta["title_basis"] = "first paragraph (no title given)"
-    found_lang, confidence = detect_language(body)
-    if language not in (None, "", LANGUAGE):
-        raise ArticleError(
-            f"--language {language}: the annotators read English only; give --language en "
-            "to annotate a text as English"
-        )
-    if (
-        found_lang != LANGUAGE
-        and language != LANGUAGE
-        and len(body.split()) >= MIN_WORDS_FOR_LANGUAGE
-        and confidence >= 0.9
-    ):
-        raise ArticleError(
-            f"{path} looks like {language_name(found_lang)} ({found_lang}, confidence "
-            f"{confidence:.2f}), not English; the annotators read English only "
-            "(give --language en to annotate it anyway)"
-        )
+    found_lang, confidence = _checked_language(body, language, path)
     meta.update(
         {
             "language": LANGUAGE,

@@ -13,6 +13,7 @@ import io
 import json
 import re
 from collections import OrderedDict, defaultdict
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -248,64 +249,83 @@ def _fast_validate(df: pd.DataFrame, name: str) -> pd.DataFrame | None:
     for c, col in schema.columns.items():
         if c not in out.columns and not col.required and not col.regex:
             continue  # an optional column left out (provenance): pandera skips it too
-        if (
-            c not in out.columns
-            or col.regex
-            or col.parsers
-            or col.unique
-            or col.default is not None
-            or getattr(col, "drop_invalid_rows", False)
-            or col.dtype is None
-        ):
+        values = _fast_column(out, c, col)
+        if values is None:
             return None
-        s = out[c]
-        if col.coerce and not _of_type(
-            s, col
-        ):  # coercion (astype) leaves a column of the type as it is
-            try:
-                s = col.dtype.try_coerce(s)
-            except Exception:
-                return None
-            out[c] = s
-        kind = _KINDS.get(str(s.dtype)) if _of_type(s, col) else None
-        if kind is None:
-            return None  # a type this does not mirror
-        values = s.tolist()
-        missing = (
-            [v != v for v in values] if kind in ("str", "float") else None
-        )  # NaN is their only missing value
-        if missing is not None and any(missing):
-            if not col.nullable or kind == "str":
-                return None
-            values = [v for v, m in zip(values, missing) if not m]
         values_of[c] = values
-        if kind == "str" and not all(isinstance(v, str) for v in values):
-            return None  # pandera's dtype check of str columns, value by value
-        for check in col.checks:
-            if (
-                check.groupby is not None
-                or check.element_wise
-                or check._check_fn is None
-                or not check.ignore_na
-            ):
-                return None
-            if not _quick_check(check, values):
-                return None
-    if schema.unique:
-        for subset in (
-            [schema.unique] if all(isinstance(x, str) for x in schema.unique) else schema.unique
-        ):
-            subset = [x for x in subset if x in out]
-            if (
-                len(subset) == 1
-                and subset[0] in values_of
-                and len(values_of[subset[0]]) == len(out)
-            ):
-                if len(set(values_of[subset[0]])) < len(out):
-                    return None
-            elif subset and out.duplicated(subset=subset).any():
-                return None
+    if schema.unique and not _fast_unique(schema, out, values_of):
+        return None
     return out
+
+
+def _fast_column(out: pd.DataFrame, c: str, col: Column) -> list | None:
+    """The values of ``out[c]`` (coerced in place, as pandera coerces them) without its missing
+    ones, when they are of the column's type and pass its checks; None otherwise."""
+    if c not in out.columns or _unmirrored_column(col) or col.dtype is None:
+        return None
+    s = out[c]
+    # coercion (astype) leaves a column of the type as it is
+    if col.coerce and not _of_type(s, col):
+        try:
+            s = col.dtype.try_coerce(s)
+        except Exception:
+            return None
+        out[c] = s
+    kind = _KINDS.get(str(s.dtype)) if _of_type(s, col) else None
+    if kind is None:
+        return None  # a type this does not mirror
+    values = s.tolist()
+    # NaN is the only missing value of text and floats
+    missing = [v != v for v in values] if kind in ("str", "float") else None
+    if missing is not None and any(missing):
+        if not col.nullable or kind == "str":
+            return None
+        values = [v for v, m in zip(values, missing) if not m]
+    if kind == "str" and not all(isinstance(v, str) for v in values):
+        return None  # pandera's dtype check of str columns, value by value
+    return values if _checks_pass(col, values) else None
+
+
+def _fast_unique(schema: DataFrameSchema, out: pd.DataFrame, values_of: dict[str, list]) -> bool:
+    """Whether the rows of ``out`` are unique on each of the schema's unique column sets."""
+    for subset in _unique_subsets(schema):
+        subset = [x for x in subset if x in out]
+        if len(subset) == 1 and subset[0] in values_of and len(values_of[subset[0]]) == len(out):
+            if len(set(values_of[subset[0]])) < len(out):
+                return False
+        elif subset and out.duplicated(subset=subset).any():
+            return False
+    return True
+
+
+def _unique_subsets(schema: DataFrameSchema) -> list:
+    """The schema's ``unique`` as a list of column sets (one set when it names columns)."""
+    return [schema.unique] if all(isinstance(x, str) for x in schema.unique) else schema.unique
+
+
+def _unmirrored_column(col: Column) -> bool:
+    """Whether a column uses a feature not mirrored here: a regex name, parsers, uniqueness, a
+    default, or dropping invalid rows."""
+    return bool(
+        col.regex
+        or col.parsers
+        or col.unique
+        or col.default is not None
+        or getattr(col, "drop_invalid_rows", False)
+    )
+
+
+def _checks_pass(col: Column, values: list) -> bool:
+    """Whether ``values`` pass every check of the column, each a built-in check of the contract
+    that runs on the column as a whole, ignoring missing values (False for any other check)."""
+    return all(
+        check.groupby is None
+        and not check.element_wise
+        and check._check_fn is not None
+        and check.ignore_na
+        and _quick_check(check, values)
+        for check in col.checks
+    )
 
 
 #: The column types mirrored: int64, float64, bool and pandas' str (pyarrow strings, NaN missing).
@@ -426,98 +446,108 @@ def _quick_table(
         if c in columns or (c == "provenance" and name in PROVENANCE_TABLES)
     ]
     n = len(df)
-    if (
-        n == 0
-    ):  # the header alone: no value to coerce or check, once the contract's columns are there
+    # the header alone: no value to coerce or check, once the contract's columns are there
+    if n == 0:
         if not set(COLUMNS[name]) <= columns:
             return None
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerow(cols)
-        return out.getvalue().encode("utf-8"), {}
+        return _csv_bytes(cols, []), {}
     cells: dict[str, list] = {}  # what read_table reads back: int for integer columns, else text
     text: list[list[str]] = []  # what the CSV holds
     values_of: dict[str, list] = {}
-    values: list[Any]
     for c in cols:
         col = schema.columns.get(c)
-        if c == "provenance" and name in PROVENANCE_TABLES:
-            values = df[c].tolist() if c in columns else ["auto"] * n
-            marks = []
-            for v in values:
-                if v is None or v is pd.NA or (isinstance(v, float) and v != v) or v == "":
-                    marks.append("auto")
-                elif isinstance(v, str):
-                    marks.append(v)
-                else:
-                    return None
-            values = marks
-        elif c not in columns:
-            return None  # reindex would add a missing column: left to pandas and pandera
-        else:
-            got = _column_values(df[c], col)
-            if got is None:
-                return None
-            values = got
+        values = _quick_values(df, name, c, col)
+        if values is None:
+            return None
         if col is not None:
             kind = str(col.dtype)
-            if (
-                col.regex
-                or col.parsers
-                or col.unique
-                or col.default is not None
-                or getattr(col, "drop_invalid_rows", False)
-            ):
+            if _unmirrored_column(col) or not _quick_column_passes(col, kind, values):
                 return None
-            checked = [v for v in values if v == v] if kind == "float64" else values
-            if kind == "float64" and len(checked) < n and not col.nullable:
-                return None
-            for check in col.checks:
-                if (
-                    check.groupby is not None
-                    or check.element_wise
-                    or check._check_fn is None
-                    or not check.ignore_na
-                    or not _quick_check(check, checked)
-                ):
-                    return None
             values_of[c] = values
         else:
             kind = "extra"
-        if kind == "int64":
-            strings = [str(v) for v in values]
-            cells[c] = values
-        elif kind == "float64":
-            # pandas formats with float_format % value: the very same operator, so the same text
-            strings = ["" if v != v else "%.6g" % float(v) for v in values]  # noqa: UP031
-            cells[c] = strings
-        elif kind == "bool":
-            strings = ["true" if v else "false" for v in values]
-            cells[c] = strings
-        else:  # text; an integer column beyond the contract is read back as text
-            strings = [v if isinstance(v, str) else str(v) for v in values]
-            cells[c] = strings
+        strings, cells[c] = _cell_texts(kind, values)
         text.append(strings)
-    if schema.unique:
-        for subset in (
-            [schema.unique] if all(isinstance(x, str) for x in schema.unique) else schema.unique
-        ):
-            subset = [x for x in subset if x in cols]
-            if len(subset) != 1 or subset[0] not in values_of:
-                return None
-            if len(set(values_of[subset[0]])) < n:
-                return None
+    if schema.unique and not _quick_unique(schema, cols, values_of, n):
+        return None
     if body is not None and {"start", "end", "text"} <= set(cols):
         for start, end, t in zip(values_of["start"], values_of["end"], values_of["text"]):
             if body[start:end] != t:
                 return None
+    return _csv_bytes(cols, zip(*text)), cells
+
+
+def _quick_values(df: pd.DataFrame, name: str, c: str, col: Column | None) -> list | None:
+    """The values ``_table_bytes`` writes in column ``c`` (unmarked provenance as "auto"), or None
+    when pandas and pandera have to make them."""
+    if c == "provenance" and name in PROVENANCE_TABLES:
+        return _provenance_marks(df[c].tolist() if c in df.columns else ["auto"] * len(df))
+    if c not in df.columns:
+        return None  # reindex would add a missing column: left to pandas and pandera
+    return _column_values(df[c], col)
+
+
+def _provenance_marks(values: list) -> list[str] | None:
+    """Each row's provenance, "auto" where missing or empty; None if a mark is not text."""
+    marks = []
+    for v in values:
+        if v is None or v is pd.NA or (isinstance(v, float) and v != v) or v == "":
+            marks.append("auto")
+        elif isinstance(v, str):
+            marks.append(v)
+        else:
+            return None
+    return marks
+
+
+def _quick_column_passes(col: Column, kind: str, values: list) -> bool:
+    """Whether the values of a contract column (of dtype ``kind``) pass its checks, missing
+    floats left out (and refused in a column that is not nullable)."""
+    checked = [v for v in values if v == v] if kind == "float64" else values
+    if kind == "float64" and len(checked) < len(values) and not col.nullable:
+        return False
+    return _checks_pass(col, checked)
+
+
+def _cell_texts(kind: str, values: list) -> tuple[list[str], list]:
+    """A column's cells as the CSV holds them, and as ``read_table`` reads them back (integers of
+    an integer column as they are, any other as text)."""
+    if kind == "int64":
+        return [str(v) for v in values], values
+    if kind == "float64":
+        # pandas formats with float_format % value: the very same operator, so the same text
+        strings = ["" if v != v else "%.6g" % float(v) for v in values]  # noqa: UP031
+    elif kind == "bool":
+        strings = ["true" if v else "false" for v in values]
+    else:  # text; an integer column beyond the contract is read back as text
+        strings = [v if isinstance(v, str) else str(v) for v in values]
+    return strings, strings
+
+
+def _quick_unique(
+    schema: DataFrameSchema, cols: list[str], values_of: dict[str, list], n: int
+) -> bool:
+    """Whether the ``n`` rows are unique on each of the schema's unique column sets, each of one
+    contract column (False for any other set: pandera then checks it)."""
+    for subset in _unique_subsets(schema):
+        subset = [x for x in subset if x in cols]
+        if len(subset) != 1 or subset[0] not in values_of:
+            return False
+        if len(set(values_of[subset[0]])) < n:
+            return False
+    return True
+
+
+def _csv_bytes(header: list[str], rows: Iterable[Iterable[str]]) -> bytes:
+    """The CSV of ``header`` and ``rows`` in the dialect of ``DataFrame.to_csv`` as
+    ``_table_bytes`` calls it (pandas hands its cells to this writer)."""
     out = io.StringIO()
-    # the dialect of DataFrame.to_csv as _table_bytes calls it: pandas hands its cells to this writer
     writer = csv.writer(
         out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL, quotechar='"', delimiter=","
     )
-    writer.writerow(cols)
-    writer.writerows(zip(*text))
-    return out.getvalue().encode("utf-8"), cells
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
 
 
 def _mirrored(schema: DataFrameSchema, df: pd.DataFrame) -> bool:
