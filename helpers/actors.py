@@ -346,6 +346,10 @@ def _title_before(
     i = start_tok
     first = start_tok
     while i > 0:
+        host = _envoy_host_before(doc, i, tits, dem)
+        if host is not None:  # "U.S. Ambassador to Vietnam X": Vietnam hosts, it is not his
+            i = first = host
+            continue
         before = _title_words_before(doc, i, tits, dem, found, countries, orgs_found)
         if before is not None:
             i = first = before
@@ -367,6 +371,22 @@ def _title_before(
             continue
         break
     return found, countries, orgs_found, first
+
+
+def _envoy_host_before(
+    doc: Doc, i: int, tits: dict[str, reference.Title], dem: dict[str, str]
+) -> int | None:
+    """ "to Vietnam" between an envoy's title and the name ending before token ``i`` ("Ambassador
+    to Vietnam", "Special Envoy to the Sudan"): the index of "to", so that the walk goes on to the
+    title and the sender ("U.S. Ambassador"), leaving the host out of the person's country."""
+    for n in (3, 2, 1):
+        span = doc[max(0, i - n) : i]
+        if len(span) < n or span.text.lower() not in dem or not span[0].text[:1].isupper():
+            continue
+        j = i - n - (i - n > 0 and doc[i - n - 1].lower_ == "the")
+        if j >= 2 and doc[j - 1].lower_ == "to" and doc[j - 2].text.lower() in tits:
+            return j - 1
+    return None
 
 
 def _title_words_before(
@@ -816,16 +836,30 @@ def _person_mention(st: _State, s: int, e: int, inner: list[tuple[int, str]], ho
     st.mentions.append((Mention(doc[s].idx, end, "", how=how if not titles else "title"), p))
 
 
+def _demonym_in_context(doc: Doc, c: Cand, named: set[str]) -> str:
+    """The state a shared demonym means here: "Congolese civilians" in an article that names the
+    DRC (and not the Republic of the Congo) are the DRC's."""
+    shared = reference.shared_demonyms().get(nlp.text(doc)[c.start : c.end], ())
+    if c.key not in shared:
+        return c.key
+    here = [k for k in shared if k in named and k != c.key]
+    return here[0] if len(here) == 1 and c.key not in named else c.key
+
+
 def pass_reference(st: _State) -> None:
     """Reference phrases: states (names, aliases, demonyms), capitals (a government when they act),
     seats of power, organisations, regions."""
     orgs = reference.organizations()
+    named = {
+        c.key for c in st.cands if c.source == "ref" and c.label == "state" and c.how != "demonym"
+    }
     for c in st.cands:
         if c.source != "ref":
             continue
         if c.label == "state":
-            place = "" if c.how == "demonym" else st.add_place(geo.country_place(c.key))
-            st.mention(c, st.state(c.key), place, c.how)
+            key = _demonym_in_context(st.doc, c, named)
+            place = "" if c.how == "demonym" else st.add_place(geo.country_place(key))
+            st.mention(c, st.state(key), place, c.how)
         elif c.label == "capital":
             place = st.add_place(
                 geo.capital_place(c.key) or geo.city(nlp.text(st.doc)[c.start : c.end])
@@ -1083,11 +1117,18 @@ def _infer_affiliations(
         ):
             continue
         if p.titles and publisher and not p.international:
-            if not _from_proximity(doc, p, mentions, actors, same_sentence_only=True):
+            if _an_envoy(p) or not _from_proximity(
+                doc, p, mentions, actors, same_sentence_only=True
+            ):  # an envoy is posted abroad: the state named beside him is his host
                 p.countries.append(publisher)
                 p.basis = "publisher: an unqualified title in a government's own statement"
         else:
             _from_proximity(doc, p, mentions, actors)
+
+
+def _an_envoy(p: Person) -> bool:
+    """Whether the person's title is a diplomat's posted abroad ("Ambassador", "Special Envoy")."""
+    return any(role.lower() in words("envoy_title") for _rank, role in p.titles)
 
 
 def _from_dictionary(p: Person, published: dt.date | None) -> bool:
@@ -1675,7 +1716,11 @@ def country_anaphors(
     kinds = {a: v.get("type", "") for a, v in (actors or {}).items()}
     names = {a: v.get("name", "").lower() for a, v in (actors or {}).items()}
     named = sorted(
-        (m for m in mentions if m.actor_id and m.how not in ("pronoun", "demonym")),
+        (
+            m
+            for m in mentions
+            if m.actor_id and (m.how not in ("pronoun", "demonym") or _names_a_state_body(doc, m))
+        ),
         key=lambda m: m.start,
     )
     state_words, org_words = words("state_anaphor"), words("org_anaphor")
@@ -1709,6 +1754,16 @@ def country_anaphors(
                 Mention(start, end, nlp.text(doc)[start:end], fits[-1].actor_id, "", "anaphor")
             )
     return out
+
+
+def _names_a_state_body(doc: Doc, m: Mention) -> bool:
+    """A demonym that names a state's government or parliament ("the Venezuelan government", "the
+    Ukrainian parliament"): that state is the one "the country" can refer back to."""
+    span = doc.char_span(m.start, m.end)
+    if span is None or span.root.dep_ not in ("amod", "compound"):
+        return False
+    head = span.root.head.lemma_.lower()
+    return head in words("government_noun") | words("state_anaphor") | words("legislature_noun")
 
 
 def group_anaphors(

@@ -179,12 +179,29 @@ def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
             if p.dep_ == "pobj"
             for a in _np_actors(p, m)
         ]
+    elif _people_from(tok, m):
+        found += _people_from(tok, m)  # "doctors from two American aid groups": the groups
     elif depth == 0 or tok.dep_ == "conj":
         found += _inner_actor(tok, m)  # "Sudan's army and the RSF": the army stands for Sudan
     for c in tok.children:
         if c.dep_ == "conj" or (c.dep_ == "appos" and own and _list_member(c, own, m)):
             found += _actors_of(c, m, depth + 1)
     return list(dict.fromkeys(found))
+
+
+def _people_from(tok: Token, m: Mentions) -> list[str]:
+    """People of a trade or office "from" an actor act for it: "doctors from two American aid
+    groups", "officials from the European Union", "experts from the IAEA"."""
+    if tok.pos_ != "NOUN" or not agent_sector(tok.lower_):
+        return []
+    return [
+        a
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in _np_actors(p, m)
+    ]
 
 
 def _list_member(appos: Token, head_actor: str, m: Mentions) -> bool:
@@ -465,7 +482,9 @@ def _objects(tok: Token, lex: Lex, m: Mentions) -> list[str]:
     """Targets of a trigger: direct object, prepositional objects, or an actor inside the object."""
     out: list[str] = []
     for c in tok.children:
-        if c.dep_ in ("dobj", "dative", "attr", "oprd"):
+        if c.dep_ == "dative" and c.pos_ == "ADP":  # "sent troops to Syria": "to" parsed as dative
+            out += [a for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, m)]
+        elif c.dep_ in ("dobj", "dative", "attr", "oprd"):
             out += _actors_of(c, m) or _inner_actor(c, m)
             if not out:  # "froze the assets of six Venezuelan officials"
                 for g in c.children:
@@ -776,6 +795,17 @@ def _place_named_in(tok: Token, m: Mentions) -> str:
     return ""
 
 
+def _destination(tok: Token, m: Mentions) -> str:
+    """The place a verb sends or brings something to: "delivered goods to Baghdad", "deployed
+    troops to Goma" (spaCy parses the "to" as a preposition or as a dative)."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into"):
+            for p in c.children:
+                if p.dep_ == "pobj" and m.place(p) and not m.actor(p):
+                    return m.place(p)
+    return ""
+
+
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
@@ -815,6 +845,8 @@ def _classify_token(tok: Token) -> Lex | None:
             clauses.particle(tok) == "on" or any(c.dep_ == "xcomp" for c in tok.children)
         ):
             return None  # "went on to state", "continued to shell": the complement is the event
+        if lemma in words("buildup_verb") and _armed_object(tok):
+            return _coded(lemma, "VERB", "154")  # "strengthened its forces in Lebanon"
         entry = lex.get((lemma, "VERB"))
         if (
             entry
@@ -826,7 +858,7 @@ def _classify_token(tok: Token) -> Lex | None:
         if entry is not None and lemma in words("appointment_sense") and _to_an_office(tok):
             return None  # "designated her as his successor": an appointment, no event
         if entry is not None:
-            return entry
+            return _suppression(tok, entry)
         if lemma in words("light_verb") and lemma not in words("light_verb_own_sense"):
             if any(
                 c.dep_ == "dobj" and ((c.lemma_.lower(), "NOUN") in lex or _protest_strike(c))
@@ -845,7 +877,7 @@ def _classify_token(tok: Token) -> Lex | None:
             return (
                 carried if carried is not None and carried.via_object else _object_noun_entry(tok)
             )
-        return _cameo_entry(tok) or _object_noun_entry(tok)
+        return _suppression(tok, _cameo_entry(tok)) or _object_noun_entry(tok)
     if tok.pos_ in ("NOUN", "PROPN"):
         key = tok.text.lower() if (tok.text.lower(), "NOUN") in lex else tok.lemma_.lower()
         entry = lex.get((key, "NOUN"))
@@ -862,6 +894,27 @@ def _classify_token(tok: Token) -> Lex | None:
 def _protest_strike(noun: Token) -> bool:
     """ "A (24-hour) hunger strike", "a general strike": a strike that is a protest."""
     return noun.lemma_.lower() == "strike" and _protest_modified(noun)
+
+
+def _armed_object(verb: Token) -> bool:
+    """Is the verb's object an armed force ("its forces", "troops", "the army")?"""
+    return any(c.dep_ == "dobj" and agent_sector(c.lower_) == "MIL" for c in verb.children)
+
+
+def _suppression(verb: Token, entry: Lex | None) -> Lex | None:
+    """A refusal verb whose object is a protest ("prevented the demonstration", "blocked the
+    march") is an authority suppressing it, which CAMEO codes as a restriction (172, COERCE)."""
+    if entry is None or entry.type != "REJECT" or not _stops_a_protest(verb):
+        return entry
+    return _coded(verb.lemma_.lower(), "VERB", "172")
+
+
+def _stops_a_protest(verb: Token) -> bool:
+    """Is the verb's object a protest?"""
+    return any(
+        c.dep_ == "dobj" and (_trigger_entries(c) or _NO_LEX).type == "PROTEST"
+        for c in verb.children
+    )
 
 
 def _protest_modified(noun: Token) -> bool:
@@ -1075,6 +1128,7 @@ def _noun_event(tok: Token, entry: Lex, m: Mentions) -> tuple[list[str], list[st
     "warnings about ...", "pressure from the West", "sanctions by the EU"."""
     sources = _inner_actor(tok, m)
     targets: list[str] = []
+    by_agent = any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
     for c in tok.children:
         if c.dep_ == "prep":
             objs = [a for p in c.children if p.dep_ == "pobj" for a in _np_actors(p, m)]
@@ -1084,13 +1138,9 @@ def _noun_event(tok: Token, entry: Lex, m: Mentions) -> tuple[list[str], list[st
                 sources, targets = objs[:1], objs[1:2]
             elif c.lower_ in entry.target_preps + ("with",) * entry.symmetric and objs:
                 targets += objs
-            elif (
-                c.lower_ == "of"
-                and objs
-                and sources
-                and any(g.dep_ == "poss" for g in tok.children)
-            ):
-                # "the PRC's targeting of lawyers": with the doer as owner, "of" is the done-to
+            elif c.lower_ == "of" and objs and (by_agent or (sources and _owned(tok))):
+                # "the PRC's targeting of lawyers", "the detention of X by Y": with the doer
+                # named as owner or agent, "of" is the done-to
                 targets += objs
             elif c.lower_ in ("about", "over", "against") and not targets:
                 # "warnings about the impact of cooperation between Russia and Iran"
@@ -1182,6 +1232,10 @@ def extract(
     )
 
 
+def _owned(tok: Token) -> bool:
+    return any(g.dep_ == "poss" for g in tok.children)
+
+
 def _noun_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
     """An event noun: "talks with X", "Russia's invasion of Ukraine", "sanctions by the EU"."""
     if (
@@ -1218,6 +1272,9 @@ def _noun_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
 def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
     """An event-bearing verb (see ``clauses.status``) with its subject and targets."""
     st = clauses.status(tok, lambda t: _trigger_entries(t) is not None)
+    pair = _between(tok, m) if st.kind == "skip" and tok.dep_ == "acl" else []
+    if len(pair) > 1 and entry.symmetric:  # "the accord negotiated between Colombia and the FARC"
+        return _Candidate(entry, pair[:1], pair[1:2], 0.8)
     if st.kind == "skip":
         return None  # a secondary verb: "agreed to strengthen", "would cooperate", "which ..."
     if st.kind == "intent":
@@ -1239,10 +1296,13 @@ def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
             v for v in tok.conjuncts if v.i > tok.i and any(c.dep_ == "dobj" for c in v.children)
         ]
         targets = _verb_targets(shared[0], entry, m, sources) if shared else []
+    if not targets and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        targets = _shared_recipients(tok, entry, m, sources)
     if (
         entry.symmetric
         and len(sources) > 1
         and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+        and not _named_in_complement(tok, targets, m)
     ):
         targets = []  # "X and Y discussed the U.S.-Georgia partnership": the pair is the event
     if st.kind == "participle" and not any(m.actor(c) for c in tok.children if c.dep_ == "dobj"):
@@ -1254,6 +1314,43 @@ def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
     if passive:
         sources, targets = agent, (sources or targets)
     return _Candidate(entry, sources, targets, 0.9)
+
+
+def _named_in_complement(tok: Token, targets: list[str], m: Mentions) -> bool:
+    """Whether the targets are named in the clause the verb commits to ("Brazil and Chile pledged
+    to support Peru": Peru), so that they stay the targets of each of the coordinated sources."""
+    clause = [t for c in tok.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree]
+    return bool(targets) and set(targets) <= set(_actors_in(clause, m))
+
+
+def _shared_recipients(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list[str]:
+    """The recipient a coordinated verb shares with the verb before it, when it names none of its
+    own: "has pledged food aid to Ethiopia, and delivered 626,029 tons" -> Ethiopia. Only the first
+    verb's target phrases ("to", "against", ...) carry over, never its object, which is what that
+    verb acted on, not who the second act is aimed at."""
+    if any(c.dep_ == "prep" and c.lower_ in lex.target_preps for c in tok.children):
+        return []
+    return [
+        a
+        for c in tok.head.children
+        if c.dep_ == "prep" and c.lower_ in lex.target_preps and c.i < tok.i
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in _np_actors(p, m)
+        if a not in sources
+    ]
+
+
+def _between(tok: Token, m: Mentions) -> list[str]:
+    """The actors of a verb's "between X and Y" phrase."""
+    return [
+        a
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "between"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in _np_actors(p, m)
+    ]
 
 
 def _agent_of(tok: Token, m: Mentions) -> list[str]:
@@ -1322,6 +1419,8 @@ def _rows(
     sent = tok.sent
     if not targets and (entry.mode == "visit" or entry.type in PLACE_TARGET_TYPES):
         country = _country_where(tok, m, mentions)  # "arrived in Amman", "in Montenegro"
+        if entry.type in ("AID", "MOBILIZE") or entry.mode == "visit":
+            country = _country_of_place(_destination(tok, m), mentions) or country
         own = {m.types.get(s) == "state" and s.split(":", 1)[1] for s in sources}
         targets = [f"state:{country}"] if country and country not in own else []
     if not targets and entry.type == "PROTEST":
@@ -1489,6 +1588,7 @@ def assign_dates(
         if _date_earlier_in_paragraph(e, paragraph, published):
             continue
         _date_of_main_event(e, main_date, len(sent_par))
+    _dates_of_coordinated_verbs(events)
 
 
 def _date_owner(
@@ -1530,6 +1630,16 @@ def _date_in_own_sentence(e: Event, own: list[Any], owner_of: dict[str, int | No
     e.date, e.date_text = row.value, row.text
     e.date_basis = "explicit" if row.kind == "date" else "relative"
     return True
+
+
+def _dates_of_coordinated_verbs(events: list[Event]) -> None:
+    """A verb coordinated with an earlier one and dated by nothing of its own shares its date: "has
+    pledged food aid ... since 2002, and delivered 626,029 tons"."""
+    dated = {e.trigger.i: e for e in events if e.date}
+    for e in events:
+        first = dated.get(e.trigger.head.i)
+        if not e.date and e.trigger.dep_ == "conj" and first is not None:
+            e.date, e.date_text, e.date_basis = first.date, first.date_text, first.date_basis
 
 
 def _date_of_nested_event(e: Event, events: list[Event], triggers: set[int]) -> bool:

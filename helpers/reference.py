@@ -221,6 +221,16 @@ def lexicon_collisions() -> list[tuple[str, tuple[str, str], tuple[str, str]]]:
     return _lexicon_and_collisions()[1]
 
 
+def shared_demonyms() -> dict[str, tuple[str, ...]]:
+    """Demonyms two states share ("Congolese": COD, COG), each with every state's ISO3, the one
+    ``lexicon`` keeps first; the annotator reads such a word as the state the article names."""
+    out: dict[str, tuple[str, ...]] = {}
+    for phrase, kept, other in lexicon_collisions():
+        if kept[0] == other[0] == "state":
+            out[phrase] = (*out.get(phrase, (kept[1],)), other[1])
+    return out
+
+
 @lru_cache(maxsize=1)
 def _lexicon_and_collisions() -> tuple[
     dict[str, tuple[str, str, str]], list[tuple[str, tuple[str, str], tuple[str, str]]]

@@ -623,3 +623,114 @@ def test_a_verb_whose_lemma_lost_its_e_is_still_that_verb():
     # spaCy lemmatises "staged" as "stag"; a hunger strike is a protest, not a military strike
     _, e = annotate("The activist staged a 24-hour hunger strike in prison on Sunday.")
     assert e["type"].tolist() == ["PROTEST"]
+
+
+def test_a_coordinated_verb_shares_the_recipient_and_date_of_the_verb_before_it():
+    _, e = annotate(
+        "On May 1, the Japanese government pledged 2,000 tons of rice to Sudan and delivered "
+        "half of it. Brazil sent medicine to Peru and trained its doctors."
+    )
+    has(e, "AID", "state:JPN", "state:SDN")
+    delivered = e[e["trigger"] == "delivered"].iloc[0]
+    assert (delivered["target"], delivered["date"]) == ("state:SDN", "2024-05-01")
+
+
+def test_states_that_jointly_commit_to_act_on_another_each_target_it_not_one_another():
+    _, e = annotate("Brazil, Argentina and Chile pledged to support Peru.")
+    pledges = e[e["trigger"] == "pledged"]
+    assert set(zip(pledges["source"], pledges["target"])) == {
+        ("state:BRA", "state:PER"),
+        ("state:ARG", "state:PER"),
+        ("state:CHL", "state:PER"),
+    }
+
+
+def test_people_from_a_body_act_for_it_and_to_a_place_sends_to_its_state():
+    _, e = annotate(
+        "Officials from the European Union met Iranian diplomats in Vienna. "
+        "Swiss doctors delivered medicine to Bam. Russia sent troops to Syria."
+    )
+    has(e, "CONSULT", "org:european-union", "state:IRN")
+    has(e, "AID", "group:che-hlh", "state:IRN")
+    has(e, "AID", "state:RUS", "state:SYR")
+
+
+def test_an_envoy_is_his_sending_state_s_not_his_host_s():
+    a, _ = annotate(
+        "The agreement was witnessed by U.S. Ambassador to Vietnam Daniel Kritenbrink in Hanoi."
+    )
+    assert row(a, "person:daniel-kritenbrink")["country"] == "USA"
+    a, _ = annotate(
+        "Ambassador Stuart Symington welcomed the volunteers in Kigali, Rwanda.", publisher="USA"
+    )
+    assert row(a, "person:stuart-symington")["country"] == "USA"
+
+
+def test_the_country_refers_back_to_the_state_whose_government_or_parliament_was_named():
+    a, _ = annotate(
+        "The United States condemns the arrests. These actions are an attempt by the Venezuelan "
+        "government to divert attention from the country's economic problems."
+    )
+    the_country = a.mentions[a.mentions["text"] == "the country"]
+    assert list(the_country["actor_id"]) == ["state:VEN"]
+
+
+def test_a_demonym_two_states_share_is_read_as_the_one_the_article_names():
+    a, _ = annotate("Fighting continued in the Republic of the Congo. Congolese civilians fled.")
+    assert "group:cog-cvl" in set(a.actors["actor_id"])
+    a, _ = annotate("Rwanda and the DRC met in Luanda while Congolese troops waited.")
+    assert "group:cod-mil" in set(a.actors["actor_id"])
+
+
+def test_a_national_agency_s_official_belongs_to_its_state():
+    a, _ = annotate(
+        "Peace Corps Acting Director Jody Olsen said the volunteers would return to Rwanda."
+    )
+    assert row(a, "person:jody-olsen")["country"] == "USA"
+
+
+def test_the_doer_and_the_done_to_of_an_act_named_by_a_noun():
+    _, e = annotate(
+        "The United States condemns the detention of Caracas Mayor Antonio Ledezma by "
+        "Venezuelan security forces."
+    )
+    detention = e[e["trigger"] == "detention"]
+    assert list(detention["type"]) == ["COERCE"]
+    assert detention.iloc[0]["target"] == "person:antonio-ledezma"
+
+
+def test_an_accord_negotiated_between_two_parties_is_their_event():
+    _, e = annotate(
+        "Washington welcomed the peace accord negotiated between the Colombian Government "
+        "and the FARC."
+    )
+    has(e, "CONSULT", "state:COL", "org:farc")
+
+
+def test_armed_groups_that_will_demobilize_state_an_intent_to_retreat():
+    _, e = annotate("Under the accord, the FARC will demobilize and hand in its weapons.")
+    demobilize = e[e["trigger"] == "demobilize"].iloc[0]
+    assert (demobilize["source"], demobilize["type"], demobilize["cameo"]) == (
+        "org:farc",
+        "AGREE",
+        "035",
+    )
+
+
+def test_curfews_suppressed_protests_and_troop_buildups_are_coercion_and_mobilization():
+    _, e = annotate(
+        "The Ugandan government imposed a curfew on Kampala. Turkish police prevented the "
+        "demonstration. Israel has strengthened its forces in Lebanon."
+    )
+    assert e[e["cameo"] == "1723"].iloc[0][["type", "source"]].tolist() == ["COERCE", "state:UGA"]
+    assert e[e["trigger"] == "prevented"].iloc[0]["type"] == "COERCE"
+    has(e, "MOBILIZE", "state:ISR", "state:LBN")
+    _, e = annotate("Iran rejected the proposal. China will strengthen cooperation with Iran.")
+    assert set(e["type"]) >= {"REJECT"} and "MOBILIZE" not in set(e["type"])
+
+
+def test_the_inhabitants_of_a_state_s_region_are_its_civilians():
+    _, e = annotate(
+        "Druze inhabitants of the Syrian Golan Heights threatened to hold a general strike."
+    )
+    assert e[e["trigger"] == "threatened"].iloc[0]["source"] == "group:syr-cvl"

@@ -135,6 +135,9 @@ def test_every_phrase_two_reference_entries_claim_is_reported_and_decided():
         ),  # in international news, the EU more than Belgium
         "Kingston": ("capital", "JAM"),  # Jamaica's capital, not Norfolk Island's
         "Belgrade": ("capital", "SRB"),  # Serbia, not the defunct Serbia and Montenegro
+        # both Congos' people; the annotator reads it as the one the article names
+        # (reference.shared_demonyms), else as the DR Congo, the one far more in the news
+        "Congolese": ("state", "COD"),
     }
     found = {phrase: kept for phrase, kept, _ in reference.lexicon_collisions()}
     assert found == accepted
