@@ -1375,6 +1375,8 @@ def agent_groups(
             continue
         if mod is None or tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
             continue  # "Iran's leader, Ayatollah X": the person, not a group
+        if _title_of_a_person(tok, mentions, actors):
+            continue
         group = _state_group(doc, tok, sector, mod, states, taken, actors)
         if group is not None:
             out.append(group)
@@ -1399,6 +1401,22 @@ def _qualifying_states(
                 Mention(m.start, m.end, m.text, f"state:{p.country}", m.place_id, "place")
             )
     return states
+
+
+def _title_of_a_person(
+    tok: Token, mentions: list[Mention], actors: dict[str, dict[str, str]]
+) -> bool:
+    """A singular office noun whose phrase holds a person's name is that person's title, not a
+    group: "United States Ambassador to the Philippines Kristie A. Kenney"."""
+    if tok.tag_ not in ("NN", "NNP"):
+        return False
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    return any(
+        lo <= m.start < hi
+        and m.start > tok.idx
+        and actors.get(m.actor_id, {}).get("type") == "person"
+        for m in mentions
+    )
 
 
 def _state_group(

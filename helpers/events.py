@@ -181,12 +181,25 @@ def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
         ]
     elif _people_from(tok, m):
         found += _people_from(tok, m)  # "doctors from two American aid groups": the groups
+    elif _titled_person(tok, m):
+        found += _titled_person(tok, m)  # "U.S. Ambassador to the Philippines Kristie Kenney"
     elif depth == 0 or tok.dep_ == "conj":
         found += _inner_actor(tok, m)  # "Sudan's army and the RSF": the army stands for Sudan
     for c in tok.children:
         if c.dep_ == "conj" or (c.dep_ == "appos" and own and _list_member(c, own, m)):
             found += _actors_of(c, m, depth + 1)
     return list(dict.fromkeys(found))
+
+
+def _titled_person(tok: Token, m: Mentions) -> list[str]:
+    """The person a singular title noun heads when the parser hung the name below it ("United
+    States Ambassador to the Philippines Kristie A. Kenney": Kenney, not the United States)."""
+    if tok.tag_ not in ("NN", "NNP") or agent_sector(tok.lower_) != "GOV":
+        return []
+    people = [
+        a for t in tok.subtree if t.i > tok.i and (a := m.actor(t)) and m.types.get(a) == "person"
+    ]
+    return people[:1]
 
 
 def _people_from(tok: Token, m: Mentions) -> list[str]:
@@ -607,6 +620,8 @@ def _verb_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list
             for c in tok.children
             if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)
         ]
+    if lex.type == "REQUEST" and _unnamed_addressee(tok, m):
+        return []  # "calls on other countries ... to urge X": those asked are not named
     for c in complements:
         found = _complement_targets(c, lex, m, sources)
         if found:
@@ -649,6 +664,24 @@ def _actors_inside_object(tok: Token, m: Mentions, sources: list[str]) -> list[s
             if deep:
                 return deep
     return []
+
+
+def _unnamed_addressee(tok: Token, m: Mentions) -> bool:
+    """Does a request name whom it asks with words that are no actor ("called on other countries
+    to", "urged leaders to")? Then they, not someone in the clause, are its target."""
+    asked = [c for c in tok.children if c.dep_ == "dobj"] + [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "on"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    asks_to = any(c.dep_ == "xcomp" for c in tok.children)  # not "urged efforts to strengthen X"
+    return (
+        asks_to
+        and bool(asked)
+        and not any(_actors_of(a, m) or _plural_referent(a, m) or a.pos_ == "PRON" for a in asked)
+    )
 
 
 def _complement_targets(c: Token, lex: Lex, m: Mentions, sources: list[str]) -> list[str]:
@@ -877,7 +910,10 @@ def _classify_token(tok: Token) -> Lex | None:
             return (
                 carried if carried is not None and carried.via_object else _object_noun_entry(tok)
             )
-        return _suppression(tok, _cameo_entry(tok)) or _object_noun_entry(tok)
+        bare_ok = lemma not in words("polysemous_verb")  # "taken a step": not "seized"
+        return _suppression(tok, _cameo_entry(tok, patterns_only=not bare_ok)) or (
+            _object_noun_entry(tok)
+        )
     if tok.pos_ in ("NOUN", "PROPN"):
         key = tok.text.lower() if (tok.text.lower(), "NOUN") in lex else tok.lemma_.lower()
         entry = lex.get((key, "NOUN"))

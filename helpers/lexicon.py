@@ -55,6 +55,7 @@ GROUPS = (
     "legislature_noun",
     "envoy_title",
     "buildup_verb",
+    "polysemous_verb",
     "plain_reporting",
     "office_noun",
     "hedge_denial",

@@ -734,3 +734,30 @@ def test_the_inhabitants_of_a_state_s_region_are_its_civilians():
         "Druze inhabitants of the Syrian Golan Heights threatened to hold a general strike."
     )
     assert e[e["trigger"] == "threatened"].iloc[0]["source"] == "group:syr-cvl"
+
+
+def test_a_verb_of_many_senses_is_coded_only_through_a_pattern_that_fits():
+    _, e = annotate(
+        "We have taken an important step today. The volunteers will engage in teaching."
+    )
+    assert e.empty
+    _, e = annotate("Russian troops took control of the city.")
+    assert list(e["type"]) == ["COERCE"]
+
+
+def test_a_title_whose_name_the_parser_hung_below_it_is_that_person_acting():
+    _, e = annotate(
+        "United States Ambassador to the Philippines Kristie A. Kenney also stressed her support "
+        "of the Peace Corps."
+    )
+    assert set(e["source"]) == {"person:kristie-a-kenney"}
+
+
+def test_a_request_to_people_it_does_not_name_has_no_target_from_its_clause():
+    _, e = annotate(
+        "The United States calls on other countries and organizations to urge the Venezuelan "
+        "government to cease these efforts. The EU called on Russia to withdraw its troops."
+    )
+    calls = e[e["trigger"] == "calls"]
+    assert list(calls["target"]) == [""]
+    has(e, "REQUEST", "org:european-union", "state:RUS")
