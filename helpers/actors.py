@@ -203,6 +203,11 @@ def ner_candidates(doc: Doc) -> list[Cand]:
         while e > s and doc[e - 1].text in ("’s", "'s", "’", "'"):
             e -= 1
         label = ent.label_
+        in_title = _office_list_end(doc, s, e)
+        if in_title is not None and label != "PERSON":
+            continue  # "State for Population, Refugees" inside "Secretary of State for ..."
+        if in_title is not None:
+            s = in_title  # "(... and) Migration Anne C. Richard": the name is the end
         if label in ("PERSON", "GPE", "LOC", "ORG") and s < e:
             s, e, label = _repair_name(doc, s, e, label)
         if label == "ORG" and s < e:
@@ -221,6 +226,47 @@ def ner_candidates(doc: Doc) -> list[Cand]:
                 )
             )
     return _dedupe(out)
+
+
+def _office_lists(doc: Doc) -> list[tuple[int, int, int]]:
+    """Offices named by a "for" list before a name ("Assistant Secretary of State for Population,
+    Refugees, and Migration Anne C. Richard"), which the NER splits into a body and a person whose
+    name starts with the list's last word: (the "for", where the name starts, where it ends).
+    The name is the person entity's last two words, or three with a middle initial."""
+    tits = reference.titles()
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2:
+            continue
+        j = ent.start - 1
+        while (
+            j > 0
+            and ent.start - j <= 14
+            and (
+                doc[j].text in (",", "and", "&") or (doc[j].is_alpha and doc[j].text[:1].isupper())
+            )
+        ):
+            j -= 1
+        title = doc[j - 1].text if j > 0 else ""
+        if doc[j].lower_ != "for" or j == ent.start - 1 or not title[:1].isupper():
+            continue
+        if title.lower() not in tits and title.lower() != "state":
+            continue
+        name = 3 if len(ent) >= 3 and re.fullmatch(r"[A-Z]\.", doc[ent.end - 2].text) else 2
+        out.append((j, ent.end - name, ent.end))
+    return out
+
+
+def _office_list_end(doc: Doc, s: int, e: int) -> int | None:
+    """Where a person's name starts in an entity that ends an office's "for" list ("Migration Anne
+    C. Richard" -> "Anne C. Richard"), or ``e`` for an entity inside the list ("State for
+    Population, Refugees"); None for an entity in no such list."""
+    for k, start, end in _office_lists(doc):
+        if e == end and s < start:
+            return start
+        if s < start and e > k and e <= start + 1:
+            return e
+    return None
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -345,7 +391,11 @@ def _title_before(
     orgs_found: list[str] = []
     i = start_tok
     first = start_tok
+    office_for = {start: k for k, start, _ in _office_lists(doc)}
     while i > 0:
+        if i in office_for:  # "Assistant Secretary of State for Population, ..., and Migration X"
+            i = first = office_for.pop(i)
+            continue
         host = _envoy_host_before(doc, i, tits, dem)
         if host is not None:  # "U.S. Ambassador to Vietnam X": Vietnam hosts, it is not his
             i = first = host
@@ -693,6 +743,8 @@ def _extend_right(doc: Doc, c: Cand) -> None:
 def _extend_left(doc: Doc, c: Cand) -> None:
     """ "Secretary of State Antony J. Blinken" tagged "J. Blinken": take back the first name the
     NER left out (capitalised proper nouns before the span that are no title or place)."""
+    if any(start == c.tok_start for _, start, _ in _office_lists(doc)):
+        return  # "... and Migration Anne C. Richard": the word before ends the office's name
     tits = reference.titles()
     i = c.tok_start
     while i > 0 and c.tok_start - i < 2:
@@ -1145,11 +1197,23 @@ def _from_dictionary(p: Person, published: dt.date | None) -> bool:
 
 def _from_title(p: Person) -> bool:
     by_title = {t.role: t.country for t in reference.titles().values() if t.country}
-    owner = next((by_title[r] for _, r in sorted(p.titles) if r in by_title), "")
+    owner = next((o for _, r in sorted(p.titles) if (o := _title_owner(r, by_title))), "")
     if owner:  # "Secretary of State X": a title only one state's government uses
         p.countries.append(owner)
         p.basis = "title: an office only one state has"
     return bool(owner)
+
+
+def _title_owner(role: str, by_title: dict[str, str]) -> str:
+    """The one state whose office the role is, read with or without its leading modifiers
+    ("Assistant Secretary of State", "Deputy Foreign Secretary"); "" when none."""
+    words_ = role.split()
+    while words_:
+        owner = by_title.get(" ".join(words_), "")
+        if owner or words_[0].lower() not in words("title_modifier"):
+            return owner
+        words_ = words_[1:]
+    return ""
 
 
 def _from_coordination(doc: Doc, p: Person, mentions: list[tuple[Mention, Person | None]]) -> bool:

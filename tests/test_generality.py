@@ -761,3 +761,24 @@ def test_a_request_to_people_it_does_not_name_has_no_target_from_its_clause():
     calls = e[e["trigger"] == "calls"]
     assert list(calls["target"]) == [""]
     has(e, "REQUEST", "org:european-union", "state:RUS")
+
+
+def test_an_office_named_by_a_list_is_a_title_not_a_body_nor_part_of_the_name():
+    a, _ = annotate(
+        "On January 27, 2013, Assistant Secretary of State for Population, Refugees, and "
+        "Migration Anne C. Richard, and USAID Assistant Administrator for Democracy, Conflict, "
+        "and Humanitarian Assistance Nancy Lindborg visited Syrian refugees in Jordan."
+    )
+    ids = set(a.actors["actor_id"])
+    assert {"person:anne-c-richard", "person:nancy-lindborg"} <= ids
+    assert not any(i.startswith("org:state") for i in ids)
+    assert row(a, "person:anne-c-richard")["country"] == "USA"
+    assert row(a, "person:nancy-lindborg")["country"] == "USA"
+
+
+def test_a_modified_title_only_one_state_uses_still_gives_its_country():
+    a, _ = annotate(
+        "Deputy Foreign Secretary Anne Smith met Assistant Secretary of State John Doe."
+    )
+    assert row(a, "person:anne-smith")["country"] == "GBR"
+    assert row(a, "person:john-doe")["country"] == "USA"
