@@ -1421,7 +1421,7 @@ def agent_groups(
         sector = _agent_sector(tok)
         if not sector:
             continue
-        if not _participant_slot(tok):
+        if not _participant_slot(tok) and not (tok.dep_ == "poss" and sector == PEOPLE_OF_STATE):
             continue  # "the independence of Georgia's judiciary": named, but not acting or acted on
         mod = _state_modifier(tok, states)
         collective = (

@@ -458,7 +458,21 @@ def _titled_plural(tok: Token, m: Mentions) -> list[str]:
     if len(people) >= 2:
         return sorted(people, key=lambda a: first[a])
     met = _met_pair(tok, m)  # "X met with Y and Z. The national security advisors discussed ..."
-    return met if len(met) >= 2 and all(m.types.get(a) == "person" for a in met) else []
+    if len(met) >= 2 and all(m.types.get(a) == "person" for a in met):
+        return met
+    same = next(  # the same description earlier, resolved there: the same people
+        (
+            t
+            for t in reversed(tok.doc[max(0, tok.i - 200) : tok.i])
+            if t.lower_ == tok.lower_ and t.tag_ == "NNS" and _modifiers(t) == _modifiers(tok)
+        ),
+        None,
+    )
+    return _titled_plural(same, m) if same is not None else []
+
+
+def _modifiers(tok: Token) -> list[str]:
+    return [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
 
 
 def _met_pair(tok: Token, m: Mentions) -> list[str]:
@@ -1268,6 +1282,14 @@ def extract(
     )
 
 
+def _anticipates(verb: Token) -> bool:
+    """A verb of looking ahead ("await", "look forward to"): what it governs has not happened."""
+    lemma = verb.lemma_.lower()
+    return lemma in words("anticipation") or (
+        lemma == "look" and any(c.lower_ == "forward" for c in verb.children)
+    )
+
+
 def _owned(tok: Token) -> bool:
     return any(g.dep_ == "poss" for g in tok.children)
 
@@ -1298,6 +1320,8 @@ def _noun_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
         for a in tok.ancestors
     ):
         return None  # "called for sanctions", "demanded the withdrawal": asked for, not done
+    if any(_anticipates(a) for a in tok.ancestors):
+        return None  # "look forward to the leaders' summit": hoped for, not held
     sources, targets, _governor = _noun_event(tok, entry, m)
     light = tok.dep_ == "dobj" and tok.head.lemma_ in words("light_verb")
     if tok.dep_ == "dobj" and not _own_participants(tok, m) and not targets and not light:

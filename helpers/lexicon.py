@@ -56,6 +56,7 @@ GROUPS = (
     "envoy_title",
     "buildup_verb",
     "polysemous_verb",
+    "anticipation",
     "plain_reporting",
     "office_noun",
     "hedge_denial",

@@ -782,3 +782,29 @@ def test_a_modified_title_only_one_state_uses_still_gives_its_country():
     )
     assert row(a, "person:anne-smith")["country"] == "GBR"
     assert row(a, "person:john-doe")["country"] == "USA"
+
+
+def test_a_plural_description_used_again_means_the_same_people():
+    _, e = annotate(
+        "National Security Advisor Jake Sullivan met with Japanese Secretary General Akiba Takeo "
+        "and ROK Director Cho Tae-yong. The national security advisors discussed the DPRK's "
+        "missile programs. They discussed coordination in the South China Sea. Markets rose. "
+        "Trade fell. The national security advisors discussed ways to increase cooperation."
+    )
+    last = e[e["sentence_id"] == e["sentence_id"].max()]
+    assert ("person:jake-sullivan", "person:cho-tae-yong") in set(
+        zip(last["source"], last["target"])
+    )
+
+
+def test_an_event_someone_looks_forward_to_has_not_happened():
+    _, e = annotate(
+        "President Macron met Chancellor Scholz in Paris. The two leaders look forward to the "
+        "summit with China in the coming months."
+    )
+    assert "summit" not in set(e["trigger"])
+
+
+def test_a_people_named_as_owner_is_still_that_people():
+    a, _ = annotate("These tactics violate the Venezuelan people's basic human rights.")
+    assert list(a.mentions["actor_id"]) == ["group:ven-ppl"]
