@@ -905,7 +905,7 @@ def _classify_token(tok: Token) -> Lex | None:
         if entry is not None and lemma in words("appointment_sense") and _to_an_office(tok):
             return None  # "designated her as his successor": an appointment, no event
         if entry is not None:
-            return _suppression(tok, entry)
+            return _suppression(tok, _reduction(tok, entry))
         if lemma in words("light_verb") and lemma not in words("light_verb_own_sense"):
             if any(
                 c.dep_ == "dobj" and ((c.lemma_.lower(), "NOUN") in lex or _protest_strike(c))
@@ -925,9 +925,8 @@ def _classify_token(tok: Token) -> Lex | None:
                 carried if carried is not None and carried.via_object else _object_noun_entry(tok)
             )
         bare_ok = lemma not in words("polysemous_verb")  # "taken a step": not "seized"
-        return _suppression(tok, _cameo_entry(tok, patterns_only=not bare_ok)) or (
-            _object_noun_entry(tok)
-        )
+        entry = _reduction(tok, _cameo_entry(tok, patterns_only=not bare_ok))
+        return _suppression(tok, entry) or _reduction(tok, _object_noun_entry(tok))
     if tok.pos_ in ("NOUN", "PROPN"):
         key = tok.text.lower() if (tok.text.lower(), "NOUN") in lex else tok.lemma_.lower()
         entry = lex.get((key, "NOUN"))
@@ -949,6 +948,20 @@ def _protest_strike(noun: Token) -> bool:
 def _armed_object(verb: Token) -> bool:
     """Is the verb's object an armed force ("its forces", "troops", "the army")?"""
     return any(c.dep_ == "dobj" and agent_sector(c.lower_) == "MIL" for c in verb.children)
+
+
+def _reduction(verb: Token, entry: Lex | None) -> Lex | None:
+    """A verb of cutting back ("reduced food supplies to", "halted talks with") whose object is
+    help or talks is not that help or those talks but their reduction: CAMEO 162 (reduce or stop
+    aid) or 164 (halt negotiations), both SANCTION."""
+    if entry is None or verb.lemma_.lower() not in words("reduction_verb"):
+        return entry
+    kinds = {(_trigger_entries(c) or _NO_LEX).type for c in verb.children if c.dep_ == "dobj"}
+    if kinds & {"AID", "COOPERATE"}:
+        return _coded(verb.lemma_.lower(), "VERB", "162")
+    if "CONSULT" in kinds:
+        return _coded(verb.lemma_.lower(), "VERB", "164")
+    return entry
 
 
 def _suppression(verb: Token, entry: Lex | None) -> Lex | None:
@@ -1310,6 +1323,8 @@ def _noun_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
         and not _own_participants(tok, m)
     ):
         return None  # "pledged cooperation", "rejects the accusation": the verb is the event
+    if tok.dep_ == "dobj" and (_trigger_entries(gov) or _NO_LEX).type in ("SANCTION", "REJECT"):
+        return None  # "suspended aid to Egypt", "rejected talks with X": cut or refused, not given
     if any(
         _trigger_entries(a) is not None and (a.lemma_ in words("allegation") or a.lemma_ == "warn")
         for a in tok.ancestors

@@ -57,6 +57,7 @@ GROUPS = (
     "buildup_verb",
     "polysemous_verb",
     "anticipation",
+    "reduction_verb",
     "plain_reporting",
     "office_noun",
     "hedge_denial",

@@ -808,3 +808,12 @@ def test_an_event_someone_looks_forward_to_has_not_happened():
 def test_a_people_named_as_owner_is_still_that_people():
     a, _ = annotate("These tactics violate the Venezuelan people's basic human rights.")
     assert list(a.mentions["actor_id"]) == ["group:ven-ppl"]
+
+
+def test_cutting_help_or_talks_is_a_sanction_not_the_help_or_the_talks():
+    _, e = annotate(
+        "The US suspended aid to Egypt. The United Nations reduced food supplies to the camp. "
+        "Russia halted talks with Ukraine."
+    )
+    assert list(e["type"]) == ["SANCTION", "SANCTION", "SANCTION"]
+    assert list(e["cameo"]) == ["162", "162", "164"]
