@@ -1291,8 +1291,13 @@ def extract(
             if e.target
             or e.lex.type in ("MOBILIZE", "PROTEST")
             or e.trigger.pos_ in ("VERB", "AUX")
+            or _under_light_verb(e.trigger)  # "speeded up the withdrawal": done, like a verb
         ]
     )
+
+
+def _under_light_verb(noun: Token) -> bool:
+    return noun.dep_ == "dobj" and noun.head.lemma_ in words("light_verb")
 
 
 def _anticipates(verb: Token) -> bool:
@@ -1313,6 +1318,7 @@ def _noun_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
         (entry.lemma, "NOUN") not in lexicon()
         and entry.cue != RULE_CUE
         and not _named_participants(tok, m)
+        and not _under_light_verb(tok)
     ):
         return None  # a derived event noun must name its own participants ("X's detention of Y")
     gov = tok.head.head if tok.head.pos_ == "ADP" else tok.head

@@ -817,3 +817,13 @@ def test_cutting_help_or_talks_is_a_sanction_not_the_help_or_the_talks():
     )
     assert list(e["type"]) == ["SANCTION", "SANCTION", "SANCTION"]
     assert list(e["cameo"]) == ["162", "162", "164"]
+
+
+def test_a_verb_that_says_how_an_act_goes_leaves_the_event_to_its_object():
+    _, e = annotate(
+        "The United States speeded up the withdrawal of some invasion forces from Panama. "
+        "Iran and Saudi Arabia resumed talks in Baghdad. Czechia and Albania have upgraded "
+        "their diplomatic ties."
+    )
+    assert list(e["type"]) == ["RETREAT", "CONSULT", "SUPPORT"]
+    assert e.iloc[0]["source"] == "state:USA"
