@@ -1424,6 +1424,8 @@ def agent_groups(
         if not _participant_slot(tok) and not (tok.dep_ == "poss" and sector == PEOPLE_OF_STATE):
             continue  # "the independence of Georgia's judiciary": named, but not acting or acted on
         mod = _state_modifier(tok, states)
+        if mod is None and sector in PEOPLE_SECTORS | {PEOPLE_OF_STATE}:
+            mod = _state_where_they_act(tok, states)  # "thousands of people marched in Hong Kong"
         collective = (
             tok.tag_ == "NN"
             and tok.i
@@ -1536,6 +1538,35 @@ INSTITUTION_SECTORS = {"MIL", "COP", "SPY", "JUD", "LEG"}
 #: Sectors that act only at home, so "in <state>" says whose they are ("the authorities in Iran");
 #: troops and spies "in Syria" may be anyone's.
 DOMESTIC_SECTORS = {"GOV", "COP", "JUD", "LEG"}
+
+
+def _state_where_they_act(tok: Token, states: list[Mention]) -> Mention | None:
+    """The state of the place where people who are a verb's subject act: "Hundreds of thousands
+    of people blocked streets in Hong Kong", "residents marched in Algiers"."""
+    head = tok
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and _a_count(head.head.head):
+        head = head.head.head  # "(hundreds of) thousands of people"
+    if head.dep_ != "nsubj" or head.head.pos_ != "VERB":
+        return None
+    verb = head.head
+    places = [
+        p
+        for h in [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "blocked streets in X"
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    state = next((m for p in places for m in states if m.start <= p.idx < m.end), None)
+    if state is None:
+        return None
+    end = tok.idx + len(tok.text)  # the mention is the people's own words, not the place's
+    start = min([tok.idx] + [c.idx for c in tok.children if c.dep_ in ("amod", "compound")])
+    return Mention(start, end, tok.doc.text[start:end], state.actor_id, "", state.how)
+
+
+def _a_count(tok: Token) -> bool:
+    return tok.like_num or tok.tag_ == "CD" or tok.lower_ in words("amount_nouns")
 
 
 def _unqualified_group(

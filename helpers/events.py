@@ -899,7 +899,11 @@ def _classify_token(tok: Token) -> Lex | None:
             entry
             and entry.cue
             and entry.cue != "phone"
-            and not any(d.lower_ == entry.cue for d in tok.subtree if tok.i < d.i <= tok.i + 3)
+            and not any(
+                entry.cue in (d.lower_, d.lemma_.lower())
+                for d in tok.subtree
+                if tok.i < d.i <= tok.i + 3
+            )
         ):
             entry = None  # "draw closer": the cue word must be there
         if entry is not None and lemma in words("appointment_sense") and _to_an_office(tok):

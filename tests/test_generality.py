@@ -827,3 +827,13 @@ def test_a_verb_that_says_how_an_act_goes_leaves_the_event_to_its_object():
     )
     assert list(e["type"]) == ["RETREAT", "CONSULT", "SUPPORT"]
     assert e.iloc[0]["source"] == "state:USA"
+
+
+def test_people_who_protest_in_a_place_are_that_place_s_people():
+    a, e = annotate(
+        "Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese "
+        "authorities. Thousands of residents marched in Algiers on Friday."
+    )
+    has(e, "PROTEST", "group:hkg-ppl", "state:HKG")
+    has(e, "PROTEST", "group:dza-cvl", "state:DZA")
+    assert set(a.mentions.loc[a.mentions["actor_id"] == "group:dza-cvl", "text"]) == {"residents"}
