@@ -1347,6 +1347,8 @@ def _noun_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
         return None  # "called for sanctions", "demanded the withdrawal": asked for, not done
     if any(_anticipates(a) for a in tok.ancestors):
         return None  # "look forward to the leaders' summit": hoped for, not held
+    if _under_light_verb(tok) and clauses.modal(tok.head) in words("hypothetical"):
+        return None  # "the EU must speed up visa talks": an obligation, not an act
     sources, targets, _governor = _noun_event(tok, entry, m)
     light = tok.dep_ == "dobj" and tok.head.lemma_ in words("light_verb")
     if tok.dep_ == "dobj" and not _own_participants(tok, m) and not targets and not light:

@@ -837,3 +837,8 @@ def test_people_who_protest_in_a_place_are_that_place_s_people():
     has(e, "PROTEST", "group:hkg-ppl", "state:HKG")
     has(e, "PROTEST", "group:dza-cvl", "state:DZA")
     assert set(a.mentions.loc[a.mentions["actor_id"] == "group:dza-cvl", "text"]) == {"residents"}
+
+
+def test_an_act_someone_must_speed_up_is_an_obligation_not_an_event():
+    _, e = annotate("The Turkish leader said the EU must also speed up visa talks with Turkey.")
+    assert "talks" not in " ".join(e["trigger"])
