@@ -1333,8 +1333,11 @@ def _noun_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
         and not _own_participants(tok, m)
     ):
         return None  # "pledged cooperation", "rejects the accusation": the verb is the event
-    if tok.dep_ == "dobj" and (_trigger_entries(gov) or _NO_LEX).type in ("SANCTION", "REJECT"):
-        return None  # "suspended aid to Egypt", "rejected talks with X": cut or refused, not given
+    if tok.dep_ == "dobj" and (
+        (_trigger_entries(gov) or _NO_LEX).type in ("SANCTION", "REJECT")
+        or gov.lemma_.lower() in words("reduction_verb") | words("easing_verb")
+    ):
+        return None  # "suspended aid to", "refusing to lift the curfew": cut or lifted, not done
     if any(
         _trigger_entries(a) is not None and (a.lemma_ in words("allegation") or a.lemma_ == "warn")
         for a in tok.ancestors
@@ -1359,6 +1362,8 @@ def _noun_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
 def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
     """An event-bearing verb (see ``clauses.status``) with its subject and targets."""
     st = clauses.status(tok, lambda t: _trigger_entries(t) is not None)
+    if entry.type == "REQUEST" and _purpose_of_protest(tok):
+        return None  # "blocked streets ... to demand reforms": the protest's aim, not a second act
     pair = _between(tok, m) if st.kind == "skip" and tok.dep_ == "acl" else []
     if len(pair) > 1 and entry.symmetric:  # "the accord negotiated between Colombia and the FARC"
         return _Candidate(entry, pair[:1], pair[1:2], 0.8)
@@ -1426,6 +1431,15 @@ def _shared_recipients(tok: Token, lex: Lex, m: Mentions, sources: list[str]) ->
         for a in _np_actors(p, m)
         if a not in sources
     ]
+
+
+def _purpose_of_protest(tok: Token) -> bool:
+    """Is the verb the purpose clause ("to demand ...") of a protest?"""
+    return (
+        tok.dep_ in ("advcl", "xcomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and (_trigger_entries(tok.head) or _NO_LEX).type == "PROTEST"
+    )
 
 
 def _between(tok: Token, m: Mentions) -> list[str]:

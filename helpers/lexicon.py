@@ -58,6 +58,7 @@ GROUPS = (
     "polysemous_verb",
     "anticipation",
     "reduction_verb",
+    "easing_verb",
     "plain_reporting",
     "office_noun",
     "hedge_denial",

@@ -842,3 +842,11 @@ def test_people_who_protest_in_a_place_are_that_place_s_people():
 def test_an_act_someone_must_speed_up_is_an_obligation_not_an_event():
     _, e = annotate("The Turkish leader said the EU must also speed up visa talks with Turkey.")
     assert "talks" not in " ".join(e["trigger"])
+
+
+def test_a_protest_s_aim_is_part_of_the_protest_and_a_lifted_measure_is_no_new_one():
+    _, e = annotate(
+        "Thousands of students protested in Tehran to demand the release of detainees. "
+        "The Israeli government is refusing to lift the curfew on Palestinians."
+    )
+    assert list(e["type"]) == ["PROTEST", "REJECT"]
