@@ -846,7 +846,7 @@ def test_an_act_someone_must_speed_up_is_an_obligation_not_an_event():
 
 def test_a_protest_s_aim_is_part_of_the_protest_and_a_lifted_measure_is_no_new_one():
     _, e = annotate(
-        "Thousands of students protested in Tehran to demand the release of detainees. "
+        "Students protested in Tehran on Monday to demand the release of detainees. "
         "The Israeli government is refusing to lift the curfew on Palestinians."
     )
     assert list(e["type"]) == ["PROTEST", "REJECT"]
