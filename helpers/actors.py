@@ -1546,15 +1546,14 @@ def _state_where_they_act(tok: Token, states: list[Mention]) -> Mention | None:
     head = tok
     while head.dep_ == "pobj" and head.head.lower_ == "of" and _a_count(head.head.head):
         head = head.head.head  # "(hundreds of) thousands of people"
+    verb: Token | None = None
     if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
         verb = head.head
     elif head.dep_ == "ROOT":  # "Thousands of students protested": parsed as a noun and its acl
         verb = next(
             (c for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN")), None
         )
-        if verb is None:
-            return None
-    else:
+    if verb is None:
         return None
     places = [
         p
