@@ -21,7 +21,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
@@ -411,6 +411,10 @@ def _title_before(
             countries.append(body[0])
             i = first = body[1]
             continue
+        service = _service_before(doc, i) if found else None
+        if service is not None:  # "Air Force Chief of Staff X": the service is part of the title
+            i = first = service
+            continue
         if doc[i - 1].text in ("’s", "'s") and i - 2 >= 0 and doc[i - 2].text.lower() in dem:
             countries.append(dem[doc[i - 2].text.lower()])
             i -= 2
@@ -475,6 +479,29 @@ def _title_words_before(
     return None
 
 
+def _service_before(doc: Doc, i: int) -> int | None:
+    """The first token of an armed or civil service named (as an ORG entity) right before a title
+    at token ``i`` ("Air Force Chief of Staff", "Navy Secretary"): its head is an agent word."""
+    if doc[i - 1].ent_type_ != "ORG" or not lexicon.agent_sector(doc[i - 1].lower_):
+        return None
+    j = i - 1
+    while j > 0 and doc[j].ent_iob_ != "B" and doc[j - 1].ent_type_ == "ORG":
+        j -= 1
+    return j
+
+
+def _titles_after(doc: Doc, e: int) -> range:
+    """The tokens of a title set off after a name ending at token ``e`` ("Antony J. Blinken,
+    Secretary of State"), longest first; empty when none."""
+    tits = reference.titles()
+    if e >= len(doc) or doc[e].text != ",":
+        return range(0)
+    for k in (4, 3, 2, 1):
+        if e + 1 + k <= len(doc) and doc[e + 1 : e + 1 + k].text.lower() in tits:
+            return range(e + 1, e + 1 + k)
+    return range(0)
+
+
 def _national_body_before(doc: Doc, i: int, dem: dict[str, str]) -> tuple[str, int] | None:
     """ "Japanese National Security Secretariat Secretary General X": the country of a national
     body named (as one ORG entity) right before token ``i``, and the body's first token."""
@@ -526,7 +553,19 @@ def _describe(doc: Doc, head: Token) -> tuple[list[tuple[int, str]], list[str]]:
         ),
         None,
     )
-    if t3 is not None:
+    t4 = next(  # "Antony J. Blinken, Secretary of State": a title that runs on after the head
+        (
+            tits[w]
+            for k in (3, 2)
+            if head.i + k < len(doc)
+            for w in [doc[head.i : head.i + k + 1].text.lower()]
+            if w in tits and tits[w].role
+        ),
+        None,
+    )
+    if t4 is not None and t3 is None:
+        titles.append((t4.rank, t4.role))
+    elif t3 is not None:
         titles.append((t3.rank, t3.role))
     elif t2 and t2.role:
         titles.append((t2.rank, t2.role))
@@ -544,6 +583,14 @@ def _describe(doc: Doc, head: Token) -> tuple[list[tuple[int, str]], list[str]]:
             for p in c.children:
                 if p.dep_ == "pobj" and p.text.lower() in dem:
                     countries.append(dem[p.text.lower()])
+                elif p.dep_ == "pobj":  # "Administrator of the U.S. Agency for ...": its state
+                    countries += [
+                        dem[q.text.lower()]
+                        for q in p.subtree
+                        if q.i < p.i
+                        and q.dep_ in ("compound", "amod", "nmod")
+                        and q.text.lower() in dem
+                    ][:1]
     return titles, countries
 
 
@@ -848,6 +895,7 @@ def pass_people(st: _State) -> None:
     for _, s, e, _ in spans:
         st.people.add(tuple(t.text for t in doc[s:e]), doc[s].idx, doc[s:e].text)
         title_tokens.update(range(_title_before(doc, s)[3], s))
+        title_tokens.update(_titles_after(doc, e))
     st.cands = [
         c
         for c in st.cands
@@ -1082,6 +1130,31 @@ def pass_groups(st: _State) -> None:
 
 
 #: The actor passes, in order.
+def pass_short_names(st: _State) -> None:
+    """A body named again by the last words of its name ("the U.S. Department of the Treasury"
+    ... "Treasury's press release") is the same body, not a second one."""
+    orgs = {a: v for a, v in st.actors.items() if v.get("type") == "organization"}
+    first: dict[str, int] = {}
+    for m in sorted(st.resolved, key=lambda m: m.start):
+        first.setdefault(m.actor_id, m.start)
+    merged: dict[str, str] = {}
+    for a, v in orgs.items():
+        short = v.get("name", "").lower().removeprefix("the ")
+        longer = [
+            b
+            for b, w in orgs.items()
+            if b != a
+            and first.get(b, 1 << 30) < first.get(a, -1)
+            and re.search(rf"\bof (the )?{re.escape(short)}$", w.get("name", "").lower())
+        ]
+        if short and len(longer) == 1:
+            merged[a] = longer[0]
+    if merged:
+        st.resolved = [replace(m, actor_id=merged.get(m.actor_id, m.actor_id)) for m in st.resolved]
+        for a in merged:
+            del st.actors[a]
+
+
 PASSES = [
     pass_candidates,
     pass_people,
@@ -1090,6 +1163,7 @@ PASSES = [
     pass_affiliations,
     pass_references,
     pass_groups,
+    pass_short_names,
 ]
 
 

@@ -327,10 +327,12 @@ def _subject(tok: Token, m: Mentions) -> tuple[list[str], bool]:
             cur.dep_ == "pcomp"
             and cur.head.lower_ == "of"
             and cur.head.head.lemma_ in words("allegation")
+        ) or (
+            cur.dep_ == "pcomp" and cur.head.lower_ == "for" and _object_actors(cur.head.head, m)
         ):
-            # "accused the Islamic Republic of supplying drones": the accused is the actor
-            verb = cur.head.head
-            return [a for c in verb.children if c.dep_ == "dobj" for a in _actors_of(c, m)], False
+            # "accused the Islamic Republic of supplying drones", "designated X for having
+            # assisted Y": the one accused or designated is the actor
+            return _object_actors(cur.head.head, m), False
         if (
             cur.dep_ == "acl"
             and cur.tag_ == "VBD"
@@ -352,6 +354,10 @@ def _subject(tok: Token, m: Mentions) -> tuple[list[str], bool]:
         ]
         return list(dict.fromkeys(persons))[:2], False
     return [], False
+
+
+def _object_actors(verb: Token, m: Mentions) -> list[str]:
+    return [a for c in verb.children if c.dep_ == "dobj" for a in _actors_of(c, m)]
 
 
 def _stative(verb: Token) -> bool:
@@ -1378,6 +1384,8 @@ def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
     ):
         return None  # "while not denying it had supplied": a hedge on another event
     sources, passive = _subject(tok, m)
+    if tok.dep_ == "pcomp" and entry.symmetric:  # "designated X and Y for having assisted Z":
+        entry = replace(entry, symmetric=False)  # each did it, they did not do it to each other
     if st.kind == "relative" and not sources:
         return None  # "refugees who have lived in Iraq": background, not an actor's act
     targets = _verb_targets(tok, entry, m, sources)

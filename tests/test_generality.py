@@ -850,3 +850,30 @@ def test_a_protest_s_aim_is_part_of_the_protest_and_a_lifted_measure_is_no_new_o
         "The Israeli government is refusing to lift the curfew on Palestinians."
     )
     assert list(e["type"]) == ["PROTEST", "REJECT"]
+
+
+def test_a_title_after_the_name_gives_role_and_country_and_is_no_body():
+    a, _ = annotate(
+        "The aid was announced by Andrew S. Natsios, Administrator of the U.S. Agency for "
+        "International Development.\n\nAntony J. Blinken, Secretary of State"
+    )
+    assert row(a, "person:andrew-s-natsios")["country"] == "USA"
+    assert row(a, "person:antony-j-blinken")["role"].startswith("Secretary of State")
+    assert "org:state" not in set(a.actors["actor_id"])
+
+
+def test_a_service_before_a_title_is_part_of_the_title():
+    a, _ = annotate(
+        "Mali's Air Force Chief of Staff Colonel Alou Boi Diarra met the Russian envoy in Bamako."
+    )
+    assert "org:air-force" not in set(a.actors["actor_id"])
+    assert row(a, "person:alou-boi-diarra")["country"] == "MLI"
+
+
+def test_a_body_named_again_by_the_end_of_its_name_is_the_same_body():
+    a, _ = annotate(
+        "The U.S. Department of the Treasury designated three officials. For more information, "
+        "see Treasury's press release."
+    )
+    orgs = a.actors[a.actors["type"] == "organization"]
+    assert list(orgs["actor_id"]) == ["org:u-s-department-of-the-treasury"]
