@@ -1319,7 +1319,7 @@ def _from_proximity(
     same_sentence_only: bool = False,
 ) -> bool:
     """The nearest state (or, for an international office, body) in the sentence of the person's
-    first mention, else (titled people only) the sentence before; demonyms that belong to another
+    first mention, else the one most named in the sentence before; demonyms that belong to another
     person's title ("Georgian Prime Minister Y") are not free to take."""
     own = [m for m, q in mentions if q is p]
     if not own:
@@ -1328,7 +1328,7 @@ def _from_proximity(
     sents = nlp.sentences(doc)
     si = next(i for i, s in enumerate(sents) if s.start_char <= first.start < s.end_char)
     others = [m.start for m, q in mentions if q is not None and q is not p]
-    for k in (si, si - 1) if p.titles and not same_sentence_only else (si,):
+    for k in (si,) if same_sentence_only else (si, si - 1):
         if k < 0:
             continue
         lo, hi = sents[k].start_char, sents[k].end_char

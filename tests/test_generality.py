@@ -877,3 +877,11 @@ def test_a_body_named_again_by_the_end_of_its_name_is_the_same_body():
     )
     orgs = a.actors[a.actors["type"] == "organization"]
     assert list(orgs["actor_id"]) == ["org:u-s-department-of-the-treasury"]
+
+
+def test_a_person_named_without_title_takes_the_state_of_the_sentence_before():
+    a, _ = annotate(
+        "Lawyers were detained by authorities in the People's Republic of China in 2015.\n\n"
+        "Six years later, the government continues to hold many of them, such as Xu Zhiyong."
+    )
+    assert row(a, "person:xu-zhiyong")["country"] == "CHN"
