@@ -481,13 +481,16 @@ def _title_words_before(
 
 def _service_before(doc: Doc, i: int) -> int | None:
     """The first token of an armed or civil service named (as an ORG entity) right before a title
-    at token ``i`` ("Air Force Chief of Staff", "Navy Secretary"): its head is an agent word."""
-    if doc[i - 1].ent_type_ != "ORG" or not lexicon.agent_sector(doc[i - 1].lower_):
+    at token ``i`` ("Air Force Chief of Staff", "Navy Secretary": its head is an agent word), or
+    of a city's office ("Caracas Metropolitan Mayor")."""
+    if doc[i - 1].ent_type_ != "ORG":
         return None
     j = i - 1
     while j > 0 and doc[j].ent_iob_ != "B" and doc[j - 1].ent_type_ == "ORG":
         j -= 1
-    return j
+    if lexicon.agent_sector(doc[i - 1].lower_) or geo.lookup(doc[j].text) is not None:
+        return j  # "Caracas Metropolitan Mayor X": a city's office
+    return None
 
 
 def _titles_after(doc: Doc, e: int) -> range:
@@ -711,6 +714,12 @@ def _relabel(doc: Doc, cands: list[Cand]) -> list[Cand]:
         span = doc[c.tok_start : c.tok_end]
         if c.label == "PERSON" and text.isupper() and geo.lookup(text) is not None:
             c.label = "GPE"
+        elif c.label == "PERSON" and text.endswith(" City") and geo.lookup(text) is not None:
+            c.label = "GPE"  # "Ho Chi Minh City": a city the NER took for a person
+        elif c.label == "PERSON" and span[-1].lower_ in words("body_head"):
+            continue  # "(National) Security Office" inside a title: a body's name cut short
+        elif c.label in ("ORG", "FAC") and _a_landmark(span):
+            continue  # "near the Ministry of Defense in Kabul": a building, where it happened
         elif c.label in ("ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT") and span[
             -1
         ].lower_ in words("not_actor_head"):
@@ -1053,7 +1062,7 @@ def _entity_org(st: _State, c: Cand, text: str) -> None:
             if a["type"] == "organization" and text.isupper() and _initials(a["name"]) == text
         ),
         None,
-    )  # "RSF" after "Rapid Support Forces"
+    ) or _known_by_acronym(st, text)  # "RSF" after "Rapid Support Forces"; "... (USAID)"
     aid = (
         known["actor_id"]
         if known
@@ -1062,6 +1071,23 @@ def _entity_org(st: _State, c: Cand, text: str) -> None:
     if entry is not None and (entry.country or "") == country and not st.actors[aid].get("code"):
         st.actors[aid]["code"] = _iso_prefixed(entry)
     st.mention(c, aid, "", "ner")
+
+
+def _known_by_acronym(st: _State, text: str) -> dict[str, str] | None:
+    """A body the NER named with its acronym in parentheses ("U.S. Agency for International
+    Development (USAID"): the body of the reference list that acronym names."""
+    found = re.search(r"\(([A-Z][A-Za-z.]+)\)?$", text)
+    hit = reference.lexicon().get(found.group(1)) if found else None
+    if not hit or hit[0] != "org":
+        return None
+    o = reference.organizations()[hit[1]]
+    st.add_actor(o.actor_id, o.name, o.type, o.country)
+    return st.actors[o.actor_id]
+
+
+def _a_landmark(span: Span) -> bool:
+    """Is a body's name used as a place ("near the Ministry of Defense", "outside the embassy")?"""
+    return span.root.dep_ == "pobj" and span.root.head.lower_ in words("landmark_prep")
 
 
 def _entity_people(st: _State, c: Cand, text: str) -> None:

@@ -59,6 +59,7 @@ GROUPS = (
     "anticipation",
     "reduction_verb",
     "easing_verb",
+    "landmark_prep",
     "plain_reporting",
     "office_noun",
     "hedge_denial",

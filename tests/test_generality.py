@@ -885,3 +885,23 @@ def test_a_person_named_without_title_takes_the_state_of_the_sentence_before():
         "Six years later, the government continues to hold many of them, such as Xu Zhiyong."
     )
     assert row(a, "person:xu-zhiyong")["country"] == "CHN"
+
+
+def test_bodies_used_as_places_diseases_and_cities_taken_for_people_are_no_actors():
+    a, _ = annotate(
+        "We condemn yesterday's attack on security forces near the Ministry of Defense in Kabul. "
+        "Volunteers will teach in Ho Chi Minh City. He discussed COVID-19 with Georgia."
+    )
+    ids = set(a.actors["actor_id"])
+    assert not ids & {"org:ministry-of-defense", "person:ho-chi-minh-city", "org:covid-19"}
+
+
+def test_the_international_community_and_a_state_s_opposition_are_actors():
+    a, _ = annotate(
+        "The international community must act. The Syrian opposition met in Doha. "
+        "The new contribution was announced by Andrew S. Natsios, Administrator of the "
+        "U.S. Agency for International Development (USAID). USAID will distribute it."
+    )
+    ids = set(a.actors["actor_id"])
+    assert {"bloc:international-community", "group:syr-opp", "org:usaid"} <= ids
+    assert not any(i.startswith("org:u-s-agency") for i in ids)
