@@ -157,6 +157,10 @@ def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
         found.append(own)
     elif tok.lemma_ == "counterpart" and tok.tag_ == "NNS" and _plural_referent(tok, m):
         found += _plural_referent(tok, m)  # "commended his counterparts": the people he met
+    elif tok.lower_ in words("pair_noun") and any(
+        c.lower_ in ("these", "those") for c in tok.children
+    ):
+        found += _last_list(tok, m)  # "We thank these nations": the nations just listed
     elif _listed(tok, m):
         found += _listed(tok, m)  # "detained others, including Li Yuhan and Yu Wensheng"
     elif _a_quantity(tok) or tok.lower_ in words(
@@ -394,6 +398,8 @@ def _plural_referent(tok: Token, m: Mentions) -> list[str]:
         )  # "X commended his counterparts": those X met (X himself drops out)
     if low not in ("they", "them", "both") and low not in words("pair_noun"):
         return []
+    if low in words("pair_noun") and any(c.lower_ in ("these", "those") for c in tok.children):
+        return _last_list(tok, m)  # "We thank these nations": the nations just listed
     if low in words("pair_noun") and not any(c.lower_ in ("two", "both") for c in tok.children):
         return []
     doc = tok.doc
@@ -437,6 +443,28 @@ def _plural_referent(tok: Token, m: Mentions) -> list[str]:
         persons = list(dict.fromkeys(reversed(persons)))[:2]
         pair = list(reversed(persons)) if len(persons) == 2 else []
     return pair
+
+
+def _examples_act(verb: Token, m: Mentions) -> bool:
+    """Is the verb's subject a group named by examples ("the nations that have pledged ...,
+    including Jamaica and the Bahamas")?"""
+    heads = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads += [verb.head] if verb.dep_ == "relcl" else []
+    return any(not m.actor(h) and _listed(h, m) for h in heads)
+
+
+def _last_list(tok: Token, m: Mentions) -> list[str]:
+    """The actors of the nearest list before ``tok`` ("Jamaica, the Bahamas and Antigua"), of the
+    kind the noun names (states for "nations", people for "leaders"), at least two."""
+    kind = "person" if tok.lower_ in words("pair_noun_person") else "state"
+    for t in reversed(tok.doc[max(0, tok.i - 120) : tok.i]):
+        if t.dep_ != "conj" or t.head.dep_ == "conj":
+            continue
+        listed = [a for x in (t.head, *t.head.conjuncts) if (a := m.actor(x))]
+        listed = [a for a in dict.fromkeys(listed) if m.types.get(a) == kind]
+        if len(listed) >= 2:
+            return listed
+    return []
 
 
 def _titled_plural(tok: Token, m: Mentions) -> list[str]:
@@ -1384,8 +1412,10 @@ def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
     ):
         return None  # "while not denying it had supplied": a hedge on another event
     sources, passive = _subject(tok, m)
-    if tok.dep_ == "pcomp" and entry.symmetric:  # "designated X and Y for having assisted Z":
-        entry = replace(entry, symmetric=False)  # each did it, they did not do it to each other
+    if entry.symmetric and (tok.dep_ == "pcomp" or _examples_act(tok, m)):
+        # "designated X and Y for having assisted Z", "nations that pledged to join, including
+        # X, Y and Z": each did it, they did not do it to each other
+        entry = replace(entry, symmetric=False)
     if st.kind == "relative" and not sources:
         return None  # "refugees who have lived in Iraq": background, not an actor's act
     targets = _verb_targets(tok, entry, m, sources)

@@ -905,3 +905,16 @@ def test_the_international_community_and_a_state_s_opposition_are_actors():
     ids = set(a.actors["actor_id"])
     assert {"bloc:international-community", "group:syr-opp", "org:usaid"} <= ids
     assert not any(i.startswith("org:u-s-agency") for i in ids)
+
+
+def test_states_named_as_examples_each_act_and_these_nations_are_the_ones_just_listed():
+    _, e = annotate(
+        "The global community owes a debt of gratitude to the nations that have pledged to join "
+        "this mission, including Jamaica, The Bahamas, and Antigua and Barbuda. We thank these "
+        "nations for their leadership.",
+        publisher="USA",
+    )
+    pledged = e[e["trigger"] == "pledged"]
+    assert set(pledged["target"]) == {""}
+    thanked = e[e["trigger"] == "thank"]
+    assert set(thanked["target"]) == {"state:JAM", "state:BHS", "state:ATG"}
