@@ -1755,6 +1755,9 @@ def _state_modifier(tok: Token, states: list[Mention]) -> Mention | None:
     left = [
         c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i
     ]
+    left += [  # "Vietnamese-led forces", "Saudi-led coalition": the leader's
+        g for c in left if c.lower_ == "led" for g in c.children if g.dep_ == "npadvmod"
+    ]
     right = [
         p
         for c in tok.children

@@ -1266,6 +1266,16 @@ def _noun_event(tok: Token, entry: Lex, m: Mentions) -> tuple[list[str], list[st
         return sources, targets or subj, governor
     if not sources and governor.pos_ in ("VERB", "AUX"):
         sources, _ = _subject(governor, m)
+        if not targets:  # "engaged in ethnic cleansing ... against the Albanian population"
+            targets = [
+                a
+                for c in governor.children
+                if c.dep_ == "prep" and c.lower_ in entry.target_preps and c.i > tok.i
+                for p in c.children
+                if p.dep_ == "pobj"
+                for a in _np_actors(p, m)
+                if a not in sources
+            ]
     return sources, targets, governor
 
 

@@ -918,3 +918,12 @@ def test_states_named_as_examples_each_act_and_these_nations_are_the_ones_just_l
     assert set(pledged["target"]) == {""}
     thanked = e[e["trigger"] == "thank"]
     assert set(thanked["target"]) == {"state:JAM", "state:BHS", "state:ATG"}
+
+
+def test_forces_led_by_a_state_and_mass_violence_named_by_a_noun():
+    _, e = annotate(
+        "Vietnamese-led forces launched rocket fire against Cambodia. Serb forces were engaged "
+        "in ethnic cleansing in Montenegro against the Albanian population."
+    )
+    has(e, "ASSAULT", "group:vnm-mil", "state:KHM")
+    has(e, "ASSAULT", "group:srb-mil", "group:alb-cvl")
