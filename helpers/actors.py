@@ -716,6 +716,8 @@ def _relabel(doc: Doc, cands: list[Cand]) -> list[Cand]:
             c.label = "GPE"
         elif c.label == "PERSON" and text.endswith(" City") and geo.lookup(text) is not None:
             c.label = "GPE"  # "Ho Chi Minh City": a city the NER took for a person
+        elif c.label == "PERSON" and _a_city_gone_to(span):
+            c.label = "GPE"  # "withdrawn from Kherson", "deployed troops to Goma"
         elif c.label == "PERSON" and span[-1].lower_ in words("body_head"):
             continue  # "(National) Security Office" inside a title: a body's name cut short
         elif c.label in ("ORG", "FAC") and _a_landmark(span):
@@ -1083,6 +1085,19 @@ def _known_by_acronym(st: _State, text: str) -> dict[str, str] | None:
     o = reference.organizations()[hit[1]]
     st.add_actor(o.actor_id, o.name, o.type, o.country)
     return st.actors[o.actor_id]
+
+
+def _a_city_gone_to(span: Span) -> bool:
+    """A one-word "person" that is a city of the gazetteer, named as where one goes or comes
+    from ("from Kherson", "to Goma"): the NER's mistake for a place."""
+    root = span.root
+    place = geo.lookup(span.text) if len(span) == 1 else None
+    return (
+        place is not None
+        and place.kind == "city"
+        and root.dep_ == "pobj"
+        and root.head.lower_ in ("to", "from", "into", "toward", "towards")
+    )
 
 
 def _a_landmark(span: Span) -> bool:

@@ -876,11 +876,12 @@ def _place_named_in(tok: Token, m: Mentions) -> str:
     return ""
 
 
-def _destination(tok: Token, m: Mentions) -> str:
+def _destination(tok: Token, m: Mentions, preps: tuple[str, ...] = ("to", "into")) -> str:
     """The place a verb sends or brings something to: "delivered goods to Baghdad", "deployed
-    troops to Goma" (spaCy parses the "to" as a preposition or as a dative)."""
+    troops to Goma" (spaCy parses the "to" as a preposition or as a dative); with ``preps``
+    ("from") the place it pulls back from."""
     for c in tok.children:
-        if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into"):
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj" and m.place(p) and not m.actor(p):
                     return m.place(p)
@@ -1451,8 +1452,9 @@ def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
     if tok.tag_ == "VBN" and agent:  # "Sanctioned by the U.S. since 1979, Tehran ..."
         passive = True
         sources = sources or _participle_subject(tok, m)
-    if passive:
+    if passive and (agent or entry.type != "RETREAT"):
         sources, targets = agent, (sources or targets)
+    # else "guerrillas have been demobilized", "troops were withdrawn": they pulled back
     return _Candidate(entry, sources, targets, 0.9)
 
 
@@ -1570,6 +1572,8 @@ def _rows(
         country = _country_where(tok, m, mentions)  # "arrived in Amman", "in Montenegro"
         if entry.type in ("AID", "MOBILIZE") or entry.mode == "visit":
             country = _country_of_place(_destination(tok, m), mentions) or country
+        elif entry.type == "RETREAT":  # "withdrawn from Kherson"
+            country = _country_of_place(_destination(tok, m, ("from",)), mentions) or country
         own = {m.types.get(s) == "state" and s.split(":", 1)[1] for s in sources}
         targets = [f"state:{country}"] if country and country not in own else []
     if not targets and entry.type == "PROTEST":

@@ -927,3 +927,13 @@ def test_forces_led_by_a_state_and_mass_violence_named_by_a_noun():
     )
     has(e, "ASSAULT", "group:vnm-mil", "state:KHM")
     has(e, "ASSAULT", "group:srb-mil", "group:alb-cvl")
+
+
+def test_forces_pulled_back_act_themselves_and_the_place_they_leave_names_the_target():
+    _, e = annotate(
+        "Ethnic Albanian guerrillas have been demobilized since the accord. Russian troops were "
+        "withdrawn from Kherson. France deployed troops to Goma."
+    )
+    assert e.iloc[0][["type", "source"]].tolist() == ["RETREAT", "group:alb-reb"]
+    has(e, "RETREAT", "group:rus-mil", "state:UKR")
+    has(e, "MOBILIZE", "state:FRA", "state:COD")
