@@ -944,7 +944,7 @@ def _classify_token(tok: Token) -> Lex | None:
         if entry is not None and lemma in words("appointment_sense") and _to_an_office(tok):
             return None  # "designated her as his successor": an appointment, no event
         if entry is not None:
-            return _suppression(tok, _reduction(tok, entry))
+            return _suppression(tok, _refusal(tok, _reduction(tok, entry)))
         if lemma in words("light_verb") and lemma not in words("light_verb_own_sense"):
             if any(
                 c.dep_ == "dobj" and ((c.lemma_.lower(), "NOUN") in lex or _protest_strike(c))
@@ -964,7 +964,7 @@ def _classify_token(tok: Token) -> Lex | None:
                 carried if carried is not None and carried.via_object else _object_noun_entry(tok)
             )
         bare_ok = lemma not in words("polysemous_verb")  # "taken a step": not "seized"
-        entry = _reduction(tok, _cameo_entry(tok, patterns_only=not bare_ok))
+        entry = _refusal(tok, _reduction(tok, _cameo_entry(tok, patterns_only=not bare_ok)))
         return _suppression(tok, entry) or _reduction(tok, _object_noun_entry(tok))
     if tok.pos_ in ("NOUN", "PROPN"):
         key = tok.text.lower() if (tok.text.lower(), "NOUN") in lex else tok.lemma_.lower()
@@ -1000,6 +1000,23 @@ def _reduction(verb: Token, entry: Lex | None) -> Lex | None:
         return _coded(verb.lemma_.lower(), "VERB", "162")
     if "CONSULT" in kinds:
         return _coded(verb.lemma_.lower(), "VERB", "164")
+    return entry
+
+
+def _refusal(verb: Token, entry: Lex | None) -> Lex | None:
+    """Disapproving of talks or mediation ("is opposed to French mediation", "opposed the
+    negotiations") is refusing them: CAMEO 125 (reject a proposal to meet or negotiate, REJECT)."""
+    if entry is None or entry.type != "ACCUSE":
+        return entry
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    if any((_trigger_entries(o) or _NO_LEX).type == "CONSULT" for o in objects):
+        return _coded(verb.lemma_.lower(), "VERB", "125")
     return entry
 
 

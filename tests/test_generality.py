@@ -937,3 +937,14 @@ def test_forces_pulled_back_act_themselves_and_the_place_they_leave_names_the_ta
     assert e.iloc[0][["type", "source"]].tolist() == ["RETREAT", "group:alb-reb"]
     has(e, "RETREAT", "group:rus-mil", "state:UKR")
     has(e, "MOBILIZE", "state:FRA", "state:COD")
+
+
+def test_mediating_is_consultation_and_opposing_talks_is_refusing_them():
+    _, e = annotate(
+        "Qatar mediated between Israel and Hamas. Israel is opposed to French mediation in peace "
+        "negotiations with Syria. French President Jacques Chirac issued a stern reminder to Iraq "
+        "that it must cooperate."
+    )
+    has(e, "CONSULT", "state:QAT", "state:ISR")
+    assert e[e["trigger"] == "opposed"].iloc[0][["type", "cameo"]].tolist() == ["REJECT", "125"]
+    assert "REQUEST" in set(e["type"])
