@@ -1426,6 +1426,9 @@ def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
     st = clauses.status(tok, lambda t: _trigger_entries(t) is not None)
     if entry.type == "REQUEST" and _purpose_of_protest(tok):
         return None  # "blocked streets ... to demand reforms": the protest's aim, not a second act
+    described = st.kind == "skip" and _protesters_described(tok, entry, m)
+    if described:
+        st = clauses.Status("event", "people described as protesting")
     pair = _between(tok, m) if st.kind == "skip" and tok.dep_ == "acl" else []
     if len(pair) > 1 and entry.symmetric:  # "the accord negotiated between Colombia and the FARC"
         return _Candidate(entry, pair[:1], pair[1:2], 0.8)
@@ -1439,7 +1442,7 @@ def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
         and any(_trigger_entries(c) is not None for c in tok.subtree if c.i != tok.i)
     ):
         return None  # "while not denying it had supplied": a hedge on another event
-    sources, passive = _subject(tok, m)
+    sources, passive = (_actors_of(tok.head, m), False) if described else _subject(tok, m)
     if entry.symmetric and (tok.dep_ == "pcomp" or _examples_act(tok, m)):
         # "designated X and Y for having assisted Z", "nations that pledged to join, including
         # X, Y and Z": each did it, they did not do it to each other
@@ -1498,6 +1501,17 @@ def _shared_recipients(tok: Token, lex: Lex, m: Mentions, sources: list[str]) ->
         for a in _np_actors(p, m)
         if a not in sources
     ]
+
+
+def _protesters_described(tok: Token, entry: Lex, m: Mentions) -> bool:
+    """ "Demonstrators protesting election results": people a protest participle describes are
+    protesting, an event even in a clause that modifies a noun."""
+    return (
+        entry.type == "PROTEST"
+        and tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and bool(_actors_of(tok.head, m))
+    )
 
 
 def _purpose_of_protest(tok: Token) -> bool:

@@ -948,3 +948,13 @@ def test_mediating_is_consultation_and_opposing_talks_is_refusing_them():
     has(e, "CONSULT", "state:QAT", "state:ISR")
     assert e[e["trigger"] == "opposed"].iloc[0][["type", "cameo"]].tolist() == ["REJECT", "125"]
     assert "REQUEST" in set(e["type"])
+
+
+def test_people_described_as_protesting_protest_and_a_warm_welcome_is_hosting():
+    _, e = annotate(
+        "Liberian riot police used tear gas to disperse demonstrators protesting election "
+        "results in Monrovia. President Francois Mitterand gave a warm welcome on Thursday to "
+        "South African leader F.W. de Klerk."
+    )
+    assert e[e["trigger"] == "protesting"].iloc[0]["type"] == "PROTEST"
+    has(e, "CONSULT", "person:francois-mitterand", "person:f-w-de-klerk")
