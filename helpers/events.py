@@ -1366,6 +1366,10 @@ def _under_light_verb(noun: Token) -> bool:
     return noun.dep_ == "dobj" and noun.head.lemma_ in words("light_verb")
 
 
+def _intended(verb: Token) -> bool:
+    return clauses.status(verb, lambda t: _trigger_entries(t) is not None).kind == "intent"
+
+
 def _anticipates(verb: Token) -> bool:
     """A verb of looking ahead ("await", "look forward to"): what it governs has not happened."""
     lemma = verb.lemma_.lower()
@@ -1412,6 +1416,8 @@ def _noun_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
         return None  # "called for sanctions", "demanded the withdrawal": asked for, not done
     if any(_anticipates(a) for a in tok.ancestors):
         return None  # "look forward to the leaders' summit": hoped for, not held
+    if tok.dep_ == "dobj" and _trigger_entries(tok.head) is not None and _intended(tok.head):
+        return None  # "plans to impose restrictions": the plan is the event, coded on the verb
     if _under_light_verb(tok) and clauses.modal(tok.head) in words("hypothetical"):
         return None  # "the EU must speed up visa talks": an obligation, not an act
     sources, targets, _governor = _noun_event(tok, entry, m)
@@ -1627,7 +1633,8 @@ def _rows(
     negated = _negated(tok)
     return [
         Event(sid, entry, tok, s, t, negated, round(max(conf, 0.1), 2), _place(tok, m, sent))
-        for s, t in pairs or [(s, t) for s in sources for t in (targets or [""])]
+        for s, t in pairs
+        or [(s, t) for s in sources for t in ([t for t in targets if t != s] or [""])]
         if s != t
     ]
 

@@ -958,3 +958,13 @@ def test_people_described_as_protesting_protest_and_a_warm_welcome_is_hosting():
     )
     assert e[e["trigger"] == "protesting"].iloc[0]["type"] == "PROTEST"
     has(e, "CONSULT", "person:francois-mitterand", "person:f-w-de-klerk")
+
+
+def test_a_measure_a_state_takes_at_home_is_kept_and_a_planned_one_is_only_the_plan():
+    _, e = annotate(
+        "The Turkish government banned the rally in Ankara. Greece plans to impose restrictions "
+        "on its labour market."
+    )
+    assert e.iloc[0][["type", "source"]].tolist() == ["COERCE", "state:TUR"]
+    greece = e[e["source"] == "state:GRC"]
+    assert list(greece["type"]) == ["THREATEN"]
