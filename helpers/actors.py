@@ -740,6 +740,7 @@ def _relabel(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 and titles
                 and s < e
                 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[s:e])
+                and doc[e - 1].lower_ not in words("body_head")  # "National Security Office"
             ):
                 c.label = "PERSON"
         if (
@@ -749,11 +750,27 @@ def _relabel(doc: Doc, cands: list[Cand]) -> list[Cand]:
             and span.root.head.text.islower()
         ):
             continue
+        if c.label == "ORG" and _names_a_kind_of_thing(span):
+            continue  # "Rwandaphone communities": a word that describes, not a body that acts
         if c.label == "PERSON":
             _extend_left(doc, c)
             _extend_right(doc, c)
         out.append(c)
     return out
+
+
+def _names_a_kind_of_thing(span: Span) -> bool:
+    """A one-word "organisation" the reference list does not know, modifying a common noun that
+    names no agent or only civilians ("Rwandaphone communities"; not "Hamas fighters")."""
+    root, head = span.root, span.root.head
+    return (
+        len(span) == 1
+        and root.dep_ in ("compound", "amod")
+        and head.pos_ == "NOUN"
+        and head.text.islower()
+        and lexicon.agent_sector(head.lower_) in ("", "CVL")  # no "Hamas fighters"
+        and reference.lexicon().get(span.text) is None
+    )
 
 
 def _split_place_name(doc: Doc, c: Cand) -> None:
@@ -766,8 +783,10 @@ def _split_place_name(doc: Doc, c: Cand) -> None:
     for k in range(1, min(4, len(span))):
         if span[:k].text.lower().removeprefix("the ") in dem:
             rest = span[k:]
-            if 2 <= len(rest) <= 4 and all(
-                t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest
+            if (
+                2 <= len(rest) <= 4
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest)
+                and rest[-1].lower_ not in words("body_head")  # "ROK National Security Office"
             ):
                 c.label, c.tok_start, c.start = "PERSON", rest.start, rest.start_char
             return

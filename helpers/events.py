@@ -1776,6 +1776,10 @@ def assign_dates(
         if len(own):
             continue  # the sentence's dates belong to its other events
         paragraph = by_paragraph.get(sent_par.get(e.sentence_id, -2), [])
+        for r in paragraph:
+            if r.date_id not in owner_of:
+                owner_of[r.date_id] = _date_owner(doc, r.start, r.end, triggers, ordered)
+        paragraph = [r for r in paragraph if owner_of[r.date_id] != -1]  # not "the 2008 accord"
         if _date_earlier_in_paragraph(e, paragraph, published):
             continue
         _date_of_main_event(e, main_date, len(sent_par))

@@ -968,3 +968,23 @@ def test_a_measure_a_state_takes_at_home_is_kept_and_a_planned_one_is_only_the_p
     assert e.iloc[0][["type", "source"]].tolist() == ["COERCE", "state:TUR"]
     greece = e[e["source"] == "state:GRC"]
     assert list(greece["type"]) == ["THREATEN"]
+
+
+def test_a_word_describing_a_community_and_a_body_s_name_inside_a_title_are_no_actors():
+    a, _ = annotate(
+        "Blinken condemned the incitement against Rwandaphone communities. Sullivan met ROK "
+        "National Security Office Director Cho Tae-yong in Tokyo."
+    )
+    ids = set(a.actors["actor_id"])
+    assert "org:rwandaphone" not in ids
+    assert not any("security-office" in i for i in ids)
+
+
+def test_a_date_that_names_a_thing_does_not_date_the_next_sentences():
+    _, e = annotate(
+        "Secretary Blinken spoke yesterday with President Kagame. He urged progress on the "
+        "commitments of the November 23 Luanda summit communique. Secretary Blinken condemned "
+        "the resurgence of hate speech.",
+        published="2022-12-05",
+    )
+    assert e[e["trigger"] == "condemned"].iloc[0]["date"] != "2022-11-23"
