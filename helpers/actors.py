@@ -194,10 +194,12 @@ def reference_candidates(doc: Doc) -> list[Cand]:
 def ner_candidates(doc: Doc) -> list[Cand]:
     """spaCy's entities of interesting labels, without a leading "the"."""
     out = []
+    joined = _bodies_joined_by_and(doc)
+    second_parts = {b.start for b in joined.values()}
     for ent in doc.ents:
-        if ent.label_ not in NER_LABELS:
+        if ent.label_ not in NER_LABELS or ent.start in second_parts:
             continue
-        s, e = ent.start, ent.end
+        s, e = ent.start, joined[ent.start].end if ent.start in joined else ent.end
         while s < e and doc[s].lower_ in ("the", "a", "an"):
             s += 1
         while e > s and doc[e - 1].text in ("’s", "'s", "’", "'"):
@@ -267,6 +269,22 @@ def _office_list_end(doc: Doc, s: int, e: int) -> int | None:
         if s < start and e > k and e <= start + 1:
             return e
     return None
+
+
+def _bodies_joined_by_and(doc: Doc) -> dict[int, Span]:
+    """ "Ministry of Education and Training (MOET)", which the NER cuts at "and" into two bodies:
+    the start of the first part -> the second part."""
+    ents = list(doc.ents)
+    return {
+        a.start: b
+        for a, b in zip(ents, ents[1:])
+        if a.label_ == b.label_ == "ORG"
+        and b.start == a.end + 1
+        and doc[a.end].lower_ == "and"
+        and any(t.lower_ in words("body_head") for t in a)
+        and not any(t.lower_ in words("body_head") for t in b)
+        and not b[0].text.isupper()  # not "... and MOET": a second body, by its acronym
+    }
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -867,6 +885,7 @@ class _State:
     resolved: list[Mention] = field(default_factory=list)
     actors: dict[str, dict[str, str]] = field(default_factory=dict)
     places: dict[str, geo.Place] = field(default_factory=dict)
+    acronyms: dict[str, str] = field(default_factory=dict)  # "MOET" -> the body it was given for
 
     def add_actor(self, actor_id: str, name: str, type_: str, country: str, role: str = "") -> str:
         self.actors.setdefault(
@@ -1057,6 +1076,14 @@ def _entity_place(st: _State, c: Cand, text: str) -> None:
 
 def _entity_org(st: _State, c: Cand, text: str) -> None:
     doc, dem = st.doc, reference.demonym_index()
+    if text in st.acronyms:  # "MOET" after "Ministry of Education and Training (MOET)"
+        st.mention(c, st.acronyms[text], "", "ner")
+        return
+    if _members_of_a_body(st, c, text):
+        return
+    given = re.search(r"\s*\(([A-Z][A-Za-z]{1,9})\)?$", text)
+    acronym = given.group(1) if given and given.start() > 0 else ""
+    text = text[: given.start()] if acronym and given else text
     countries = _title_before(doc, c.tok_start)[1]
     inside = [
         dem[t.text.lower()]
@@ -1091,6 +1118,8 @@ def _entity_org(st: _State, c: Cand, text: str) -> None:
     )
     if entry is not None and (entry.country or "") == country and not st.actors[aid].get("code"):
         st.actors[aid]["code"] = _iso_prefixed(entry)
+    if acronym:
+        st.acronyms.setdefault(acronym, aid)
     st.mention(c, aid, "", "ner")
 
 
@@ -1122,6 +1151,29 @@ def _a_city_gone_to(span: Span) -> bool:
 def _a_landmark(span: Span) -> bool:
     """Is a body's name used as a place ("near the Ministry of Defense", "outside the embassy")?"""
     return span.root.dep_ == "pobj" and span.root.head.lower_ in words("landmark_prep")
+
+
+def _members_of_a_body(st: _State, c: Cand, text: str) -> bool:
+    """ "Peace Corps Volunteers", "Hamas fighters" as one entity: the listed body's people, a
+    group with the body's country, and a mention of the body itself."""
+    doc = st.doc
+    last = doc[c.tok_end - 1]
+    hit = (
+        reference.lexicon().get(doc[c.tok_start : c.tok_end - 1].text)
+        if c.tok_end - c.tok_start > 1
+        else None
+    )
+    if not hit or hit[0] != "org" or last.tag_ not in ("NNS", "NNPS"):
+        return False  # the entity's last word, a plural, names the body's people
+    o = reference.organizations()[hit[1]]
+    st.add_actor(o.actor_id, o.name, o.type, o.country)
+    gid = st.add_actor(f"group:{config.slugify(text)}", text, "group", o.country)
+    st.mention(c, gid, "", "ner")
+    body_end = doc[c.tok_end - 2].idx + len(doc[c.tok_end - 2].text)
+    st.mentions.append(
+        (Mention(c.start, body_end, doc.text[c.start : body_end], o.actor_id, "", "ner"), None)
+    )
+    return True
 
 
 def _entity_people(st: _State, c: Cand, text: str) -> None:

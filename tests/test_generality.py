@@ -988,3 +988,21 @@ def test_a_date_that_names_a_thing_does_not_date_the_next_sentences():
         published="2022-12-05",
     )
     assert e[e["trigger"] == "condemned"].iloc[0]["date"] != "2022-11-23"
+
+
+def test_a_ministry_cut_at_and_is_one_body_with_its_acronym():
+    a, _ = annotate(
+        "At the headquarters of Vietnam's Ministry of Education and Training (MOET), MOET Vice "
+        "Minister Nguyen Van Phuc signed the agreement. USAID staff worked with Vietnam's "
+        "Ministry of Foreign Affairs and MOET."
+    )
+    orgs = set(a.actors.loc[a.actors["type"] == "organization", "actor_id"])
+    moet = [o for o in orgs if "education" in o]
+    assert len(moet) == 1 and not any("training-moet" in o for o in orgs)
+    assert not any(o.endswith("and-moet") for o in orgs)
+
+
+def test_a_listed_body_s_people_named_with_it_are_its_group():
+    a, _ = annotate("After a 15-year absence, Peace Corps Volunteers are returning to Rwanda.")
+    assert row(a, "group:peace-corps-volunteers")["country"] == "USA"
+    assert "org:peace-corps" in set(a.mentions["actor_id"])
