@@ -1609,13 +1609,14 @@ def agent_groups(
             continue
         if not _participant_slot(tok) and not (tok.dep_ == "poss" and sector == PEOPLE_OF_STATE):
             continue  # "the independence of Georgia's judiciary": named, but not acting or acted on
+        if tok.lemma_.lower() in words("institution_noun") and _where(tok):
+            continue  # "teach English at rural secondary schools in Hanoi": a place
         mod = _state_modifier(tok, states)
         if mod is None and sector in PEOPLE_SECTORS | {PEOPLE_OF_STATE}:
             mod = _state_where_they_act(tok, states)  # "thousands of people marched in Hong Kong"
-        collective = (
-            tok.tag_ == "NN"
-            and tok.i
-            and bool(lexicon.agent_sector(f"{doc[tok.i - 1].lower_} {tok.lower_}"))
+        collective = tok.tag_ == "NN" and (
+            (tok.i and bool(lexicon.agent_sector(f"{doc[tok.i - 1].lower_} {tok.lower_}")))
+            or sector == "OPP"  # "the opposition": a collective on its own
         )
         if (
             mod is None
@@ -1797,6 +1798,11 @@ def _unqualified_group(
         },
     )
     return [Mention(span.start_char, span.end_char, span.text, aid, "", "agent")]
+
+
+def _where(tok: Token) -> bool:
+    """Is the noun the object of "at" or "in", where something happens?"""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("at", "in", "inside")
 
 
 def _participant_slot(tok: Token) -> bool:

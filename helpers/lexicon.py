@@ -60,6 +60,7 @@ GROUPS = (
     "reduction_verb",
     "easing_verb",
     "landmark_prep",
+    "institution_noun",
     "plain_reporting",
     "office_noun",
     "hedge_denial",

@@ -1006,3 +1006,13 @@ def test_a_listed_body_s_people_named_with_it_are_its_group():
     a, _ = annotate("After a 15-year absence, Peace Corps Volunteers are returning to Rwanda.")
     assert row(a, "group:peace-corps-volunteers")["country"] == "USA"
     assert "org:peace-corps" in set(a.mentions["actor_id"])
+
+
+def test_schools_where_people_teach_are_places_and_the_opposition_is_a_group():
+    a, _ = annotate(
+        "Volunteers will teach English at rural secondary schools in Hanoi. The opposition "
+        "continues to gain ground."
+    )
+    ids = set(a.actors["actor_id"])
+    assert not any(i.endswith("-edu") for i in ids)
+    assert "group:opposition" in ids
