@@ -385,21 +385,11 @@ def _appositive_subject(tok: Token, m: Mentions) -> list[str]:
 def _plural_referent(tok: Token, m: Mentions) -> list[str]:
     """ "they", "both", "the two presidents": the last coordinated pair of actors before it."""
     low = tok.lower_
-    titled = _titled_plural(tok, m)
-    if titled:
-        return titled
-    if (
-        tok.lemma_ == "counterpart"
-        and tok.tag_ == "NNS"
-        and any(c.dep_ == "poss" for c in tok.children)
-    ):
-        return _met_pair(
-            tok, m
-        )  # "X commended his counterparts": those X met (X himself drops out)
+    described = _described_plural(tok, m)
+    if described is not None:
+        return described
     if low not in ("they", "them", "both") and low not in words("pair_noun"):
         return []
-    if low in words("pair_noun") and any(c.lower_ in ("these", "those") for c in tok.children):
-        return _last_list(tok, m)  # "We thank these nations": the nations just listed
     if low in words("pair_noun") and not any(c.lower_ in ("two", "both") for c in tok.children):
         return []
     doc = tok.doc
@@ -451,6 +441,21 @@ def _examples_act(verb: Token, m: Mentions) -> bool:
     heads = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     heads += [verb.head] if verb.dep_ == "relcl" else []
     return any(not m.actor(h) and _listed(h, m) for h in heads)
+
+
+def _described_plural(tok: Token, m: Mentions) -> list[str] | None:
+    """People or states a plural description names ("the national security advisors", "his
+    counterparts", "these nations"); None when the noun is no such description."""
+    titled = _titled_plural(tok, m)
+    if titled:
+        return titled
+    if tok.lemma_ == "counterpart" and tok.tag_ == "NNS" and _owned(tok):
+        return _met_pair(tok, m)  # "X commended his counterparts": those X met (X drops out)
+    if tok.lower_ in words("pair_noun") and any(
+        c.lower_ in ("these", "those") for c in tok.children
+    ):
+        return _last_list(tok, m)  # "We thank these nations": the nations just listed
+    return None
 
 
 def _last_list(tok: Token, m: Mentions) -> list[str]:
