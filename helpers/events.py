@@ -1876,15 +1876,16 @@ def _date_earlier_in_paragraph(e: Event, paragraph: list[Any], published: dt.dat
 
 
 def _date_of_main_event(e: Event, main_date: Any, n_sentences: int) -> None:
-    """A simple-past report in the article's first half takes the date of its main event (the
-    first day-precise date), when there is one."""
+    """A simple-past report in the article's first two thirds takes the date of its main event
+    (the first day-precise date), when there is one: a readout's acts all belong to the meeting it
+    reports; the last third is usually background."""
     verb = e.trigger if e.trigger.pos_ in ("VERB", "AUX") else e.trigger.sent.root
     perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
     if (
         main_date is not None
         and verb.tag_ == "VBD"
         and not perfect
-        and e.sentence_id < n_sentences // 2 + 1
+        and e.sentence_id < n_sentences * 2 // 3 + 1
     ):
         e.date, e.date_text = main_date["value"], main_date["text"]
         e.date_basis = "the article's main event"

@@ -1016,3 +1016,13 @@ def test_schools_where_people_teach_are_places_and_the_opposition_is_a_group():
     ids = set(a.actors["actor_id"])
     assert not any(i.endswith("-edu") for i in ids)
     assert "group:opposition" in ids
+
+
+def test_a_readout_s_past_acts_take_the_meeting_s_date():
+    _, e = annotate(
+        "Secretary Pompeo met today with Prime Minister Gakharia of Georgia. They discussed "
+        "trade. The Secretary highlighted the elections. He commended the reforms. The Secretary "
+        "urged Georgia to strengthen its courts. Markets rose later in the year.",
+        published="2020-07-27",
+    )
+    assert e[e["trigger"] == "urged"].iloc[0]["date"] == "2020-07-27"
