@@ -89,6 +89,7 @@ _INITIALISM = re.compile(r"\b(?:[^\W\d_]\.){2,}")  # U.N., U.S.A.
 _SEPARATORS = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=1 << 16)  # pure: the key depends on the text alone
 def normalise(name: str) -> str:
     """The lookup key of a name: what two spellings of the same name have in common.
 

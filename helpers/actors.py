@@ -170,7 +170,9 @@ def reference_candidates(doc: Doc) -> list[Cand]:
         out.append(
             Cand(span.start_char, span.end_char, "ref", kind, key, how, _head(doc, s, e), s, e)
         )
-    for tok in doc:  # "U.S.-dominated", "Iran-backed": the state named inside a hyphenated word
+    # "U.S.-dominated", "Iran-backed": the state named inside a hyphenated word
+    hyphenated = [i for i, t in enumerate(nlp.token_strings(doc, "ORTH")) if "-" in t[1:]]
+    for tok in (doc[i] for i in hyphenated):
         if "-" in tok.text[1:]:
             prefix = tok.text.split("-")[0]
             hit = lex.get(prefix)
@@ -473,13 +475,14 @@ def _title_words_before(
     """A title ("President"), a demonym ("Belarusian") or, after a title, an organisation ("UN")
     in the one to four tokens ending before token ``i``, longest first: adds it to ``found``,
     ``countries`` or ``orgs_found`` and returns the index of its first token (None if none)."""
+    lex = reference.lexicon()
     for n in (4, 3, 2, 1):
         if i - n < 0:
             continue
-        span = doc[i - n : i]
-        text = span.text.lower()
+        raw = nlp.span_text(doc, i - n, i)  # doc[i - n : i].text, without making the span
+        text = raw.lower()
         if text in tits and all(
-            t.is_alpha or t.text in (".", "-") or t.text.endswith(".") for t in span
+            t.is_alpha or t.text in (".", "-") or t.text.endswith(".") for t in doc[i - n : i]
         ):
             title = tits[text]
             i -= n
@@ -487,10 +490,10 @@ def _title_words_before(
                 role, i = _with_modifiers(doc, i, title.role)
                 found.append((title.rank, role))
             return i
-        if text in dem and (span[0].text[:1].isupper()):
+        if text in dem and (raw[:1].isupper()):
             countries.append(dem[text])
             return i - n
-        hit = reference.lexicon().get(span.text)
+        hit = lex.get(raw)
         if hit and hit[0] == "org" and found:
             orgs_found.append(hit[1])
             return i - n
@@ -1289,7 +1292,7 @@ def first_person(doc: Doc, publisher: str, actors: dict[str, dict[str, str]]) ->
 
     spans, _ = marked_spans(nlp.text(doc))
     out = []
-    for tok in doc:
+    for tok in nlp.tokens_in(doc, "LOWER", FIRST_PERSON_PLURAL):
         if tok.lower_ in FIRST_PERSON_PLURAL and not any(a <= tok.idx < b for a, b in spans):
             aid = f"state:{publisher}"
             actors.setdefault(
@@ -1480,9 +1483,10 @@ def descriptors(
 ) -> list[Mention]:
     """ "The Belarusian leader", "the Russian president": link to the one person who fits."""
     covered = [(m.start, m.end) for m in mentions if m.actor_id.startswith("person:")]
+    heads = _descriptor_words()  # once, not per noun chunk
     out = []
     for chunk in doc.noun_chunks:
-        if not _bare_descriptor(doc, chunk, covered):
+        if not _bare_descriptor(doc, chunk, covered, heads):
             continue
         person = _described_person(doc, chunk, actors, mentions)
         if person is not None:
@@ -1492,13 +1496,27 @@ def descriptors(
     return out
 
 
-def _bare_descriptor(doc: Doc, chunk: Span, covered: list[tuple[int, int]]) -> bool:
+def _descriptor_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The heads of a descriptor (generic heads and one-word titles) and the words of titles."""
+    return (
+        words("generic_head") | {t for t in reference.titles() if " " not in t},
+        words("title_modifier") | {w for t in reference.titles() for w in t.split()},
+    )
+
+
+def _bare_descriptor(
+    doc: Doc,
+    chunk: Span,
+    covered: list[tuple[int, int]],
+    heads: tuple[frozenset[str], frozenset[str]] | None = None,
+) -> bool:
     """Is a noun chunk a lone description of someone ("the Belarusian leader"): a title or generic
-    head, singular, naming nobody itself, not already a person's mention, not in apposition?"""
+    head, singular, naming nobody itself, not already a person's mention, not in apposition?
+    (``heads``: ``_descriptor_words()``, made by the caller once for all chunks.)"""
     head = chunk.root
-    if head.lower_ not in words("generic_head") | {t for t in reference.titles() if " " not in t}:
+    head_words, title_words = heads if heads is not None else _descriptor_words()
+    if head.lower_ not in head_words:
         return False
-    title_words = {w for t in reference.titles() for w in t.split()} | words("title_modifier")
     if any(
         t.pos_ == "PROPN"
         and t.text.lower() not in reference.demonym_index()
@@ -1603,7 +1621,7 @@ def agent_groups(
         (m.start, m.end) for m in mentions if m.actor_id and not m.actor_id.startswith("state:")
     }
     out = []
-    for tok in doc:
+    for tok in nlp.tokens_in(doc, "POS", ("NOUN", "PROPN")):  # _agent_sector: no other has one
         sector = _agent_sector(tok)
         if not sector:
             continue
@@ -1926,7 +1944,7 @@ def surname_mentions(doc: Doc, mentions: list[Mention], people: _People) -> list
         if len(p.tokens) > 1:
             by_surname.setdefault(p.tokens[-1], []).append(p)
     out = []
-    for tok in doc:
+    for tok in nlp.tokens_in(doc, "ORTH", by_surname):
         people_ = by_surname.get(tok.text, [])
         if len(people_) != 1 or tok.pos_ != "PROPN" or any(a <= tok.idx < b for a, b in covered):
             continue
@@ -1942,7 +1960,7 @@ def leader_governments(st: _State) -> None:
     that replaces the person's. The country is the text's for that person, else the actor
     dictionary's."""
     doc = st.doc
-    for tok in doc:
+    for tok in nlp.tokens_in(doc, "LOWER", words("leader_government")):
         if tok.lower_ not in words("leader_government") or tok.pos_ != "NOUN":
             continue
         names = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
@@ -2002,7 +2020,7 @@ def head_noun_anaphors(
             heads.setdefault(words_[-1].lower(), []).append(m)
     taken = sorted((m.start, m.end) for m in mentions)
     out = []
-    for tok in doc:
+    for tok in nlp.tokens_in(doc, "LOWER", heads):
         if tok.tag_ != "NNS" or not tok.text.islower() or tok.lower_ not in heads:
             continue
         if tok.lower_ in words("pair_noun") or any(s <= tok.idx < e for s, e in taken):
@@ -2038,11 +2056,12 @@ def country_anaphors(
         key=lambda m: m.start,
     )
     state_words, org_words = words("state_anaphor"), words("org_anaphor")
+    anaphor_words = state_words | org_words  # once, not per token
     out = []
-    for tok in doc:
+    for tok in nlp.tokens_in(doc, "LOWER", anaphor_words):
         low = tok.lower_
         if (
-            low not in state_words | org_words
+            low not in anaphor_words
             or tok.tag_ != "NN"
             or tok.i == 0
             or doc[tok.i - 1].lower_ != "the"
@@ -2090,7 +2109,7 @@ def group_anaphors(
         key=lambda m: m.start,
     )
     out = []
-    for tok in doc:
+    for tok in nlp.tokens_in(doc, "LOWER", words("group_anaphor")):
         if (
             tok.lower_ not in words("group_anaphor")
             or tok.tag_ != "NNS"
@@ -2111,7 +2130,7 @@ def former_latter(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """ "the former" / "the latter": the first / second actor of the last pair "X and Y" before it."""
     out = []
     by_start = {m.start: m for m in mentions if m.actor_id and m.how != "demonym"}
-    for tok in doc:
+    for tok in nlp.tokens_in(doc, "LOWER", ("former", "latter")):
         if tok.lower_ not in ("former", "latter") or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN"):
@@ -2141,7 +2160,7 @@ def pronouns(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]
     ordered = sorted((m for m in mentions if m.actor_id), key=lambda m: m.start)
     starts = [m.start for m in ordered]
     out: list[Mention] = []
-    for tok in doc:
+    for tok in nlp.tokens_in(doc, "LOWER", PERSON_PRONOUNS | THING_PRONOUNS | set(POSSESSIVES)):
         low = POSSESSIVES.get(tok.lower_, "") if tok.dep_ == "poss" else tok.lower_
         if low not in PERSON_PRONOUNS | THING_PRONOUNS or tok.dep_ not in (
             "nsubj",
@@ -2216,7 +2235,7 @@ def _tables(
 ) -> Annotation:
     """The actors, mentions and places tables of one text."""
     rows = _mention_rows(doc, mentions)
-    mdf = pd.DataFrame(rows, columns=schemas.COLUMNS["mentions"])
+    mdf = schemas.frame(rows, schemas.COLUMNS["mentions"])
     return Annotation(_actors_frame(rows, actors), mdf, _places_frame(rows, places))
 
 
@@ -2265,8 +2284,8 @@ def _actors_frame(rows: list[dict[str, Any]], actors: dict[str, dict[str, str]])
     arows.sort(
         key=lambda r: (r["_first"], r["actor_id"])
     )  # ids are unique: the order pandas' sort gave
-    adf = pd.DataFrame(arows, columns=schemas.COLUMNS["actors"] + ["country_basis", "_first"])
-    return adf.drop(columns="_first").reset_index(drop=True)
+    # the columns pick the fields of each row (its "_first" left out): no column to drop afterwards
+    return schemas.frame(arows, schemas.COLUMNS["actors"] + ["country_basis"])
 
 
 def _places_frame(rows: list[dict[str, Any]], places: dict[str, geo.Place]) -> pd.DataFrame:
@@ -2290,8 +2309,7 @@ def _places_frame(rows: list[dict[str, Any]], places: dict[str, geo.Place]) -> p
         for p in places.values()
     ]
     prows.sort(key=lambda r: (r["_first"], r["place_id"]))
-    pdf = pd.DataFrame(prows, columns=schemas.COLUMNS["places"] + ["geonameid", "_first"])
-    return pdf.drop(columns="_first").reset_index(drop=True)
+    return schemas.frame(prows, schemas.COLUMNS["places"] + ["geonameid"])
 
 
 def _sector(words_: str) -> str:

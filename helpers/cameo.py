@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -471,6 +472,51 @@ def match(
     pattern has the null code ``[---]``, which marks a use that is not an event.
     """
     data = load()
+    if lemma.lower() not in data.particles:
+        return None
+    key = (
+        lemma,
+        particle,
+        tuple(objects),
+        tuple((p, tuple(ws)) for p, ws in preps),
+        tuple(subject),
+    )
+    read = _read_before(data)
+    if key in read:
+        read.move_to_end(key)
+        return read[key]
+    found = read[key] = _match(data, lemma, particle, objects, preps, subject)
+    if len(read) > READ_LIMIT:
+        read.popitem(last=False)
+    return found
+
+
+#: How many readings ``match`` keeps per loaded dictionary (the least recently used go first).
+READ_LIMIT = 50_000
+#: The readings ``match`` made, per loaded dictionary: its identity -> (the dictionary, which is
+#: kept so that the identity cannot name another one, and its readings by ``match``'s arguments).
+_READ: dict[int, tuple[Cameo, OrderedDict[tuple, Match | None]]] = {}
+
+
+def _read_before(data: Cameo) -> OrderedDict[tuple, Match | None]:
+    """The readings already made with this very dictionary (its own: another, a new table)."""
+    entry = _READ.get(id(data))
+    if entry is None or entry[0] is not data:
+        if len(_READ) >= 4:  # as many dictionaries as ``_load`` keeps
+            _READ.clear()
+        entry = _READ[id(data)] = (data, OrderedDict())
+    return entry[1]
+
+
+def _match(
+    data: Cameo,
+    lemma: str,
+    particle: str,
+    objects: Sequence[str],
+    preps: Sequence[tuple[str, Sequence[str]]],
+    subject: Sequence[str],
+) -> Match | None:
+    """``match`` with the dictionary ``data``, made anew."""
     lemma = lemma.lower()
     known = data.particles.get(lemma)
     if known is None:

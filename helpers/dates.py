@@ -133,12 +133,25 @@ def _explicit(text: str, base: dt.date | None) -> tuple[str, str] | None:
     has_year = bool(re.search(r"\b\d{4}\b", clean))
     if not has_year and base is None:
         return None
+    # with a publication date, dateparser's answer depends on the text and that date alone
+    found = _dated(clean, base) if base is not None else _parsed(clean, base)
+    if found is None:
+        return None
+    return found, "explicit" if has_year else "explicit, year from publication date"
+
+
+def _parsed(clean: str, base: dt.date | None) -> str | None:
+    """dateparser's reading of ``clean`` against ``base``, at its precision; None if it has none."""
     data = _parser(base).get_date_data(clean)
     if data is None or data.date_obj is None:
         return None
-    return _precision_value(
-        data.date_obj, data.period or "day"
-    ), "explicit" if has_year else "explicit, year from publication date"
+    return _precision_value(data.date_obj, data.period or "day")
+
+
+@lru_cache(maxsize=4096)
+def _dated(clean: str, base: dt.date) -> str | None:
+    """``_parsed`` against a publication date (the same text and date give the same answer)."""
+    return _parsed(clean, base)
 
 
 @lru_cache(maxsize=8)
@@ -416,7 +429,7 @@ def table(doc: Doc, published: dt.date | None) -> pd.DataFrame:
         }
         for i, e in enumerate(extract(doc, published), 1)
     ]
-    return pd.DataFrame(rows, columns=schemas.COLUMNS["dates"] + ["basis"])
+    return schemas.frame(rows, schemas.COLUMNS["dates"] + ["basis"])
 
 
 def parse_published(value: str | None) -> dt.date | None:

@@ -16,7 +16,7 @@ import csv
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -114,14 +114,18 @@ class Event:
 class Mentions:
     """Actor and place mentions, looked up by token."""
 
-    def __init__(self, mentions: pd.DataFrame, actors: pd.DataFrame) -> None:
+    def __init__(
+        self, mentions: pd.DataFrame, actors: pd.DataFrame, starts: list[int] | None = None
+    ) -> None:
+        """``starts``: where the document's tokens start (sorted), the only offsets looked up."""
         self.df = mentions
-        self.types = dict(zip(actors["actor_id"], actors["type"]))
-        self.roles = dict(zip(actors["actor_id"], actors["role"]))
-        self.countries = dict(zip(actors["actor_id"], actors["country"]))
+        ids = schemas.column(actors, "actor_id")  # the columns' values: not iterated cell by cell
+        self.types = dict(zip(ids, schemas.column(actors, "type")))
+        self.roles = dict(zip(ids, schemas.column(actors, "role")))
+        self.countries = dict(zip(ids, schemas.column(actors, "country")))
         # rows of a validated mentions table: the schema, not pandas-stubs, types their fields
         self.rows: list[Any] = sorted(
-            mentions.itertuples(index=False), key=lambda r: (r.start, -(r.end - r.start))
+            schemas.itertuples(mentions, index=False), key=lambda r: (r.start, -(r.end - r.start))
         )
         # per character offset: the longest actor mention covering it, the first one's "how", the
         # first place; built once, so a lookup does not scan every mention (long articles)
@@ -129,13 +133,17 @@ class Mentions:
         self._how: dict[int, str] = {}
         self._place: dict[int, str] = {}
         for r in self.rows:
-            for pos in range(int(r.start), int(r.end)):
-                if r.actor_id:
-                    if (r.end - r.start) > self._actor.get(pos, ("", -1))[1]:
-                        self._actor[pos] = (r.actor_id, r.end - r.start)
-                    self._how.setdefault(pos, r.how)
-                if r.place_id:
-                    self._place.setdefault(pos, r.place_id)
+            actor, how, place, size = r.actor_id, r.how, r.place_id, r.end - r.start
+            span: Sequence[int] = range(int(r.start), int(r.end))
+            if starts is not None:  # the token starts in it: lookups are by a token's offset
+                span = starts[bisect_left(starts, int(r.start)) : bisect_left(starts, int(r.end))]
+            for pos in span:
+                if actor:
+                    if size > self._actor.get(pos, ("", -1))[1]:
+                        self._actor[pos] = (actor, size)
+                    self._how.setdefault(pos, how)
+                if place:
+                    self._place.setdefault(pos, place)
 
     def actor(self, tok: Token) -> str:
         """The actor a token belongs to (the longest mention covering it)."""
@@ -143,6 +151,14 @@ class Mentions:
 
     def how(self, tok: Token) -> str:
         return self._how.get(tok.idx, "")
+
+    def actor_at(self, idx: int) -> str:
+        """``actor`` of the token that starts at character ``idx``."""
+        return self._actor.get(idx, ("", -1))[0]
+
+    def how_at(self, idx: int) -> str:
+        """``how`` of the token that starts at character ``idx``."""
+        return self._how.get(idx, "")
 
     def place(self, tok: Token) -> str:
         return self._place.get(tok.idx, "")
@@ -914,7 +930,11 @@ def _hedged(tok: Token) -> str:
 def _trigger_entries(tok: Token) -> Lex | None:
     """The event a token can express: the project's override lexicon first, then (verbs) the
     CAMEO verb dictionary matched against the verb's particle, object and prepositional phrases."""
-    return _classify(tok.doc, tok.i)
+    # as _classify(tok.doc, tok.i), with the token at hand rather than made again
+    cache = tok.doc.user_data.setdefault("event_entries", {})
+    if tok.i not in cache:
+        cache[tok.i] = _classify_token(tok)
+    return cache[tok.i]
 
 
 def _classify(doc: Doc, i: int) -> Lex | None:
@@ -922,6 +942,10 @@ def _classify(doc: Doc, i: int) -> Lex | None:
     if i not in cache:
         cache[i] = _classify_token(doc[i])
     return cache[i]
+
+
+#: The parts of speech ``_classify_token`` gives an entry to (any other token has none).
+_TRIGGER_POS = ("VERB", "AUX", "NOUN", "PROPN")
 
 
 def _classify_token(tok: Token) -> Lex | None:
@@ -1080,17 +1104,19 @@ def _cameo_entry(tok: Token, patterns_only: bool = False) -> Lex | None:
     ``patterns_only``, only a pattern that matched words besides the verb counts)."""
     from . import cameo
 
+    if tok.lemma_.lower() not in cameo.load().particles:
+        return None  # not a verb of the dictionary: match gives None, its phrases need no reading
+    objects = clauses.objects(tok)
     hit = cameo.match(
         tok.lemma_.lower(),
         clauses.particle(tok),
-        clauses.objects(tok),
+        objects,
         clauses.preps(tok),
         clauses.subject_words(tok),
     )
     if hit is None or not hit.plover or (patterns_only and not hit.specificity):
         return None
     symmetric = hit.plover in SYMMETRIC_TYPES and hit.mode not in ("visit", "host")
-    objects = clauses.objects(tok)
     carried = (
         bool(objects)
         and objects[0].upper() in hit.pattern.split()
@@ -1129,8 +1155,11 @@ def _nominal_entry(noun: Token) -> Lex | None:
     "withdrawal"), coded from the verb's pattern with the noun's own prepositional phrases."""
     from . import cameo
 
-    for verb in lexicon_verb_candidates(noun.lemma_.lower()):
-        hit = cameo.match(verb, "", [], clauses.preps(noun), [])
+    known = cameo.load().particles  # match gives None for any other verb: its phrases not read
+    verbs = [v for v in lexicon_verb_candidates(noun.lemma_.lower()) if v.lower() in known]
+    preps = clauses.preps(noun) if verbs else []
+    for verb in verbs:
+        hit = cameo.match(verb, "", [], preps, [])
         if hit is not None and hit.plover:
             return Lex(
                 noun.lemma_.lower(),
@@ -1320,7 +1349,7 @@ def _mend_verb_lemmas(doc: Doc) -> None:
     when only that one is a verb of the dictionary."""
     from . import cameo
 
-    for tok in doc:
+    for tok in nlp.tokens_in(doc, "POS", ("VERB",)):
         lemma = tok.lemma_.lower()
         if (
             tok.pos_ == "VERB"
@@ -1336,12 +1365,13 @@ def extract(
 ) -> list[Event]:
     """Every event the lexicon and the parse support, in document order."""
     _mend_verb_lemmas(doc)
-    m = Mentions(mentions, actors)
+    m = Mentions(mentions, actors, nlp.token_offsets(doc)[0])
     starts = nlp.sentence_starts(doc)
     events: list[Event] = []
+    pos = nlp.token_strings(doc, "POS")  # only these can trigger (see _classify_token)
     for sent in nlp.sentences(doc):
         sid = max(bisect_right(starts, sent.start_char) - 1, 0)
-        for tok in sent:
+        for tok in (doc[i] for i in range(sent.start, sent.end) if pos[i] in _TRIGGER_POS):
             entry = _trigger_entries(tok)
             if entry is None:
                 continue
@@ -1630,9 +1660,10 @@ def _rows(
     if _hedged(tok) in ("hedged", "alleged"):
         conf = min(conf, 0.5)
     hows: dict[str, set[str]] = {}
-    for t in sent:
-        if m.actor(t) in sources + targets:
-            hows.setdefault(m.actor(t), set()).add(m.how(t))
+    parties = sources + targets  # once, not per token
+    for idx in nlp.token_offsets(tok.doc)[0][sent.start : sent.end]:  # each token's .idx
+        if m.actor_at(idx) in parties:
+            hows.setdefault(m.actor_at(idx), set()).add(m.how_at(idx))
     if any(h <= {"pronoun", "anaphor"} for h in hows.values()):
         conf -= 0.1  # a party named in this sentence only by "he", "it", "the former"
     negated = _negated(tok)
@@ -1655,7 +1686,8 @@ def _modal_demands(doc: Doc, m: Mentions, starts: list[int], publisher: str = ""
         | ({f"state:{publisher}"} if publisher else set())
     )
     out = []
-    for tok in doc:
+    modals = nlp.tokens_in(doc, "TAG", ("MD",))  # clauses.modal is "" for a verb without one
+    for tok in [doc[i] for i in sorted({c.head.i for c in modals if c.dep_ == "aux"})]:
         mod = clauses.modal(tok)
         if mod not in words("demand_modal") or tok.pos_ not in ("VERB", "AUX") or _negated(tok):
             continue
@@ -1754,15 +1786,18 @@ def assign_dates(
     """Each event takes the most specific date that applies: one in its own clause or sentence;
     else one stated earlier in the same paragraph (for a past act, not one after ``published``);
     else, for past-tense reports, the article's main event (its first day-precise date)."""
-    usable = dates[(dates["value"] != "") & dates["kind"].isin(["date", "relative"])]
-    usable = usable[~usable["start"].map(lambda start: _in_dateline(doc, int(start))).astype(bool)]
-    main = usable[usable["value"].str.len() == 10]
-    main_date = main.iloc[0] if len(main) else None
+    # the usable rows, as the pandas filters gave them, without their fixed costs per table
+    rows: list[Any] = [
+        r
+        for r in schemas.itertuples(dates)
+        if r.value != "" and r.kind in ("date", "relative") and not _in_dateline(doc, int(r.start))
+    ]
+    main = [r for r in rows if isinstance(r.value, str) and len(r.value) == 10]
+    main_date = main[0]._asdict() if main else None
     breaks = [m.start() for m in re.finditer("\n\n", nlp.text(doc))]
     sent_par = {i: bisect_left(breaks, s.start_char) for i, s in enumerate(nlp.sentences(doc))}
     triggers = {e.trigger.i for e in events}
     ordered = sorted(triggers)
-    rows: list[Any] = list(usable.itertuples())
     by_sentence: dict[int, list] = {}
     by_paragraph: dict[int, list] = {}
     for r in rows:
@@ -1940,8 +1975,9 @@ def table(
     events = extract(doc, mentions, actors, publisher)
     assign_dates(events, dates, doc, published)
     rows = []
+    starts, sents, body = nlp.sentence_starts(doc), nlp.sentences(doc), nlp.text(doc)
     for i, e in enumerate(events, 1):
-        sent = e.trigger.sent
+        sent = sents[bisect_right(starts, e.trigger.idx) - 1]  # e.trigger.sent, already made
         trig = e.trigger.text
         if (
             e.trigger.pos_ in ("NOUN", "PROPN")
@@ -1971,10 +2007,10 @@ def table(
                 "confidence": e.confidence,
                 "context": _context(e.lex.cameo),
                 "date_basis": e.date_basis,
-                "sentence": sent.text.strip(),
+                "sentence": body[sent.start_char : sent.end_char].strip(),  # sent.text.strip()
             }
         )
-    return pd.DataFrame(rows, columns=schemas.COLUMNS["events"] + schemas.EXTRA_COLUMNS["events"])
+    return schemas.frame(rows, schemas.COLUMNS["events"] + schemas.EXTRA_COLUMNS["events"])
 
 
 def _context(code: str) -> str:
@@ -2027,11 +2063,9 @@ def implied_actors(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     so that every event's source and target is in actors.csv."""
     from . import reference
 
-    known = set(actors["actor_id"])
-    new = sorted(
-        {a for a in pd.concat([events["source"], events["target"]]) if a.startswith("state:")}
-        - known
-    )
+    known = set(schemas.column(actors, "actor_id"))
+    parties = schemas.column(events, "source") + schemas.column(events, "target")
+    new = sorted({a for a in parties if a.startswith("state:")} - known)
     rows = [
         {
             "actor_id": a,

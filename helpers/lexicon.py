@@ -119,15 +119,23 @@ def extra_agents() -> dict[str, str]:
 def verb_candidates(noun: str) -> list[str]:
     """Verbs a noun may name the act of ("mediation" -> ["mediate", ...]), by the nominal suffixes of
     the ``nominalization`` group; the caller keeps those its verb dictionary knows."""
-    if noun in words("not_nominal"):
-        return []
+    return list(_verb_candidates(noun, words("not_nominal"), words("nominalization")))
+
+
+@lru_cache(maxsize=1 << 14)
+def _verb_candidates(
+    noun: str, not_nominal: frozenset[str], rules: frozenset[str]
+) -> tuple[str, ...]:
+    """``verb_candidates`` for the rule words given (keyed on them too: a reloaded table is a new key)."""
+    if noun in not_nominal:
+        return ()
     out = []
-    for rule in sorted(words("nominalization"), key=lambda r: -len(r.split(":")[0])):
+    for rule in sorted(rules, key=lambda r: -len(r.split(":")[0])):
         suffix, repl = rule.split(":", 1)
         if noun.endswith(suffix) and len(noun) - len(suffix) >= 3:
             stem = noun[: len(noun) - len(suffix)] + repl
             out += [stem, stem + "e"]
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def agent_sector(phrase: str) -> str:

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Container, Iterator
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Token
 
-from . import config
+from . import config, docbin
 
 #: The parsed document in an annotation folder, and the meta.json key that says what made it.
 DOC_FILE = "doc.spacy"
@@ -122,11 +123,14 @@ def parse_record(body: str, name: str | None = None) -> dict[str, str]:
 def save_doc(doc: Doc, directory: str | Path) -> bytes:
     """Write ``doc`` to ``directory/doc.spacy`` (annotations only; no cached user data); returns
     the bytes written."""
-    bin_ = DocBin(store_user_data=False)
-    bin_.add(doc)
-    data = bin_.to_bytes()
+    return save_bin(doc, directory)[0]
+
+
+def save_bin(doc: Doc, directory: str | Path) -> tuple[bytes, DocBin]:
+    """``save_doc``, and the ``DocBin`` the bytes were made from (see ``doc_from_bin``)."""
+    data, bin_ = docbin.pack(doc)  # DocBin(store_user_data=False), doc added, to_bytes()
     (Path(directory) / DOC_FILE).write_bytes(data)
-    return data
+    return data, bin_
 
 
 def saved_doc(directory: str | Path, body: str, name: str | None = None) -> Doc | None:
@@ -152,7 +156,18 @@ def saved_doc(directory: str | Path, body: str, name: str | None = None) -> Doc 
 def doc_from_bytes(data: bytes, body: str, name: str | None = None) -> Doc | None:
     """The parse ``save_doc`` wrote as ``data`` if it is one document of this very body, else None."""
     try:
-        docs = list(DocBin().from_bytes(data).get_docs(load(name).vocab))
+        bin_ = DocBin().from_bytes(data)
+    except (OSError, ValueError, KeyError):
+        return None
+    return doc_from_bin(bin_, body, name)
+
+
+def doc_from_bin(bin_: DocBin, body: str, name: str | None = None) -> Doc | None:
+    """``doc_from_bytes`` of the bytes ``bin_`` makes, from ``bin_`` itself: ``DocBin.from_bytes``
+    restores exactly what ``get_docs`` reads (the same token and space arrays, strings, flags,
+    categories and span groups), so the document is the same, without the round trip."""
+    try:
+        docs = list(bin_.get_docs(load(name).vocab))
     except (OSError, ValueError, KeyError):
         return None
     return docs[0] if len(docs) == 1 and docs[0].text == body else None
@@ -187,3 +202,51 @@ def text(doc: Doc) -> str:
     if cached is None:
         cached = doc.user_data["text"] = doc.text
     return cached
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` for ``0 <= start <= end <= len(doc)``: the document's text from the
+    first token's start to the last token's end, from offsets computed once per document."""
+    if end <= start:
+        return ""
+    starts, ends = token_offsets(doc)
+    return text(doc)[starts[start] : ends[end - 1]]
+
+
+def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Character offsets where each token starts and ends, computed once per document."""
+    cached = doc.user_data.get("token_offsets")
+    if cached is None:
+        idx_len = doc.to_array(["IDX", "LENGTH"])
+        starts = idx_len[:, 0].tolist()
+        cached = doc.user_data["token_offsets"] = (
+            starts,
+            [s + n for s, n in zip(starts, idx_len[:, 1].tolist())],
+        )
+    return cached
+
+
+#: Token attributes the annotators never change once the text is parsed, as ``token_strings``
+#: reads them: text, lower case, part of speech, tag, dependency label, entity type.
+FIXED_ATTRS = ("ORTH", "LOWER", "POS", "TAG", "DEP", "ENT_TYPE")
+
+
+def token_strings(doc: Doc, attr: str) -> list[str]:
+    """Each token's ``attr`` (one of ``FIXED_ATTRS``) as text (``text``, ``lower_``, ``pos_``,
+    ``tag_``, ``dep_``, ``ent_type_``), read once per document without making its tokens."""
+    if attr not in FIXED_ATTRS:
+        raise ValueError(f"{attr!r} is not one of {FIXED_ATTRS}")
+    key = f"token_strings:{attr}"
+    cached = doc.user_data.get(key)
+    if cached is None:
+        strings = doc.vocab.strings
+        cached = doc.user_data[key] = [strings[h] for h in doc.to_array(attr).tolist()]
+    return cached
+
+
+def tokens_in(doc: Doc, attr: str, values: Container[str]) -> Iterator[Token]:
+    """The tokens whose ``attr`` (see ``token_strings``) is one of ``values``, in order: what a
+    pass over every token keeps when it skips all the others, without making the others."""
+    for i, value in enumerate(token_strings(doc, attr)):
+        if value in values:
+            yield doc[i]

@@ -16,24 +16,26 @@ the same pipeline from the same body, and parse again (saving the new parse) whe
 
 ``annotate_article`` (``annotate`` and ``annotate-corpus``) writes the same files but runs the actor and
 event stages from memory: they take the body, meta.json's text and the parse (``doc.spacy`` loaded
-once, from the bytes just written) from the ingest stage instead of reading them back, and read the
-actors and mentions from the cells ``schemas.write_table`` keeps; the inputs are the same, so the
-tables are too.
+once, from the ``DocBin`` its bytes were just made from) from the ingest stage instead of reading
+them back, and read the actors and mentions from the cells ``schemas.write_table`` keeps; the inputs
+are the same, so the tables are too. meta.json is then written once, at the end (unless a stage has
+to run from the folder), and the scratch folder of a new article folder becomes it by one rename.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
+import secrets
 import shutil
-import tempfile
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 
 from . import config, nlp, plover, reference, schemas
 from . import corrections as corr
@@ -62,26 +64,61 @@ def sentences_table(doc: Doc, paragraphs: list[tuple[int, int]]) -> pd.DataFrame
                 "text": body[start:end],
             }
         )
-    return pd.DataFrame(rows, columns=schemas.COLUMNS["sentences"])
+    return schemas.frame(rows, schemas.COLUMNS["sentences"])
 
 
 @contextlib.contextmanager
 def staged(out_dir: Path) -> Iterator[Path]:
     """A scratch folder whose files replace those in ``out_dir`` only if the block succeeds; a folder in
-    it replaces the folder of that name whole, and an empty one removes it (``auto/``)."""
+    it replaces the folder of that name whole, and an empty one removes it (``auto/``). A new
+    ``out_dir`` is the scratch folder itself, renamed."""
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    tmp = _scratch_folder(out_dir)
     try:
         yield tmp
-        out_dir.mkdir(parents=True, exist_ok=True)
-        for f in sorted(tmp.iterdir()):
-            if f.is_dir():
-                _replace_folder(f, out_dir / f.name)
-            else:
-                f.replace(out_dir / f.name)
+        if not _renamed_into_place(tmp, out_dir):
+            out_dir.mkdir(parents=True, exist_ok=True)
+            for f in sorted(tmp.iterdir()):
+                if f.is_dir():
+                    _replace_folder(f, out_dir / f.name)
+                else:
+                    f.replace(out_dir / f.name)
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            tmp.rmdir()  # emptied by the moves: the common case, without a walk of the folder
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _scratch_folder(out_dir: Path) -> Path:
+    """A new, empty folder beside ``out_dir``, named as ``tempfile.mkdtemp`` would name it
+    (``.<name>.<random>``) but made as ``mkdir`` makes ``out_dir`` (same permissions), so that it
+    can become ``out_dir``."""
+    for _ in range(100):
+        path = out_dir.parent / f".{out_dir.name}.{secrets.token_hex(4)}"
+        try:
+            path.mkdir()
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(f"no free name for a scratch folder beside {out_dir}")
+
+
+def _renamed_into_place(tmp: Path, out_dir: Path) -> bool:
+    """When ``out_dir`` does not exist: ``tmp`` (without its empty folders, which would remove
+    folders ``out_dir`` does not have) renamed ``out_dir``, the state the moves would leave, in one
+    step; False (nothing done) when ``out_dir`` exists or the rename fails."""
+    if os.path.lexists(out_dir):
+        return False
+    for f in tmp.iterdir():
+        if f.is_dir() and not any(f.iterdir()):
+            f.rmdir()
+    try:
+        tmp.rename(out_dir)
+    except OSError:
+        return False
+    return True
 
 
 def _replace_folder(new: Path, target: Path) -> None:
@@ -107,9 +144,14 @@ def _apply_corrections(directory: Path, tmp: Path, corrections: Corrections) -> 
 
 def write_meta(meta: dict, directory: Path) -> str:
     """meta.json with sorted keys, so it is byte-identical for the same input; returns its text."""
-    text = json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    text = meta_text(meta)
     (directory / "meta.json").write_text(text, encoding="utf-8")
     return text
+
+
+def meta_text(meta: dict) -> str:
+    """The text ``write_meta`` writes for ``meta``."""
+    return json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def default_out(article_path: str | Path) -> Path:
@@ -122,8 +164,11 @@ def _write_ingest(article: Article, directory: Path, doc: Doc | None = None) -> 
     return _ingest(article, directory, doc)[0]
 
 
-def _ingest(article: Article, directory: Path, doc: Doc | None = None) -> tuple[Doc, _Article]:
-    """``_write_ingest``, and the article as the next stage would read it back from ``directory``."""
+def _ingest(
+    article: Article, directory: Path, doc: Doc | None = None, defer_meta: bool = False
+) -> tuple[Doc, _Article]:
+    """``_write_ingest``, and the article as the next stage would read it back from ``directory``;
+    with ``defer_meta``, meta.json is only kept in memory (``_Article.flush_meta`` writes it)."""
     doc = doc if doc is not None else nlp.parse(article.body)
     sents = sentences_table(doc, article.paragraphs)
     meta = dict(
@@ -136,10 +181,10 @@ def _ingest(article: Article, directory: Path, doc: Doc | None = None) -> tuple[
     )
     meta[nlp.PARSE_KEY] = nlp.parse_record(article.body)
     (directory / "body.txt").write_text(article.body, encoding="utf-8")
-    meta_text = write_meta(meta, directory)
+    text = meta_text(meta) if defer_meta else write_meta(meta, directory)
     schemas.write_table(sents, "sentences", directory, article.body)
-    saved = nlp.save_doc(doc, directory)
-    return doc, _Article(article.body, meta_text, saved)
+    saved, bin_ = nlp.save_bin(doc, directory)
+    return doc, _Article(article.body, text, saved, meta_written=not defer_meta, doc_bin=bin_)
 
 
 class _Article:
@@ -147,9 +192,25 @@ class _Article:
     meta.json, the bytes of doc.spacy), for the later stages of ``annotate_article`` to take from
     memory instead of reading them back: the same body, meta and parse they would read."""
 
-    def __init__(self, body: str, meta_text: str, doc_bytes: bytes) -> None:
+    def __init__(
+        self,
+        body: str,
+        meta_text: str,
+        doc_bytes: bytes,
+        meta_written: bool = True,
+        doc_bin: DocBin | None = None,
+    ) -> None:
         self.body, self.meta_text, self.doc_bytes = body, meta_text, doc_bytes
+        self.doc_bin = doc_bin  # what doc_bytes were made from: the parse without reading them
+        # False while meta.json is only in memory: the stages from memory then keep it there too
+        self.meta_written = meta_written
         self._doc: Doc | None = None
+
+    def flush_meta(self, directory: Path) -> None:
+        """Write meta.json as it is in memory, if it is not on disk yet."""
+        if not self.meta_written:
+            (directory / "meta.json").write_text(self.meta_text, encoding="utf-8")
+            self.meta_written = True
 
     def readable(self) -> bool:
         """Whether reading the files back gives exactly these (text mode turns a carriage return
@@ -165,7 +226,11 @@ class _Article:
         loaded once for the stages to share (they keep only pure caches in ``user_data``), or
         None when it would not be trusted."""
         if self._doc is None:
-            self._doc = nlp.doc_from_bytes(self.doc_bytes, self.body)
+            self._doc = (
+                nlp.doc_from_bytes(self.doc_bytes, self.body)
+                if self.doc_bin is None
+                else nlp.doc_from_bin(self.doc_bin, self.body)
+            )
         return self._doc
 
 
@@ -270,8 +335,10 @@ def _event_tables(
     mentions: pd.DataFrame,
     published: Any,
     tmp: Path,
+    write: bool = True,
 ) -> str:
-    """The tables of the event stage written into ``tmp``, and meta.json; returns its text."""
+    """The tables of the event stage written into ``tmp``, and meta.json (unless not ``write``);
+    returns its text."""
     from . import dates, events, quotes
 
     date_table = dates.table(doc, published)
@@ -292,7 +359,7 @@ def _event_tables(
     if len(all_actors) > len(actors):
         schemas.write_table(all_actors, "actors", tmp)
     plover.write(event_table, all_actors, tmp, meta.get("slug", ""))
-    return write_meta(meta, tmp)
+    return write_meta(meta, tmp) if write else meta_text(meta)
 
 
 def _events_from_memory(directory: Path, article: _Article) -> bool:
@@ -307,7 +374,7 @@ def _events_from_memory(directory: Path, article: _Article) -> bool:
     mentions = corr.read_automatic(directory, "mentions")
     published = dates.parse_published(meta.get("published"))
     article.meta_text = _event_tables(
-        doc, article.body, meta, actors, mentions, published, directory
+        doc, article.body, meta, actors, mentions, published, directory, article.meta_written
     )
     return True
 
@@ -365,14 +432,27 @@ def annotate_article(
     gets all tables, with ``extra_meta`` added to meta.json, corrected by ``corrections`` (see
     :func:`annotate`), or, on error, nothing new."""
     with staged(out) as tmp:
-        memory: _Article | None = _ingest(article, tmp, doc)[1]
+        # meta.json is written once, at the end, unless a stage has to read it from the folder
+        memory: _Article | None = _ingest(article, tmp, doc, defer_meta=True)[1]
         for _name, stage, _tables in STAGES:
             quick = _FROM_MEMORY.get(stage)
             if quick is None or memory is None or not quick(tmp, memory):
+                if memory is not None:
+                    memory.flush_meta(tmp)
                 stage(tmp)
                 memory = None  # the files may now say more than memory: read them from here on
-        if extra_meta:
-            meta = json.loads((tmp / "meta.json").read_text(encoding="utf-8"))
-            write_meta({**meta, **extra_meta}, tmp)
+        _finish_meta(tmp, memory, extra_meta)
         _apply_corrections(out, tmp, corrections)
     return out
+
+
+def _finish_meta(tmp: Path, memory: _Article | None, extra_meta: dict | None) -> None:
+    """meta.json as the stages left it (in memory or in ``tmp``), with ``extra_meta`` added."""
+    if memory is not None and not memory.meta_written:
+        if extra_meta:
+            write_meta({**json.loads(memory.meta_text), **extra_meta}, tmp)
+        else:
+            memory.flush_meta(tmp)
+    elif extra_meta:
+        meta = json.loads((tmp / "meta.json").read_text(encoding="utf-8"))
+        write_meta({**meta, **extra_meta}, tmp)

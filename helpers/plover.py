@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import config
+from . import config, schemas
 
 SCHEMA_PATH = config.REFERENCE / "plover_event.schema.json"
 
@@ -57,12 +57,16 @@ def _rows(
     """The rows of ``df`` as dicts of the columns ``needed`` and those of ``optional`` it has, made
     column by column: the values ``itertuples`` (or ``to_dict("records")``) gives, without their
     cost per row; None for a frame whose columns are not all of plain types (or missing)."""
-    names = [*needed, *(c for c in optional if c in df.columns)]
-    if not df.columns.is_unique or not set(needed) <= set(df.columns):
+    if not schemas.columns_unique(df):
         return None
-    if any(str(df[c].dtype) not in _PLAIN for c in names):
+    arrays = dict(zip(df.columns.tolist(), schemas.column_arrays(df)))
+    names = [*needed, *(c for c in optional if c in arrays)]
+    if not set(needed) <= set(arrays):
         return None
-    columns = [list(df[c]) for c in names]
+    if any(schemas.dtype_text(arrays[c].dtype) not in _PLAIN for c in names):
+        return None
+    # tolist gives the values iterating gives for these types, without iterating value by value
+    columns = [schemas.listed(arrays[c]) for c in names]
     return [dict(zip(names, values)) for values in zip(*columns)]
 
 

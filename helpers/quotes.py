@@ -73,9 +73,9 @@ def _mention_rows(mentions: pd.DataFrame) -> list[tuple]:
             mentions,
             list(
                 zip(
-                    mentions["start"].tolist(),
-                    mentions["end"].tolist(),
-                    mentions["actor_id"].tolist(),
+                    schemas.column(mentions, "start"),
+                    schemas.column(mentions, "end"),
+                    schemas.column(mentions, "actor_id"),
                 )
             ),
         )
@@ -225,7 +225,7 @@ def _speech_acts(doc: Doc, mentions: pd.DataFrame) -> list[tuple[int, str]]:
             mentions,
             [
                 (t.idx, a)
-                for t in doc
+                for t in nlp.tokens_in(doc, "POS", ("VERB",))
                 if t.lemma_ in _speech() and t.pos_ == "VERB"
                 for a in [_subject_actor(t, mentions)]
                 if a
@@ -273,4 +273,4 @@ def table(doc: Doc, mentions: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         }
         for i, q in enumerate(quotes, 1)
     ]
-    return pd.DataFrame(rows, columns=schemas.COLUMNS["quotes"]), notes
+    return schemas.frame(rows, schemas.COLUMNS["quotes"]), notes

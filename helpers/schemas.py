@@ -12,15 +12,16 @@ import hashlib
 import io
 import json
 import re
-from collections import OrderedDict, defaultdict
+from collections import OrderedDict, defaultdict, namedtuple
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow
 from pandera import config as pa_config
 from pandera.backends.pandas.container import DataFrameSchemaBackend
 from pandera.pandas import Check, Column, DataFrameSchema
@@ -439,7 +440,8 @@ def _quick_table(
     schema = SCHEMAS[name]
     if not _mirrored(schema, df):
         return None
-    columns = set(df.columns)
+    arrays = dict(zip(df.columns.tolist(), column_arrays(df)))  # the labels are unique (_mirrored)
+    columns = set(arrays)
     cols = COLUMNS[name] + [
         c
         for c in EXTRA_COLUMNS.get(name, [])
@@ -456,11 +458,11 @@ def _quick_table(
     values_of: dict[str, list] = {}
     for c in cols:
         col = schema.columns.get(c)
-        values = _quick_values(df, name, c, col)
+        values = _quick_values(arrays, n, name, c, col)
         if values is None:
             return None
         if col is not None:
-            kind = str(col.dtype)
+            kind = dtype_text(col.dtype)
             if _unmirrored_column(col) or not _quick_column_passes(col, kind, values):
                 return None
             values_of[c] = values
@@ -477,14 +479,17 @@ def _quick_table(
     return _csv_bytes(cols, zip(*text)), cells
 
 
-def _quick_values(df: pd.DataFrame, name: str, c: str, col: Column | None) -> list | None:
-    """The values ``_table_bytes`` writes in column ``c`` (unmarked provenance as "auto"), or None
-    when pandas and pandera have to make them."""
+def _quick_values(
+    arrays: dict[str, Any], n: int, name: str, c: str, col: Column | None
+) -> list | None:
+    """The values ``_table_bytes`` writes in column ``c`` of a table of ``n`` rows whose columns
+    are ``arrays`` (unmarked provenance as "auto"), or None when pandas and pandera have to make
+    them."""
     if c == "provenance" and name in PROVENANCE_TABLES:
-        return _provenance_marks(df[c].tolist() if c in df.columns else ["auto"] * len(df))
-    if c not in df.columns:
+        return _provenance_marks(listed(arrays[c]) if c in arrays else ["auto"] * n)
+    if c not in arrays:
         return None  # reindex would add a missing column: left to pandas and pandera
-    return _column_values(df[c], col)
+    return _column_values(arrays[c], col)
 
 
 def _provenance_marks(values: list) -> list[str] | None:
@@ -568,15 +573,54 @@ def _mirrored(schema: DataFrameSchema, df: pd.DataFrame) -> bool:
         or schema.add_missing_columns
         or schema.drop_invalid_rows
         or schema.unique_column_names
-        or not df.columns.is_unique
+        or not columns_unique(df)
     )
 
 
-def _column_values(s: pd.Series, col: Column | None) -> list | None:
+def listed(values: Any) -> list:
+    """``values.tolist()`` of a column's values; pandas' text without missing values read by
+    pyarrow at once (its strings, as ``tolist`` gives them)."""
+    if isinstance(values, pd.arrays.ArrowStringArray):
+        chunked = values.__arrow_array__()
+        if chunked.null_count == 0:
+            return chunked.to_pylist()
+    return values.tolist()
+
+
+def column(df: pd.DataFrame, label: str) -> list:
+    """``df[label].tolist()``, the column found by its position: a frame finds its first label by
+    building a hash table of its labels, which costs more than an article's column."""
+    labels = df.columns.tolist()
+    if labels.count(label) != 1:
+        return df[label].tolist()
+    k = labels.index(label)
+    get = getattr(df, "_get_column_array", None)
+    return listed(get(k) if get is not None else df.iloc[:, k])
+
+
+def column_arrays(df: pd.DataFrame) -> list[Any]:
+    """The values of each column of ``df``, in order, as its Series holds them (a NumPy or extension
+    array: the Series' dtype and ``tolist``), without making a Series per column (which costs more
+    than the values of an article's column): pandas' own accessor where it has it."""
+    get = getattr(df, "_get_column_array", None)
+    if get is None:  # another pandas: the Series themselves (same dtype and tolist)
+        return [df.iloc[:, k] for k in range(df.shape[1])]
+    return [get(k) for k in range(df.shape[1])]
+
+
+def columns_unique(df: pd.DataFrame) -> bool:
+    """``df.columns.is_unique``, for text labels without building the index's hash table."""
+    labels = df.columns.tolist()
+    if all(isinstance(c, str) for c in labels):
+        return len(set(labels)) == len(labels)
+    return bool(df.columns.is_unique)
+
+
+def _column_values(s: Any, col: Column | None) -> list | None:
     """The values of a column already of the type its table needs, as Python values (text missing
     from an object column as ""), or None when it is not (pandas and pandera then coerce it)."""
-    dtype = str(s.dtype)
-    kind = "extra" if col is None else str(col.dtype)
+    dtype = dtype_text(s.dtype)
+    kind = "extra" if col is None else dtype_text(col.dtype)
     if kind == "int64" or (kind == "extra" and dtype == "int64"):
         return s.tolist() if dtype == "int64" else None
     if kind == "float64":
@@ -584,7 +628,7 @@ def _column_values(s: pd.Series, col: Column | None) -> list | None:
     if kind == "bool":
         return s.tolist() if dtype == "bool" else None
     if dtype == "str":  # pandas' text: missing values stay NaN (pandera refuses them)
-        values = s.tolist()
+        values = listed(s)
         if kind == "extra":
             values = ["" if v != v else v for v in values]  # to_csv writes them empty
         return values if all(isinstance(v, str) for v in values) else None
@@ -692,17 +736,18 @@ def from_cells(cells: dict[str, list], name: str) -> pd.DataFrame:
     bools = _BOOL_COLUMNS.get(name, ())
     data: dict[str, Any] = {}
     floats = []
+    text = _text_dtype()
     for c, v in cells.items():
-        kind = str(columns[c].dtype) if c in columns else ""
+        kind = dtype_text(columns[c].dtype) if c in columns else ""
         if kind == "int64":
             data[c] = np.array(v, dtype=np.int64)
         elif c in bools:
             data[c] = np.array([x == "true" for x in v], dtype=bool)
         else:
-            data[c] = pd.array(v, dtype="str")
+            data[c] = _text_array(v, text)
             if kind == "float64" or c in ("lat", "lon"):
                 floats.append(c)
-    df = pd.DataFrame(data)
+    df = assembled(data, text, text_known=True)
     if floats:
         df = _typed(df, name, Path(f"{name}.csv"), bools=False)
         for c in floats:
@@ -746,3 +791,132 @@ def check_meta(meta: dict[str, Any], path: Path) -> dict[str, Any]:
 def read_body(directory: str | Path) -> str:
     """The article body that every offset refers to."""
     return (Path(directory) / "body.txt").read_text(encoding="utf-8")
+
+
+def itertuples(df: pd.DataFrame, index: bool = True) -> list[Any]:
+    """``list(df.itertuples(index=index))``: the same named tuples of the same values, with the row
+    type made once per set of columns (pandas makes a new named-tuple class on every call, which
+    costs more than the rows of an article's table)."""
+    fields: list[Any] = list(df.columns)
+    arrays: list[Any] = []
+    if index:
+        arrays.append(df.index.tolist() if dtype_text(df.index.dtype) in _LISTED else df.index)
+        fields.insert(0, "Index")
+    for k, values in enumerate(column_arrays(df)):
+        arrays.append(listed(values) if dtype_text(values.dtype) in _LISTED else df.iloc[:, k])
+    if not arrays:
+        return list(df.itertuples(index=index))
+    return list(map(_row_type(tuple(fields))._make, zip(*arrays, strict=True)))
+
+
+#: Column types whose ``tolist`` gives the very values iterating the column gives (Python ints,
+#: floats, booleans, text and NaN for missing text), without iterating it value by value.
+_LISTED = {"int64", "float64", "bool", "str", "object"}
+
+
+@lru_cache(maxsize=256)
+def _row_type(fields: tuple[Any, ...]) -> Any:
+    """The named tuple ``itertuples`` makes for these fields (keyed on them alone)."""
+    return namedtuple("Pandas", fields, rename=True)
+
+
+def text_array(values: list) -> Any:
+    """``pd.array(values, dtype="str")``: for values that are all text, the same array (pandas'
+    text type on pyarrow, one chunk of large strings) made by pyarrow at once, without pandas'
+    pass over the values; anything else by pandas itself."""
+    return _text_array(values, _text_dtype())
+
+
+def _text_array(values: list, dtype: pd.StringDtype | None) -> Any:
+    """``text_array`` with ``dtype`` the ``_text_dtype()`` (found once for many columns)."""
+    if dtype is None or not all(type(v) is str for v in values):
+        return pd.array(values, dtype="str")
+    chunk = pyarrow.array(values, type=pyarrow.large_string())
+    return pd.arrays.ArrowStringArray(chunk, dtype=dtype)  # type: ignore[call-arg]  # stubs lack it
+
+
+def _text_dtype() -> pd.StringDtype | None:
+    """pandas' text type (what ``dtype="str"`` means) when it is stored by pyarrow, else None."""
+    return _text_dtype_for(pd.get_option("mode.string_storage"))
+
+
+@lru_cache(maxsize=4)
+def _text_dtype_for(storage: str) -> pd.StringDtype | None:
+    """``_text_dtype`` under the option that picks its storage (made once per value of it)."""
+    dtype = pd.api.types.pandas_dtype("str")
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        return dtype
+    return None
+
+
+def frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    """``pd.DataFrame(rows, columns=columns)``: when each column holds values of one plain type
+    (text, int, float or bool) in every row, or is missing from every row, the same frame made
+    column by column (the types pandas infers for them: its text type, int64, float64, bool; all
+    NaN), without its inference over the rows; anything else (no rows, a field some rows lack,
+    mixed or other types) by pandas."""
+    data: dict[str, Any] = {}
+    if len(set(columns)) < len(columns):
+        return pd.DataFrame(rows, columns=columns)
+    text = _text_dtype()
+    for c in columns:
+        try:
+            values = [r[c] for r in rows]
+        except KeyError:
+            if rows and not any(c in r for r in rows):  # pandas: missing everywhere, all NaN
+                data[c] = np.full(len(rows), np.nan)
+                continue
+            return pd.DataFrame(rows, columns=columns)
+        array = _plain_array(values, text)
+        if array is None:
+            return pd.DataFrame(rows, columns=columns)
+        data[c] = array
+    return assembled(data, text, text_known=True)
+
+
+def _plain_array(values: list, text: pd.StringDtype | None) -> Any:
+    """The column pandas infers for values all of one plain type, or None (no values, mixed or
+    other types, integers beyond int64, text when pandas' text type is not ``text``, pyarrow's)."""
+    if not values:
+        return None
+    kind = type(values[0])
+    if kind not in (str, int, float, bool) or not all(type(v) is kind for v in values):
+        return None
+    if kind is str:
+        return _text_array(values, text) if text is not None else None
+    try:
+        return np.array(values, dtype={int: np.int64, float: np.float64, bool: np.bool_}[kind])
+    except OverflowError:
+        return None
+
+
+def assembled(columns: dict[str, Any], text: Any = None, text_known: bool = False) -> pd.DataFrame:
+    """``pd.DataFrame(columns)`` of columns already made (one-dimensional NumPy or extension arrays
+    of one length, fresh: not copied), without pandas' checks of each: its own constructor for
+    them where it has it. (``text``: ``_text_dtype()``, when the caller has it: ``text_known``.)"""
+    arrays = list(columns.values())
+    make = getattr(pd.DataFrame, "_from_arrays", None)
+    if make is None or not arrays:  # another pandas, or no column: the public way
+        return pd.DataFrame(columns, copy=False)
+    labels = list(columns)
+    text = text if text_known else _text_dtype()
+    textual = text is not None and all(type(c) is str for c in labels)
+    names = pd.Index(_text_array(labels, text), copy=False) if textual else pd.Index(labels)
+    index = pd.RangeIndex(len(arrays[0]))
+    return make(arrays, columns=names, index=index, verify_integrity=False)
+
+
+def dtype_text(dtype: Any) -> str:
+    """``str(dtype)``; NumPy's and pandera's types remembered (they make their text anew each
+    time, slowly), pandas' own as they are."""
+    if isinstance(dtype, pd.api.extensions.ExtensionDtype):
+        return str(dtype)
+    try:
+        return _dtype_text(dtype)
+    except TypeError:  # not hashable
+        return str(dtype)
+
+
+@lru_cache(maxsize=256)
+def _dtype_text(dtype: Any) -> str:
+    return str(dtype)
