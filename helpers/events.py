@@ -227,10 +227,15 @@ def _people_from(tok: Token, m: Mentions) -> list[str]:
     groups", "officials from the European Union", "experts from the IAEA"."""
     if tok.pos_ != "NOUN" or not agent_sector(tok.lower_):
         return []
+    return _prep_actors(tok, m, ("from",))
+
+
+def _prep_actors(tok: Token, m: Mentions, preps: tuple[str, ...]) -> list[str]:
+    """The actors named by the objects of a word's prepositional phrases headed by ``preps``."""
     return [
         a
         for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "from"
+        if c.dep_ == "prep" and c.lower_ in preps
         for p in c.children
         if p.dep_ == "pobj"
         for a in _np_actors(p, m)
@@ -1566,14 +1571,7 @@ def _purpose_of_protest(tok: Token) -> bool:
 
 def _between(tok: Token, m: Mentions) -> list[str]:
     """The actors of a verb's "between X and Y" phrase."""
-    return [
-        a
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "between"
-        for p in c.children
-        if p.dep_ == "pobj"
-        for a in _np_actors(p, m)
-    ]
+    return _prep_actors(tok, m, ("between",))
 
 
 def _agent_of(tok: Token, m: Mentions) -> list[str]:
