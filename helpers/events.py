@@ -342,7 +342,7 @@ def _subject(tok: Token, m: Mentions) -> tuple[list[str], bool]:
                         cur.head
                     )  # "lawyers who were detained by ...": passive, the lawyers are its target
                     return (
-                        _actors_of(head, m) or _appositive_subject(head, m)
+                        _actors_of(head, m) or _apposed_to(head, m) or _appositive_subject(head, m)
                     ), s.dep_ == "nsubjpass"
                 actors = _np_actors(s, m)
                 if actors:
@@ -391,6 +391,12 @@ def _stative(verb: Token) -> bool:
     return verb.lemma_.lower() in words("stative_passive") and not any(
         c.dep_ == "agent" for c in verb.children
     )
+
+
+def _apposed_to(tok: Token, m: Mentions) -> list[str]:
+    """ "M23, an armed group that has been designated by ...": a relative clause on an apposition
+    describes the actor the apposition renames."""
+    return _actors_of(tok.head, m) if tok.dep_ == "appos" else []
 
 
 def _appositive_subject(tok: Token, m: Mentions) -> list[str]:
@@ -1697,8 +1703,8 @@ def _modal_demands(doc: Doc, m: Mentions, starts: list[int], publisher: str = ""
         head = tok
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
-        if head.dep_ == "ccomp" and head.head.lemma_.lower() in words("reporting"):
-            sources, _ = _subject(head.head, m)
+        if head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
+            sources = _demanders(head.head, m)
         elif head.dep_ == "ROOT" and not _in_quotes(tok):
             sources = voices
         else:
@@ -1709,6 +1715,23 @@ def _modal_demands(doc: Doc, m: Mentions, starts: list[int], publisher: str = ""
         sid = max(bisect_right(starts, tok.sent.start_char) - 1, 0)
         out += [Event(sid, lex, tok, s, t, False, 0.7) for s in sources for t in targets if s != t]
     return out
+
+
+def _demanders(verb: Token, m: Mentions) -> list[str]:
+    """Who demands in "X said / made clear / agreed with Z that Y must ...": the subject of the
+    verb whose content the obligation is, and the partner of an agreement ("agreed with Z")."""
+    sources, _ = _subject(verb, m)
+    if verb.lemma_.lower() in ("agree", "concur"):
+        sources = sources + [
+            a
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ == "with"
+            for o in p.children
+            if o.dep_ == "pobj"
+            for a in _np_actors(o, m)
+            if a not in sources
+        ]
+    return sources
 
 
 def _in_quotes(tok: Token) -> bool:

@@ -1,0 +1,31 @@
+"""Event constructions of reported demands, relative clauses and statements, each as a class with a
+short news-style text of its own (the helpers of tests/test_generality.py are reused)."""
+
+from __future__ import annotations
+
+from tests.test_generality import annotate, has
+
+
+def test_an_agreement_that_a_third_state_must_act_is_a_demand_by_both_parties():
+    _, e = annotate(
+        "Secretary Pompeo agreed with Prime Minister Gakharia that Russia must halt its destabilizing actions."
+    )
+    has(e, "REQUEST", "person:pompeo", "state:RUS")
+    has(e, "REQUEST", "person:gakharia", "state:RUS")
+
+
+def test_making_clear_that_a_state_must_act_is_a_demand_on_it():
+    _, e = annotate(
+        "Egypt's foreign minister made clear that Israel must withdraw its troops from the border."
+    )
+    assert "REQUEST" in set(e[e["target"] == "state:ISR"]["type"])
+
+
+def test_a_relative_clause_on_an_apposition_describes_the_named_actor():
+    _, e = annotate(
+        "Egypt deported Ali Hassan, a journalist who had criticized the government of Israel. "
+        "The minister condemned attacks by Al-Shabaab, an armed group that has been sanctioned by "
+        "the United Nations."
+    )
+    has(e, "ACCUSE", "person:ali-hassan", "state:ISR")
+    has(e, "COERCE", "org:united-nations", "org:al-shabaab")
