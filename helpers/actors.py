@@ -2201,7 +2201,10 @@ def pronouns(doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]
             i = bisect_right(starts, tok.idx)
             cands = [m for m in ordered[:i] if m.start >= floor and fits(m)]
             same = [
-                m for m in cands if m.start >= sent.start_char and _is_subject(doc, m, loose=True)
+                m
+                for m in cands
+                if m.start >= sent.start_char
+                and (_is_subject(doc, m, loose=True) or _inside_subject(doc, m))
             ]
             subj = [m for m in cands if _is_subject(doc, m)]
             best = same or subj or cands
@@ -2225,6 +2228,21 @@ def _is_subject(doc: Doc, m: Mention, loose: bool = False) -> bool:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     deps = ("nsubj", "nsubjpass", "npadvmod") if loose else ("nsubj", "nsubjpass")
     return span is not None and span.root.dep_ in deps
+
+
+def _inside_subject(doc: Doc, m: Mention) -> bool:
+    """Is the mention inside its clause's subject phrase, as a name the parser hung below the title
+    that is the subject ("United States Ambassador to the Philippines Kristie A. Kenney stressed
+    her support": Kenney, not the person of the sentence before)?"""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    for _ in range(3):
+        if tok is None or tok.dep_ not in ("pobj", "prep", "compound", "appos"):
+            return False
+        tok = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
+            return True
+    return False
 
 
 def _tables(

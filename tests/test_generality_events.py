@@ -29,3 +29,12 @@ def test_a_relative_clause_on_an_apposition_describes_the_named_actor():
     )
     has(e, "ACCUSE", "person:ali-hassan", "state:ISR")
     has(e, "COERCE", "org:united-nations", "org:al-shabaab")
+
+
+def test_her_after_a_title_the_parser_made_the_subject_is_the_person_holding_that_title():
+    a, _ = annotate(
+        "Peace Corps Director Gaddi Moreno visited Manila on Monday. United States Ambassador to "
+        "the Philippines Kristie A. Kenney also stressed her support of the agreement."
+    )
+    her = a.mentions[a.mentions["text"] == "her"]
+    assert list(her["actor_id"]) == ["person:kristie-a-kenney"]
