@@ -135,6 +135,8 @@ def _open_complement(tok: Token, has_event: Callable[[Token], bool]) -> Status:
     """The complement of a verb ("agreed to set up", "plans to impose", "went on to state"): an
     intention, an event, or the content of a verb that is itself the event."""
     head = tok.head
+    if head.lemma_.lower() in words("unrealised"):
+        return Status("skip", f"what is '{head.lemma_}'d has not been done")
     if head.lemma_.lower() in words("intent"):
         return _within(tok, has_event, Status("intent", f"intention stated with '{head.lemma_}'"))
     if head.lemma_.lower() in words("aspectual"):
@@ -164,7 +166,11 @@ def _clausal_complement(tok: Token, has_event: Callable[[Token], bool]) -> Statu
 
 def _main_verb(tok: Token) -> Status:
     """A verb heading its own clause: an event, unless an aspectual or intention verb leaves the
-    event to its complement."""
+    event to its complement, or it only knows a fact ("We recognize that ...")."""
+    if tok.lemma_.lower() in words("cognition_clause") and any(
+        c.dep_ == "ccomp" for c in tok.children
+    ):
+        return Status("skip", f"'{tok.lemma_} that ...' knows a fact", nested_ok=True)
     if tok.lemma_.lower() in words("aspectual") and any(c.dep_ == "xcomp" for c in tok.children):
         return Status(
             "skip", f"aspectual '{tok.lemma_}': its complement is the event", nested_ok=True

@@ -57,6 +57,8 @@ GROUPS = (
     "buildup_verb",
     "polysemous_verb",
     "anticipation",
+    "unrealised",
+    "cognition_clause",
     "reduction_verb",
     "easing_verb",
     "landmark_prep",

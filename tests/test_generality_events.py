@@ -38,3 +38,17 @@ def test_her_after_a_title_the_parser_made_the_subject_is_the_person_holding_tha
     )
     her = a.mentions[a.mentions["text"] == "her"]
     assert list(her["actor_id"]) == ["person:kristie-a-kenney"]
+
+
+def test_what_people_deserve_to_do_is_not_something_they_did():
+    _, e = annotate("The people of Haiti deserve to feel safe enough to leave their homes.")
+    assert e.empty
+
+
+def test_recognising_a_fact_is_not_recognising_a_state():
+    _, e = annotate(
+        "Serbia recognized Kosovo in 2008. Serbia recognizes that there are those who have "
+        "concerns about the agreement."
+    )
+    assert list(e["trigger"]) == ["recognized"]
+    has(e, "SUPPORT", "state:SRB", "state:XKX")
