@@ -66,6 +66,8 @@ def status(tok: Token, has_event: Callable[[Token], bool]) -> Status:
         return _coordinated(tok, has_event)
     if dep == "advcl":
         return _adverbial(tok, has_event)
+    if _requested(tok):
+        return Status("skip", "what a call or appeal asks for ('call for all sides to refrain')")
     if (
         dep == "pcomp"
         and tok.head.lower_ == "to"
@@ -92,6 +94,15 @@ def status(tok: Token, has_event: Callable[[Token], bool]) -> Status:
     if dep == "ccomp":
         return _clausal_complement(tok, has_event)
     return _main_verb(tok)
+
+
+def _requested(tok: Token) -> bool:
+    """ "our call for all sides to refrain from violence": an infinitive whose subject is a request
+    noun is what is asked for (a parse of "call for X to V" that makes "call" the subject)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words("request_noun")
+        for c in tok.children
+    )
 
 
 def _coordinated(tok: Token, has_event: Callable[[Token], bool]) -> Status:

@@ -58,6 +58,7 @@ GROUPS = (
     "polysemous_verb",
     "anticipation",
     "unrealised",
+    "request_noun",
     "cognition_clause",
     "reduction_verb",
     "easing_verb",

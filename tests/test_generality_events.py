@@ -52,3 +52,11 @@ def test_recognising_a_fact_is_not_recognising_a_state():
     )
     assert list(e["trigger"]) == ["recognized"]
     has(e, "SUPPORT", "state:SRB", "state:XKX")
+
+
+def test_what_a_call_asks_for_has_not_been_done():
+    _, e = annotate(
+        "The French minister noted Kenya's call for all sides to refrain from violence and to "
+        "respect Ethiopia's democratic institutions."
+    )
+    assert "respect" not in set(e["trigger"])
