@@ -256,7 +256,10 @@ def _list_member(appos: Token, head_actor: str, m: Mentions) -> bool:
 
 def _listed(tok: Token, m: Mentions) -> list[str]:
     """The actors a phrase that names none itself lists as examples: "others, including X and Y",
-    "many of those arrested, such as X"."""
+    "many of those arrested, such as X". An act ("the votes taken by ..., including X") lists
+    no actors: its examples are of something inside it."""
+    if tok.pos_ == "NOUN" and _trigger_entries(tok) is not None:
+        return []
     out = []
     for c in tok.subtree:
         example = c.lower_ == "including" or (

@@ -60,3 +60,11 @@ def test_what_a_call_asks_for_has_not_been_done():
         "respect Ethiopia's democratic institutions."
     )
     assert "respect" not in set(e["trigger"])
+
+
+def test_examples_given_inside_an_act_do_not_become_its_doers():
+    _, e = annotate(
+        "The envoy said that the votes taken by lawmakers from all parties, including the Labour "
+        "Party, offer the best path to restore peace to Ukraine."
+    )
+    assert "org:labour-party" not in set(e["source"])
