@@ -305,6 +305,8 @@ def _named_participants(tok: Token, m: Mentions) -> bool:
     """Does a noun name who did it or to whom ("Serbia's suppression of ...", "the detention of X by
     Y", "talks between X and Y"), by a name rather than a pronoun or a place ("their struggle",
     "the force in Liberia")?"""
+    if _led_by(tok, m):
+        return True
     for c in tok.children:
         if c.dep_ in ("poss", "compound") and m.actor(c) and m.how(c) not in ("pronoun", "demonym"):
             return True
@@ -315,6 +317,22 @@ def _named_participants(tok: Token, m: Mentions) -> bool:
         ):
             return True
     return False
+
+
+def _led_by(tok: Token, m: Mentions) -> list[str]:
+    """ "mediation and dialogue led by Angola", "talks hosted by Qatar": the agent of a participle
+    on the event noun, or on the noun it is listed with, holds the event."""
+    return [
+        a
+        for n in [tok, *tok.conjuncts]
+        for c in n.children
+        if c.dep_ == "acl" and c.tag_ == "VBN"
+        for g in c.children
+        if g.dep_ == "agent"
+        for p in g.children
+        if p.dep_ == "pobj"
+        for a in _np_actors(p, m)
+    ]
 
 
 def _own_participants(tok: Token, m: Mentions) -> bool:
@@ -1293,7 +1311,7 @@ def _intent(entry: Lex, negated: bool = False) -> Lex:
 def _noun_event(tok: Token, entry: Lex, m: Mentions) -> tuple[list[str], list[str], Token]:
     """Source and target of an event noun: "Russia's invasion of Ukraine", "talks with Raisi",
     "warnings about ...", "pressure from the West", "sanctions by the EU"."""
-    sources = _inner_actor(tok, m)
+    sources = _inner_actor(tok, m) or _led_by(tok, m)
     targets: list[str] = []
     by_agent = any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
     for c in tok.children:
@@ -1407,6 +1425,7 @@ def extract(
             or e.lex.type in ("MOBILIZE", "PROTEST")
             or e.trigger.pos_ in ("VERB", "AUX")
             or _under_light_verb(e.trigger)  # "speeded up the withdrawal": done, like a verb
+            or _led_by(e.trigger, m)  # "mediation led by Angola": its holder named as agent
         ]
     )
 

@@ -68,3 +68,14 @@ def test_examples_given_inside_an_act_do_not_become_its_doers():
         "Party, offer the best path to restore peace to Ukraine."
     )
     assert "org:labour-party" not in set(e["source"])
+
+
+def test_an_event_noun_led_or_hosted_by_an_actor_is_that_actors_event():
+    _, e = annotate(
+        "Kenya's foreign minister expressed support for regional mediation and dialogue led by "
+        "Angola and the East African Community."
+    )
+    has(e, "CONSULT", "state:AGO", "")
+    has(e, "CONSULT", "org:east-african-community", "")
+    _, e = annotate("The ceasefire talks hosted by Qatar resumed on Monday.")
+    has(e, "CONSULT", "state:QAT", "")
