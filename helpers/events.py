@@ -320,13 +320,14 @@ def _named_participants(tok: Token, m: Mentions) -> bool:
 
 
 def _led_by(tok: Token, m: Mentions) -> list[str]:
-    """ "mediation and dialogue led by Angola", "talks hosted by Qatar": the agent of a participle
-    on the event noun, or on the noun it is listed with, holds the event."""
+    """ "mediation and dialogue led by Angola", "talks hosted by Qatar", "operations conducted by
+    X": the agent of a participle of holding or carrying out, on the event noun or on the noun it
+    is listed with, holds the event (not so "a ceasefire brokered by X": X did not cease fire)."""
     return [
         a
         for n in [tok, *tok.conjuncts]
         for c in n.children
-        if c.dep_ == "acl" and c.tag_ == "VBN"
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in words("doer_participle")
         for g in c.children
         if g.dep_ == "agent"
         for p in g.children
@@ -799,8 +800,17 @@ def _complement_targets(c: Token, lex: Lex, m: Mentions, sources: list[str]) -> 
     deeper = [a for a in _objects(c, inner, m) if a not in sources]
     if deeper:
         return deeper
-    deep = _actors_in([t for d in c.children if d.dep_ in ("dobj", "prep") for t in d.subtree], m)
-    preps = [d for d in c.children if d.dep_ == "prep"]
+    preps = [d for d in c.children if d.dep_ == "prep" and not _partner(d, d)]
+    deep = _actors_in(
+        [
+            t
+            for d in c.children
+            if d.dep_ == "dobj" or d in preps
+            for t in d.subtree
+            if not _partner(t, d)
+        ],
+        m,
+    )
     preps += [
         g
         for d in c.children
@@ -819,6 +829,17 @@ def _complement_targets(c: Token, lex: Lex, m: Mentions, sources: list[str]) -> 
     if deep:
         return deep
     return subj
+
+
+def _partner(tok: Token, top: Token) -> bool:
+    """Is ``tok`` (within the phrase headed by ``top``) someone acting alongside the doers ("join
+    the mission alongside Kenya"), not the act's target?"""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "prep" and t.lower_ in words("accompaniment_prep"):
+            return True
+        if t.i == top.i:
+            return False
+    return False
 
 
 def _carried_targets(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list[str]:
@@ -998,7 +1019,7 @@ def _classify_token(tok: Token) -> Lex | None:
             and not any(
                 entry.cue in (d.lower_, d.lemma_.lower())
                 for d in tok.subtree
-                if tok.i < d.i <= tok.i + 3
+                if tok.i < d.i <= tok.i + 4
             )
         ):
             entry = None  # "draw closer": the cue word must be there

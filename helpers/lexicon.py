@@ -59,6 +59,8 @@ GROUPS = (
     "anticipation",
     "unrealised",
     "request_noun",
+    "accompaniment_prep",
+    "doer_participle",
     "cognition_clause",
     "reduction_verb",
     "easing_verb",

@@ -79,3 +79,27 @@ def test_an_event_noun_led_or_hosted_by_an_actor_is_that_actors_event():
     has(e, "CONSULT", "org:east-african-community", "")
     _, e = annotate("The ceasefire talks hosted by Qatar resumed on Monday.")
     has(e, "CONSULT", "state:QAT", "")
+
+
+def test_a_partner_alongside_whom_states_join_is_not_their_target():
+    _, e = annotate(
+        "Jamaica and Ghana have pledged to join the mission alongside Kenya, officials said."
+    )
+    assert "state:KEN" not in set(e["target"])
+
+
+def test_owing_a_debt_of_gratitude_to_states_praises_each_of_them():
+    _, e = annotate(
+        "The global community owes a debt of gratitude to Kenya, and likewise to the other nations "
+        "that have pledged troops, including Jamaica and Ghana."
+    )
+    for state in ("state:KEN", "state:JAM", "state:GHA"):
+        has(e, "SUPPORT", "bloc:international-community", state)
+
+
+def test_a_ceasefire_brokered_by_mediators_is_not_the_mediators_ceasefire():
+    _, e = annotate(
+        "The army and the rebels agreed on Saturday to a ceasefire brokered by Saudi Arabia and "
+        "the United States."
+    )
+    assert "state:SAU" not in set(e["source"])
