@@ -46,6 +46,8 @@ class Lex:
     via_object: bool = (
         False  # the verb carries the event its object names ("expressed support for X")
     )
+    reversed: bool = False  # a dictionary reading coded from the other party to the subject
+    # ("won the prize": whoever awarded it praised the winner; "came under fire from X")
 
 
 class LexiconError(ValueError):
@@ -1186,6 +1188,7 @@ def _cameo_entry(tok: Token, patterns_only: bool = False) -> Lex | None:
         symmetric,
         VERB_TARGET_PREPS,
         carried,
+        hit.reversed,
     )
 
 
@@ -1570,6 +1573,10 @@ def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
     if passive and (agent or entry.type != "RETREAT"):
         sources, targets = agent, (sources or targets)
     # else "guerrillas have been demobilized", "troops were withdrawn": they pulled back
+    if entry.reversed:  # "came under fire from X": X acted on the subject; unnamed, no event
+        if not targets:
+            return None
+        sources, targets = targets, sources
     return _Candidate(entry, sources, targets, 0.9)
 
 

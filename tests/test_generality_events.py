@@ -103,3 +103,10 @@ def test_a_ceasefire_brokered_by_mediators_is_not_the_mediators_ceasefire():
         "the United States."
     )
     assert "state:SAU" not in set(e["source"])
+
+
+def test_a_dictionary_reading_coded_from_the_other_party_swaps_source_and_target():
+    _, e = annotate("The Iranian government came under fire from Israel over its nuclear programme.")
+    has(e, "ACCUSE", "state:ISR", "state:IRN")
+    _, e = annotate("Colombia's president has earned the Nobel Peace Prize for his efforts.")
+    assert e.empty  # whoever praised him by the prize is not named
