@@ -1233,7 +1233,10 @@ def _nominal_entry(noun: Token) -> Lex | None:
 
 def _object_noun_entry(verb: Token) -> Lex | None:
     """ "undertook a mediation mission", "renewed negotiations", "gave a warm welcome": a verb with no
-    event of its own whose direct object names one carries that event."""
+    event of its own whose direct object names one carries that event; a verb of needing does
+    not ("will require food aid")."""
+    if verb.lemma_.lower() in words("need_verb"):
+        return None
     for c in verb.children:
         if c.dep_ == "dobj":
             noun = lexicon().get((c.lemma_.lower(), "NOUN")) or _nominal_entry(c)

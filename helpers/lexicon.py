@@ -61,6 +61,7 @@ GROUPS = (
     "request_noun",
     "accompaniment_prep",
     "doer_participle",
+    "need_verb",
     "cognition_clause",
     "reduction_verb",
     "easing_verb",

@@ -110,3 +110,10 @@ def test_a_dictionary_reading_coded_from_the_other_party_swaps_source_and_target
     has(e, "ACCUSE", "state:ISR", "state:IRN")
     _, e = annotate("Colombia's president has earned the Nobel Peace Prize for his efforts.")
     assert e.empty  # whoever praised him by the prize is not named
+
+
+def test_needing_aid_is_not_giving_or_receiving_it():
+    _, e = annotate(
+        "Officials estimate that Ethiopia will require over 1.5 million tons of food aid this year."
+    )
+    assert e.empty
