@@ -338,6 +338,14 @@ def _led_by(tok: Token, m: Mentions) -> list[str]:
     ]
 
 
+def _by_agent(tok: Token, m: Mentions) -> bool:
+    """Does an event noun name its doer in a "by" phrase ("the vote by the Colombian congress")?"""
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(m.actor(p) for p in c.children)
+        for c in tok.children
+    )
+
+
 def _own_participants(tok: Token, m: Mentions) -> bool:
     """Does an event noun name its own actors ("Russia's invasion of Ukraine")?"""
     if _inner_actor(tok, m):
@@ -1453,6 +1461,7 @@ def extract(
             or e.trigger.pos_ in ("VERB", "AUX")
             or _under_light_verb(e.trigger)  # "speeded up the withdrawal": done, like a verb
             or _led_by(e.trigger, m)  # "mediation led by Angola": its holder named as agent
+            or _by_agent(e.trigger, m)  # "the vote by the Colombian congress"
         ]
     )
 

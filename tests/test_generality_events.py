@@ -117,3 +117,11 @@ def test_needing_aid_is_not_giving_or_receiving_it():
         "Officials estimate that Ethiopia will require over 1.5 million tons of food aid this year."
     )
     assert e.empty
+
+
+def test_an_event_noun_whose_doer_is_named_by_by_is_kept_without_a_target():
+    _, e = annotate(
+        "The United Nations welcomed Monday's vote by the Kenyan parliament to approve the mission."
+    )
+    assert e[e["trigger"] == "vote"]["source"].str.contains("ken", case=False).all()
+    assert len(e[e["trigger"] == "vote"]) == 1
