@@ -1450,6 +1450,7 @@ def extract(
             if cand is not None:
                 events += _rows(sid, tok, cand, m, mentions)
     events += _modal_demands(doc, m, starts, publisher)
+    events += _praise_given(doc, m, starts, publisher)
     events.sort(key=lambda e: (e.sentence_id, e.trigger.i))
     events = _inherit_targets(_dedupe(events), m)
     return _dedupe(
@@ -1747,10 +1748,7 @@ def _modal_demands(doc: Doc, m: Mentions, starts: list[int], publisher: str = ""
     the speaker, or by the publishing government, on the subject of the obligation."""
     from . import cameo
 
-    voices = sorted(
-        {r.actor_id for r in m.rows if r.how == "publisher"}
-        | ({f"state:{publisher}"} if publisher else set())
-    )
+    voices = _voices(m, publisher)
     out = []
     modals = nlp.tokens_in(doc, "TAG", ("MD",))  # clauses.modal is "" for a verb without one
     for tok in [doc[i] for i in sorted({c.head.i for c in modals if c.dep_ == "aux"})]:
@@ -1776,6 +1774,45 @@ def _modal_demands(doc: Doc, m: Mentions, starts: list[int], publisher: str = ""
         lex = Lex(mod, "VERB", "", info.plover, info.mode, code, info.goldstein, False, ())
         sid = max(bisect_right(starts, tok.sent.start_char) - 1, 0)
         out += [Event(sid, lex, tok, s, t, False, 0.7) for s in sources for t in targets if s != t]
+    return out
+
+
+def _voices(m: Mentions, publisher: str) -> list[str]:
+    """Who speaks in a statement's own unattributed sentences: the publishing government."""
+    return sorted(
+        {r.actor_id for r in m.rows if r.how == "publisher"}
+        | ({f"state:{publisher}"} if publisher else set())
+    )
+
+
+def _praise_given(doc: Doc, m: Mentions, starts: list[int], publisher: str = "") -> list[Event]:
+    """ "The Colombian people deserve enormous credit", "Special recognition must go to X", in a
+    government's own statement: praise (CAMEO 051, SUPPORT) by the publisher of those named."""
+    from . import cameo
+
+    voices = _voices(m, publisher)
+    out: list[Event] = []
+    for noun in nlp.tokens_in(doc, "LOWER", words("praise_noun")):
+        verb = noun.head
+        if verb.dep_ != "ROOT" or _in_quotes(verb) or _negated(verb):
+            continue
+        if noun.dep_ == "dobj" and verb.lemma_.lower() in words("unrealised"):
+            named = [a for c in verb.children if c.dep_ == "nsubj" for a in _np_actors(c, m)]
+        elif noun.dep_ == "nsubj" and verb.lemma_.lower() == "go":
+            named = [
+                a
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for p in c.children
+                if p.dep_ == "pobj"
+                for a in _np_actors(p, m)
+            ]
+        else:
+            continue
+        info = cameo.code_info("051")
+        lex = Lex(noun.lemma_, "NOUN", "", info.plover, info.mode, "051", info.goldstein, False, ())
+        sid = max(bisect_right(starts, noun.sent.start_char) - 1, 0)
+        out += [Event(sid, lex, noun, s, t, False, 0.7) for s in voices for t in named if s != t]
     return out
 
 

@@ -62,6 +62,7 @@ GROUPS = (
     "accompaniment_prep",
     "doer_participle",
     "need_verb",
+    "praise_noun",
     "cognition_clause",
     "reduction_verb",
     "easing_verb",

@@ -125,3 +125,14 @@ def test_an_event_noun_whose_doer_is_named_by_by_is_kept_without_a_target():
     )
     assert e[e["trigger"] == "vote"]["source"].str.contains("ken", case=False).all()
     assert len(e[e["trigger"] == "vote"]) == 1
+
+
+def test_in_a_governments_own_statement_credit_and_recognition_are_its_praise():
+    _, e = annotate(
+        "The Kenyan people deserve enormous credit for their patience. Special recognition must "
+        "go to President William Ruto for his leadership.",
+        publisher="USA",
+    )
+    praised = set(e[(e["type"] == "SUPPORT") & (e["source"] == "state:USA")]["target"])
+    assert "person:william-ruto" in praised
+    assert any(t.startswith("group:ken") for t in praised), praised
