@@ -1179,6 +1179,8 @@ def _cameo_entry(tok: Token, patterns_only: bool = False) -> Lex | None:
     )
     if hit is None or not hit.plover or (patterns_only and not hit.specificity):
         return None
+    if not _somewhere_to_go(tok, hit.code, hit.pattern):
+        return None  # "will come to an end": a travel pattern with nowhere to travel to
     symmetric = hit.plover in SYMMETRIC_TYPES and hit.mode not in ("visit", "host")
     carried = (
         bool(objects)
@@ -1197,6 +1199,25 @@ def _cameo_entry(tok: Token, patterns_only: bool = False) -> Lex | None:
         VERB_TARGET_PREPS,
         carried,
         hit.reversed,
+    )
+
+
+_BARE_PREP = re.compile(r"\* \(([A-Z_]+)\)")
+
+
+def _somewhere_to_go(tok: Token, code: str, pattern: str) -> bool:
+    """A visit or meeting read from a verb and a bare preposition ("come to", "head for", "return
+    from") needs that preposition to name a place or a party ("came to Tehran"), not an idiom
+    ("will come to an end", "came to power")."""
+    bare = _BARE_PREP.fullmatch(pattern)
+    if code not in ("040", "042", "043") or not bare:
+        return True
+    prep = bare.group(1).lower()
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == prep
+        and any(p.dep_ == "pobj" and (p.ent_type_ or p.pos_ == "PROPN") for p in c.children)
+        for c in tok.children
     )
 
 

@@ -136,3 +136,15 @@ def test_in_a_governments_own_statement_credit_and_recognition_are_its_praise():
     praised = set(e[(e["type"] == "SUPPORT") & (e["source"] == "state:USA")]["target"])
     assert "person:william-ruto" in praised
     assert any(t.startswith("group:ken") for t in praised), praised
+
+
+def test_losing_control_is_not_an_act_of_control():
+    _, e = annotate("The regime continues to weaken and lose control of territory.")
+    assert e.empty
+
+
+def test_a_visit_read_from_a_bare_preposition_needs_a_place_to_go_to():
+    _, e = annotate("The Assad regime will come to an end. The general came to power in 2019.")
+    assert e.empty
+    _, e = annotate("The Iranian president came to Minsk on Monday.")
+    assert list(e["type"]) == ["CONSULT"]
