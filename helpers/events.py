@@ -1472,6 +1472,8 @@ def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
     st = clauses.status(tok, lambda t: _trigger_entries(t) is not None)
     if entry.type == "REQUEST" and _purpose_of_protest(tok):
         return None  # "blocked streets ... to demand reforms": the protest's aim, not a second act
+    if _acknowledges_fact(tok):
+        return None  # "We recognize that there are concerns": a view of a fact, not praise
     described = st.kind == "skip" and _protesters_described(tok, entry, m)
     if described:
         st = clauses.Status("event", "people described as protesting")
@@ -1522,6 +1524,17 @@ def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
         sources, targets = agent, (sources or targets)
     # else "guerrillas have been demobilized", "troops were withdrawn": they pulled back
     return _Candidate(entry, sources, targets, 0.9)
+
+
+def _acknowledges_fact(verb: Token) -> bool:
+    """Is a verb that praises what it takes as object ("recognized her efforts") used with a
+    clause instead ("We recognize that there are those who have concerns")? Then it states how
+    its subject sees a fact: no act towards anyone."""
+    return (
+        verb.lemma_.lower() in words("acclaim_object")
+        and any(c.dep_ == "ccomp" for c in verb.children)
+        and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    )
 
 
 def _named_in_complement(tok: Token, targets: list[str], m: Mentions) -> bool:

@@ -65,6 +65,7 @@ GROUPS = (
     "office_noun",
     "hedge_denial",
     "earlier_time",
+    "acclaim_object",
 )
 
 

@@ -1,6 +1,7 @@
 """Event dates, each class of construction with a short text of its own: which acts a readout's
 meeting dates, what a date naming a thing leaves free, which days a past act cannot take, and
-when a statement's present-tense stance is dated by the statement."""
+when a statement's present-tense stance is dated by the statement; and a verb of stance
+used as discourse ("we recognize that ...") that makes no event."""
 
 from __future__ import annotations
 
@@ -87,3 +88,15 @@ def test_a_present_stance_keeps_no_date_when_the_statement_announces_no_act_of_i
         "2024-06-05",
     )
     assert date_of(e, "supports") == ""
+
+
+# --- verbs of stance used as discourse ------------------------------------------------------------
+
+
+def test_a_verb_of_praise_with_a_that_clause_acknowledges_a_fact_and_makes_no_event():
+    e = annotate(
+        "Chile recognizes that some Peruvians have concerns about the accord. Chile recognized "
+        "Peru's efforts to end the dispute.",
+        "2024-05-02",
+    )
+    assert e["trigger"].tolist() == ["recognized"]  # the praise of an object stays an event
