@@ -1826,6 +1826,8 @@ def assign_dates(
             continue
         if any(owner_of[r.date_id] != -1 for r in own):
             continue  # the sentence's dates belong to its other events (not "the 2008 accord")
+        if _set_earlier(e):
+            continue  # "She previously criticized": not on the day the paragraph speaks of
         paragraph = by_paragraph.get(sent_par.get(e.sentence_id, -2), [])
         for r in paragraph:
             if r.date_id not in owner_of:
@@ -1949,17 +1951,18 @@ def _date_of_main_event(
     if past and published is not None and main_date["value"] > published.isoformat():
         return  # a past act is not dated by "This July 9" still ahead
     early = e.sentence_id < n_sentences * 2 // 3 + 1
-    reported = past and (early or _meeting_act(e, verb, main_date))
+    reported = past and (early or e.source in main_date["participants"])  # a readout's meeting
     if reported or _todays_stance(e, verb, main_date, published):
         e.date, e.date_text = main_date["value"], main_date["text"]
         e.date_basis = "the article's main event"
 
 
-def _meeting_act(e: Event, verb: Token, main_date: dict[str, Any]) -> bool:
-    """Is a past act one of the meeting a readout reports: by one of its participants, with no
-    word that sets it earlier ("had previously agreed", "once backed")?"""
+def _set_earlier(e: Event) -> bool:
+    """Does a word set the act before the time its context speaks of ("had previously agreed",
+    "originally proposed")? Then no date of that context is its date."""
+    verb = e.trigger if e.trigger.pos_ in ("VERB", "AUX") else e.trigger.sent.root
     earlier = words("earlier_time")
-    return e.source in main_date["participants"] and not any(
+    return any(
         c.dep_ == "advmod" and c.lower_ in earlier for c in (*verb.children, *e.trigger.children)
     )
 

@@ -48,6 +48,16 @@ def test_a_participant_s_act_set_earlier_by_an_adverb_is_not_part_of_the_meeting
     assert date_of(e, "criticized") == ""
 
 
+def test_an_act_a_word_sets_earlier_takes_no_date_from_its_paragraph():
+    e = annotate(
+        "Foreign Minister Penny Wong met today with Indonesian Foreign Minister Retno Marsudi. "
+        "Minister Wong previously criticized Indonesia's fishing rules.",
+        "2024-03-12",
+    )
+    assert date_of(e, "met") == "2024-03-12"
+    assert date_of(e, "criticized") == ""
+
+
 def test_late_past_acts_of_others_than_the_meeting_s_participants_keep_no_date():
     e = annotate(READOUT + "\n\nChina criticized the fisheries arrangement.", "2024-03-12")
     assert date_of(e, "criticized") == ""
