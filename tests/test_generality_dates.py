@@ -1,7 +1,7 @@
-"""Event dates, each class of construction with a short text of its own: which acts a readout's
-meeting dates, what a date naming a thing leaves free, which days a past act cannot take, and
-when a statement's present-tense stance is dated by the statement; and a verb of stance
-used as discourse ("we recognize that ...") that makes no event."""
+"""Event dates, each class of construction with a short text of its own: which acts the meeting
+a readout reports dates, what a date naming a thing leaves free, which dates a past act cannot
+take, and when a statement's present-tense stance is dated by the statement. Last, a verb of
+stance used as discourse ("we recognize that ...") that makes no event."""
 
 from __future__ import annotations
 
