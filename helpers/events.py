@@ -1933,12 +1933,12 @@ def assign_dates(
         for r in schemas.itertuples(dates)
         if r.value != "" and r.kind in ("date", "relative") and not _in_dateline(doc, int(r.start))
     ]
-    main = [r for r in rows if isinstance(r.value, str) and len(r.value) == 10]
-    main_date = main[0]._asdict() if main else None
     breaks = [m.start() for m in re.finditer("\n\n", nlp.text(doc))]
     sent_par = {i: bisect_left(breaks, s.start_char) for i, s in enumerate(nlp.sentences(doc))}
     triggers = {e.trigger.i for e in events}
     ordered = sorted(triggers)
+    main = [r for r in rows if isinstance(r.value, str) and len(r.value) == 10]
+    main_date = _main_event(main[0], doc, events, ordered) if main else None
     by_sentence: dict[int, list] = {}
     by_paragraph: dict[int, list] = {}
     for r in rows:
@@ -1954,8 +1954,10 @@ def assign_dates(
             continue
         if _date_of_nested_event(e, events, triggers):
             continue
-        if len(own):
-            continue  # the sentence's dates belong to its other events
+        if any(owner_of[r.date_id] != -1 for r in own):
+            continue  # the sentence's dates belong to its other events (not "the 2008 accord")
+        if _set_earlier(e):
+            continue  # "She previously criticized": not on the day the paragraph speaks of
         paragraph = by_paragraph.get(sent_par.get(e.sentence_id, -2), [])
         for r in paragraph:
             if r.date_id not in owner_of:
@@ -1963,7 +1965,7 @@ def assign_dates(
         paragraph = [r for r in paragraph if owner_of[r.date_id] != -1]  # not "the 2008 accord"
         if _date_earlier_in_paragraph(e, paragraph, published):
             continue
-        _date_of_main_event(e, main_date, len(sent_par))
+        _date_of_main_event(e, main_date, len(sent_par), published)
     _dates_of_coordinated_verbs(events)
 
 
@@ -2051,20 +2053,63 @@ def _date_earlier_in_paragraph(e: Event, paragraph: list[Any], published: dt.dat
     return True
 
 
-def _date_of_main_event(e: Event, main_date: Any, n_sentences: int) -> None:
+def _main_event(row: Any, doc: Doc, events: list[Event], ordered: list[int]) -> dict[str, Any]:
+    """The article's main event: its first day-precise date (``value``, ``text``), the actors of
+    the events that date governs (``sources``; ``participants``, sources and targets, when one of
+    them is a meeting or call: the article is its readout)."""
+    owner = _date_owner(doc, row.start, row.end, set(ordered), ordered)
+    owned = sorted((e for e in events if e.trigger.i == owner), key=lambda e: e.trigger.i)
+    sources = frozenset(e.source for e in owned if e.source)
+    meeting = any(e.lex.type == "CONSULT" for e in owned)
+    parties = sources | frozenset(e.target for e in owned if e.target) if meeting else frozenset()
+    return {"value": row.value, "text": row.text, "sources": sources, "participants": parties}
+
+
+def _date_of_main_event(
+    e: Event, main_date: Any, n_sentences: int, published: dt.date | None = None
+) -> None:
     """A simple-past report in the article's first two thirds takes the date of its main event
-    (the first day-precise date), when there is one: a readout's acts all belong to the meeting it
-    reports; the last third is usually background."""
+    (the first day-precise date), when there is one and it is not ahead of ``published``; so does
+    a past act of the participants of the meeting a readout reports, wherever it stands (the last
+    third of other articles is usually background), and a present-tense stance of the author of a
+    statement that announces its own act of the day."""
+    if main_date is None:
+        return
     verb = e.trigger if e.trigger.pos_ in ("VERB", "AUX") else e.trigger.sent.root
     perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
-    if (
-        main_date is not None
-        and verb.tag_ == "VBD"
-        and not perfect
-        and e.sentence_id < n_sentences * 2 // 3 + 1
-    ):
+    past = verb.tag_ == "VBD" and not perfect
+    if past and published is not None and main_date["value"] > published.isoformat():
+        return  # a past act is not dated by "This July 9" still ahead
+    early = e.sentence_id < n_sentences * 2 // 3 + 1
+    reported = past and (early or e.source in main_date["participants"])  # a readout's meeting
+    if reported or _todays_stance(e, verb, main_date, published):
         e.date, e.date_text = main_date["value"], main_date["text"]
         e.date_basis = "the article's main event"
+
+
+def _set_earlier(e: Event) -> bool:
+    """Does a word set the act before the time its context speaks of ("had previously agreed",
+    "originally proposed")? Then no date of that context is its date."""
+    verb = e.trigger if e.trigger.pos_ in ("VERB", "AUX") else e.trigger.sent.root
+    earlier = words("earlier_time")
+    return any(
+        c.dep_ == "advmod" and c.lower_ in earlier for c in (*verb.children, *e.trigger.children)
+    )
+
+
+def _todays_stance(
+    e: Event, verb: Token, main_date: dict[str, Any], published: dt.date | None
+) -> bool:
+    """ "Today, the United States is designating ... the United States supports the people of
+    Mali": a simple-present stance of the actor whose act of the publication day a statement
+    announces is dated with that act."""
+    return (
+        published is not None
+        and main_date["value"] == published.isoformat()
+        and e.source in main_date["sources"]
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _in_dateline(doc: Doc, start: int) -> bool:

@@ -71,6 +71,7 @@ GROUPS = (
     "plain_reporting",
     "office_noun",
     "hedge_denial",
+    "earlier_time",
 )
 
 
