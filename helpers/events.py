@@ -1958,6 +1958,8 @@ def assign_dates(
             continue  # the sentence's dates belong to its other events (not "the 2008 accord")
         if _set_earlier(e):
             continue  # "She previously criticized": not on the day the paragraph speaks of
+        if _background(e, triggers):
+            continue  # "M23, a group that has been designated by ...": no date of the context
         paragraph = by_paragraph.get(sent_par.get(e.sentence_id, -2), [])
         for r in paragraph:
             if r.date_id not in owner_of:
@@ -1967,6 +1969,41 @@ def assign_dates(
             continue
         _date_of_main_event(e, main_date, len(sent_par), published)
     _dates_of_coordinated_verbs(events)
+    _dates_of_demands(events)
+
+
+def _background(e: Event, triggers: set[int]) -> bool:
+    """Is the event background to what its context dates: a present perfect relative clause ("a
+    group that has been designated by the UN"), or an act named by a noun inside another event's
+    phrase ("expressed support for mediation led by Angola")?"""
+    t = e.trigger
+    if t.dep_ == "relcl" and any(
+        c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in t.children if c.dep_ == "aux"
+    ):
+        return True
+    if t.pos_ != "NOUN" or _under_light_verb(t):
+        return False
+    for a in t.ancestors:  # up to the event whose phrase names it, unless it says when
+        if a.dep_ == "prep" and a.lower_ in words("time_prep"):
+            return False  # "announced the package after talks in Ankara": at that time
+        if a.i in triggers:
+            return True
+    return False
+
+
+def _dates_of_demands(events: list[Event]) -> None:
+    """A demand read from "must" or "should" ("agreed that Russia must halt ...") is made when the
+    verb that reports it was: it shares that verb's date."""
+    by_trigger = {e.trigger.i: e for e in events if e.date}
+    for e in events:
+        if e.date or e.lex.lemma not in words("demand_modal"):
+            continue
+        head = e.trigger
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        reporter = by_trigger.get(head.head.i) if head.dep_ == "ccomp" else None
+        if reporter is not None:
+            e.date, e.date_text, e.date_basis = reporter.date, reporter.date_text, "reporting verb"
 
 
 def _date_owner(
@@ -2032,8 +2069,8 @@ def _date_of_nested_event(e: Event, events: list[Event], triggers: set[int]) -> 
         and next((a.i for a in o.trigger.ancestors if a.i in triggers), None) == e.trigger.i
     ]
     nested = [o for o in nested if o.date_basis in ("explicit", "relative")]
-    if not nested:
-        return False
+    if not nested or e.trigger.tag_ in ("VBZ", "VBP"):
+        return False  # "welcomes yesterday's vote": the welcome is made now, not yesterday
     e.date, e.date_text, e.date_basis = nested[0].date, nested[0].date_text, "nested event"
     return True
 

@@ -63,6 +63,7 @@ GROUPS = (
     "doer_participle",
     "need_verb",
     "praise_noun",
+    "time_prep",
     "cognition_clause",
     "reduction_verb",
     "easing_verb",

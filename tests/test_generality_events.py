@@ -106,7 +106,9 @@ def test_a_ceasefire_brokered_by_mediators_is_not_the_mediators_ceasefire():
 
 
 def test_a_dictionary_reading_coded_from_the_other_party_swaps_source_and_target():
-    _, e = annotate("The Iranian government came under fire from Israel over its nuclear programme.")
+    _, e = annotate(
+        "The Iranian government came under fire from Israel over its nuclear programme."
+    )
     has(e, "ACCUSE", "state:ISR", "state:IRN")
     _, e = annotate("Colombia's president has earned the Nobel Peace Prize for his efforts.")
     assert e.empty  # whoever praised him by the prize is not named
@@ -148,3 +150,37 @@ def test_a_visit_read_from_a_bare_preposition_needs_a_place_to_go_to():
     assert e.empty
     _, e = annotate("The Iranian president came to Minsk on Monday.")
     assert list(e["type"]) == ["CONSULT"]
+
+
+def _date(e, trigger: str) -> str:
+    hit = e[e["trigger"] == trigger]
+    assert len(hit), f"no {trigger!r} in\n{e[['trigger', 'type', 'date']]}"
+    return str(hit.iloc[0]["date"])
+
+
+def test_a_group_designated_long_before_takes_no_date_from_the_paragraph():
+    _, e = annotate(
+        "Secretary Blinken spoke yesterday with Kenyan President William Ruto. He condemned "
+        "attacks by Al-Shabaab, an armed group that has been sanctioned by the United Nations.",
+        published="2022-12-05",
+    )
+    assert _date(e, "sanctioned") == ""
+
+
+def test_a_welcome_made_today_is_not_dated_by_the_vote_it_welcomes():
+    _, e = annotate(
+        "The United Nations welcomes yesterday's vote by the Kenyan parliament to approve the "
+        "mission.",
+        published="2023-10-03",
+    )
+    assert _date(e, "vote") == "2023-10-02"
+    assert _date(e, "welcomes") == ""
+
+
+def test_a_demand_is_dated_when_the_verb_reporting_it_was():
+    _, e = annotate(
+        "On March 3, Secretary Pompeo agreed with Prime Minister Gakharia that Russia must halt "
+        "its destabilizing actions.",
+        published="2020-03-04",
+    )
+    assert set(e[e["type"] == "REQUEST"]["date"]) == {"2020-03-03"}
