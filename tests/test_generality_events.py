@@ -8,7 +8,8 @@ from tests.test_generality import annotate, has
 
 def test_an_agreement_that_a_third_state_must_act_is_a_demand_by_both_parties():
     _, e = annotate(
-        "Secretary Pompeo agreed with Prime Minister Gakharia that Russia must halt its destabilizing actions."
+        "Secretary Pompeo agreed with Prime Minister Gakharia that Russia must halt its "
+        "destabilizing actions."
     )
     has(e, "REQUEST", "person:pompeo", "state:RUS")
     has(e, "REQUEST", "person:gakharia", "state:RUS")
