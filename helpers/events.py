@@ -932,7 +932,7 @@ COMPLEMENT_TYPES = {"THREATEN", "REQUEST", "REJECT", "AGREE"}
 
 #: Verbal acts about something: when their object names no actor directly, the first actor in it
 #: is what the words are about.
-VERBAL_TYPES = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT"}
+VERBAL_TYPES = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 
 
 def _place(tok: Token, m: Mentions, sent: Span) -> str:

@@ -185,3 +185,10 @@ def test_a_demand_is_dated_when_the_verb_reporting_it_was():
         published="2020-03-04",
     )
     assert set(e[e["type"] == "REQUEST"]["date"]) == {"2020-03-03"}
+
+
+def test_a_warning_about_a_states_conduct_is_aimed_at_that_state():
+    _, e = annotate(
+        "Secretary Pompeo cautioned against the politicization of Georgia's judiciary."
+    )
+    assert set(e[e["trigger"] == "cautioned"]["target"]) == {"state:GEO"}
