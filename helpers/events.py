@@ -171,7 +171,10 @@ def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
     invasion")."""
     found: list[str] = []
     own = m.actor(tok)
-    if own:
+    counted = _counted_people(tok, m)
+    if counted:
+        found += counted  # "three Malian officials": the three named elsewhere
+    elif own:
         found.append(own)
     elif tok.lemma_ == "counterpart" and tok.tag_ == "NNS" and _plural_referent(tok, m):
         found += _plural_referent(tok, m)  # "commended his counterparts": the people he met
@@ -514,7 +517,38 @@ def _described_plural(tok: Token, m: Mentions) -> list[str] | None:
         c.lower_ in ("these", "those") for c in tok.children
     ):
         return _last_list(tok, m)  # "We thank these nations": the nations just listed
-    return None
+    counted = _counted_people(tok, m)
+    return counted or None
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+
+
+def _counted_people(tok: Token, m: Mentions) -> list[str]:
+    """ "three Malian officials": the nearest list in the article of exactly that many named
+    people (of that state, when a demonym says so), before or after ("... designated Sadio Camara,
+    Alou Boi Diarra, and Adama Bagayoko")."""
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in words("counted_person"):
+        return []
+    n = next((_COUNTS.get(c.lower_, 0) for c in tok.children if c.dep_ == "nummod"), 0)
+    if n < 2:
+        return []
+    state = next(
+        (m.countries.get(m.actor(c), "") for c in tok.children if m.how(c) == "demonym"), ""
+    )
+    lists = []
+    for t in tok.doc:
+        if t.dep_ != "conj" or t.head.dep_ == "conj" or m.types.get(m.actor(t)) != "person":
+            continue
+        listed = [t.head, *t.head.conjuncts]
+        listed += [c for x in listed for c in x.children if c.dep_ == "appos"]  # "X, Y, and Z"
+        people = list(dict.fromkeys(a for x in sorted(listed) if (a := m.actor(x))))
+        if len(people) == n and all(
+            m.types.get(a) == "person" and (not state or m.countries.get(a) == state)
+            for a in people
+        ):
+            lists.append((abs(t.head.i - tok.i), people))
+    return min(lists)[1] if lists else []
 
 
 def _last_list(tok: Token, m: Mentions) -> list[str]:
@@ -641,6 +675,8 @@ def _objects(tok: Token, lex: Lex, m: Mentions) -> list[str]:
             for p in c.children:
                 if p.dep_ == "pobj":
                     out += _np_actors(p, m)
+                elif p.dep_ == "pcomp":  # "worked with [the Wagner Group to facilitate ...]"
+                    out += [a for g in p.children if g.dep_ == "nsubj" for a in _np_actors(g, m)]
         elif (
             c.dep_ == "ccomp" and lex.type == "COOPERATE"
         ):  # "permitted Russia to use": object raised

@@ -64,6 +64,7 @@ GROUPS = (
     "need_verb",
     "praise_noun",
     "time_prep",
+    "counted_person",
     "cognition_clause",
     "reduction_verb",
     "easing_verb",

@@ -188,7 +188,16 @@ def test_a_demand_is_dated_when_the_verb_reporting_it_was():
 
 
 def test_a_warning_about_a_states_conduct_is_aimed_at_that_state():
-    _, e = annotate(
-        "Secretary Pompeo cautioned against the politicization of Georgia's judiciary."
-    )
+    _, e = annotate("Secretary Pompeo cautioned against the politicization of Georgia's judiciary.")
     assert set(e[e["trigger"] == "cautioned"]["target"]) == {"state:GEO"}
+
+
+def test_a_counted_plural_of_officials_is_the_list_of_that_many_named_later():
+    _, e = annotate(
+        "Today, Canada is sanctioning two Iranian officials who have worked closely with the "
+        "Revolutionary Guard to suppress protests. The measures target Iranian Interior Minister "
+        "Ahmad Vahidi and Police Chief Hossein Ashtari."
+    )
+    for person in ("person:ahmad-vahidi", "person:hossein-ashtari"):
+        has(e, "COERCE", "state:CAN", person)
+        has(e, "COOPERATE", person, "org:irgc")
