@@ -213,6 +213,16 @@ def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
     for c in tok.children:
         if c.dep_ == "conj" or (c.dep_ == "appos" and own and _list_member(c, own, m)):
             found += _actors_of(c, m, depth + 1)
+    if own and depth == 0:  # "Vietnam's Ministry of Foreign Affairs and MOET": the "and" hung
+        found += [  # inside the first name
+            a
+            for t in tok.subtree
+            if t.dep_ == "conj"
+            and t.head.i != tok.i
+            and m.actor(t.head) == own
+            and (a := m.actor(t))
+            and a != own
+        ]
     return list(dict.fromkeys(found))
 
 

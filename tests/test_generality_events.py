@@ -201,3 +201,11 @@ def test_a_counted_plural_of_officials_is_the_list_of_that_many_named_later():
     for person in ("person:ahmad-vahidi", "person:hossein-ashtari"):
         has(e, "COERCE", "state:CAN", person)
         has(e, "COOPERATE", person, "org:irgc")
+
+
+def test_a_body_listed_after_a_name_the_parser_joined_it_to_is_a_partner_too():
+    _, e = annotate(
+        "Over the past three years, World Bank staff have collaborated closely with Kenya’s "
+        "Ministry of Finance and UNICEF to achieve agreement."
+    )
+    assert "org:unicef" in set(e[e["trigger"] == "collaborated"]["target"])
