@@ -1425,6 +1425,14 @@ def _noun_event(tok: Token, entry: Lex, m: Mentions) -> tuple[list[str], list[st
                 sources, targets = objs[:1], objs[1:2]
             elif c.lower_ in entry.target_preps + ("with",) * entry.symmetric and objs:
                 targets += objs
+            elif c.lower_ in ("to", "against", "toward", "towards") and not objs:
+                # "food assistance to the Ethiopian humanitarian crisis": the demonym's state
+                targets += [
+                    a
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for a in _inner_actor(p, m, demonyms=True)
+                ]
             elif c.lower_ == "of" and objs and (by_agent or (sources and _owned(tok))):
                 # "the PRC's targeting of lawyers", "the detention of X by Y": with the doer
                 # named as owner or agent, "of" is the done-to

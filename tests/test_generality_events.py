@@ -209,3 +209,11 @@ def test_a_body_listed_after_a_name_the_parser_joined_it_to_is_a_partner_too():
         "Ministry of Finance and UNICEF to achieve agreement."
     )
     assert "org:unicef" in set(e[e["trigger"] == "collaborated"]["target"])
+
+
+def test_aid_to_a_crisis_named_by_a_demonym_goes_to_that_state():
+    _, e = annotate(
+        "Japan's contribution of food assistance to the Somali humanitarian crisis has passed "
+        "100,000 tons."
+    )
+    has(e, "AID", "state:JPN", "state:SOM")
