@@ -1527,7 +1527,7 @@ def extract(
     events += _modal_demands(doc, m, starts, publisher)
     events += _praise_given(doc, m, starts, publisher)
     events.sort(key=lambda e: (e.sentence_id, e.trigger.i))
-    events = _inherit_targets(_dedupe(events), m)
+    events = _inherit_targets(_dedupe(_joint_meetings(events)), m)
     return _dedupe(
         [
             e
@@ -1540,6 +1540,23 @@ def extract(
             or _by_agent(e.trigger, m)  # "the vote by the Colombian congress"
         ]
     )
+
+
+def _joint_meetings(events: list[Event]) -> list[Event]:
+    """ "X met with A and B for a trilateral meeting": in a meeting the sentence calls joint, A and
+    B met each other as well as X (each pair once, in the order named)."""
+    out = list(events)
+    for trig in dict.fromkeys(e.trigger.i for e in events if e.lex.type == "CONSULT"):
+        same = [e for e in events if e.trigger.i == trig and e.lex.symmetric]
+        if not same or not any(t.lower_ in words("joint_meeting") for t in same[0].trigger.sent):
+            continue
+        others = list(dict.fromkeys(e.target for e in same if e.target))
+        out += [
+            replace(same[0], source=a, target=b, notes=[])
+            for i, a in enumerate(others)
+            for b in others[i + 1 :]
+        ]
+    return sorted(out, key=lambda e: (e.sentence_id, e.trigger.i))
 
 
 def _under_light_verb(noun: Token) -> bool:

@@ -65,6 +65,7 @@ GROUPS = (
     "praise_noun",
     "time_prep",
     "counted_person",
+    "joint_meeting",
     "cognition_clause",
     "reduction_verb",
     "easing_verb",

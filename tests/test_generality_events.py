@@ -217,3 +217,12 @@ def test_aid_to_a_crisis_named_by_a_demonym_goes_to_that_state():
         "100,000 tons."
     )
     has(e, "AID", "state:JPN", "state:SOM")
+
+
+def test_in_a_meeting_called_trilateral_every_pair_of_participants_met():
+    _, e = annotate(
+        "On May 3, Foreign Minister Penny Wong met with Japanese Foreign Minister Yoko Kamikawa and "
+        "Indian External Affairs Minister Subrahmanyam Jaishankar for a trilateral meeting."
+    )
+    pairs = {frozenset((s, t)) for s, t in zip(e["source"], e["target"]) if s and t}
+    assert len(pairs) == 3, e[["source", "target"]]
