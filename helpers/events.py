@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from . import clauses, config, nlp, reference, schemas
 from .lexicon import agent_sector, words
 from .lexicon import verb_candidates as lexicon_verb_candidates
+from .targets import fallback as fallback_targets
 
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"}
 PLACE_PREPS = {"in", "at"}
@@ -1646,6 +1647,8 @@ def _rows(
             country = _country_of_place(_destination(tok, m, ("from",)), mentions) or country
         own = {m.types.get(s) == "state" and s.split(":", 1)[1] for s in sources}
         targets = [f"state:{country}"] if country and country not in own else []
+    if not targets and not (entry.symmetric and len(sources) > 1):
+        targets = fallback_targets(tok, entry, m, sources)  # see helpers/targets.py
     if not targets and entry.type == "PROTEST":
         targets = _protested_state(tok, m, sources, mentions)
     sources = [s for s in sources if s]

@@ -64,6 +64,9 @@ GROUPS = (
     "plain_reporting",
     "office_noun",
     "hedge_denial",
+    "target_prep",
+    "place_prep",
+    "party_mark",
 )
 
 
