@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from . import clauses, config, nlp, reference, schemas
 from .lexicon import agent_sector, words
 from .lexicon import verb_candidates as lexicon_verb_candidates
+from .targets import accused_instead
 from .targets import fallback as fallback_targets
 
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"}
@@ -1649,6 +1650,7 @@ def _rows(
         targets = [f"state:{country}"] if country and country not in own else []
     if not targets and not (entry.symmetric and len(sources) > 1):
         targets = fallback_targets(tok, entry, m, sources)  # see helpers/targets.py
+    targets = accused_instead(tok, entry, m, targets) or targets
     if not targets and entry.type == "PROTEST":
         targets = _protested_state(tok, m, sources, mentions)
     sources = [s for s in sources if s]

@@ -67,6 +67,8 @@ GROUPS = (
     "target_prep",
     "place_prep",
     "party_mark",
+    "stance_noun",
+    "grievance_prep",
 )
 
 

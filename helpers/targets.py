@@ -186,6 +186,8 @@ def _object_phrases(h: Token) -> list[Token]:
             out.append(c)
         elif c.dep_ in ("prep", "dative") and c.lower_ in words("target_prep"):
             out += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ == "in":  # "in defiance of Chinese authorities"
+            out += [p for p in _objects_of(c) if p.lemma_.lower() in words("stance_noun")]
     return out
 
 
@@ -262,3 +264,28 @@ def state_of_place(place_id: str) -> str:
         p = geo.city(name.replace("-", " "))
         return p.country if p else ""
     return ""
+
+
+def accused_instead(tok: Token, entry: Lex, m: Mentions, targets: list[str]) -> list[str]:
+    """A complaint made to a listener about someone's act is aimed at whoever did the act:
+    "complained to the United Nations over two Israeli air raids" -> Israel, not the UN. []
+    when the targets are not just the listener or the complaint names no one it is about."""
+    if entry.type not in ("ACCUSE", "PROTEST") or not targets:
+        return []
+    listeners = [
+        a
+        for c in tok.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for p in _objects_of(c)
+        for a in _phrase_actors(p, m)
+    ]
+    if not set(targets) <= set(listeners):
+        return []
+    about = [
+        a
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in words("grievance_prep")
+        for p in _objects_of(c)
+        for a in _phrase_actors(p, m)
+    ]
+    return [a for a in dict.fromkeys(about) if a not in targets]

@@ -109,3 +109,18 @@ def test_a_request_to_unnamed_addressees_does_not_target_someone_in_their_clause
 def test_an_event_noun_naming_no_party_of_its_own_stays_no_event():
     e = annotate("The suppression of protests in Belgrade continued.")
     assert e.empty
+
+
+# --- whom a complaint or a protest is against ---------------------------------------------------------
+
+
+def test_a_complaint_to_a_listener_about_an_act_targets_whoever_did_it():
+    e = annotate("Syria complained to the United Nations on Monday about Turkish border raids.")
+    has(e, "ACCUSE", "state:SYR", "state:TUR")
+    assert "org:united-nations" not in targets(e)
+
+
+def test_a_protest_in_defiance_of_a_state_s_authorities_targets_that_state_not_the_venue():
+    e = annotate("Thousands of people marched in Kathmandu in defiance of Chinese authorities.")
+    has(e, "PROTEST", "group:npl-ppl", "state:CHN")
+    assert "state:NPL" not in targets(e)
