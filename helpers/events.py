@@ -774,6 +774,12 @@ def _complement_targets(c: Token, lex: Lex, m: Mentions, sources: list[str]) -> 
     deeper = [a for a in _objects(c, inner, m) if a not in sources]
     if deeper:
         return deeper
+    # "threatened to shell Iraqi towns in retaliation for a raid on X": the towns' state, before
+    # any name deeper in the clause's phrases
+    owned = [a for d in c.children if d.dep_ == "dobj" for a in _inner_actor(d, m, demonyms=True)]
+    owned = [a for a in owned if a not in sources]
+    if owned:
+        return owned
     deep = _actors_in([t for d in c.children if d.dep_ in ("dobj", "prep") for t in d.subtree], m)
     preps = [d for d in c.children if d.dep_ == "prep"]
     preps += [

@@ -61,6 +61,12 @@ def test_a_demonym_on_the_object_of_a_threatened_act_names_the_target():
     has(e, "THREATEN", "state:EGY", "state:SDN")
 
 
+def test_the_demonym_on_a_threatened_act_s_object_beats_a_name_in_its_reason():
+    e = annotate("Egypt threatened to shell Sudanese towns in retaliation for a raid by Libya.")
+    has(e, "THREATEN", "state:EGY", "state:SDN")
+    assert "state:LBY" not in targets(e)
+
+
 def test_a_demonym_deep_inside_the_object_names_no_target():
     e = annotate("The court struck down limits on the use of the Russian language.")
     assert "state:RUS" not in targets(e)
