@@ -69,6 +69,7 @@ GROUPS = (
     "party_mark",
     "stance_noun",
     "grievance_prep",
+    "place_head_noun",
 )
 
 

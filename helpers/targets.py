@@ -51,7 +51,7 @@ def fallback(tok: Token, entry: Lex, m: Mentions, sources: list[str]) -> list[st
     the parser cut off its preposition, the party of a clause put to someone, an actor (a
     demonym too) inside its objects and target phrases, else the state of the place it lands in;
     [] when none of these names one."""
-    if _answers_another(tok):
+    if _answers_another(tok, entry):
         return []  # "rejected the accusation", "supplied these": left to the earlier event
     if not _stands_alone(tok, entry.type):
         return []  # an event noun naming no party of its own is no event: no fallback makes it one
@@ -71,12 +71,16 @@ def fallback(tok: Token, entry: Lex, m: Mentions, sources: list[str]) -> list[st
     return []
 
 
-def _answers_another(tok: Token) -> bool:
-    """Is the trigger's object a response or a pronoun ("the accusation", "these"), whose target
-    is the earlier event's party?"""
+def _answers_another(tok: Token, entry: Lex) -> bool:
+    """Is the trigger's object a pronoun ("supplied these"), or a response answering an earlier
+    act ("rejected the accusation")? Then the earlier event gives the target."""
+    answer = entry.type in ("REJECT", "ACCUSE", "PROTEST")
     return any(
         c.dep_ == "dobj"
-        and (c.lemma_ in words("response_noun") or c.lower_ in ("these", "those", "them", "it"))
+        and (
+            (answer and c.lemma_ in words("response_noun"))
+            or c.lower_ in ("these", "those", "them", "it", "this")
+        )
         for c in tok.children
     )
 
@@ -242,10 +246,25 @@ def _state_in(p: Token, m: Mentions) -> list[str]:
         actor = m.actor(t)
         if _names(t, p, m) and m.types.get(actor) == "state":
             return [actor]
-        iso3 = state_of_place(m.place(t))
+        iso3 = state_of_place(m.place(t)) or _state_named_province(t, m)
         if iso3:
             return [f"state:{iso3}"]
     return []
+
+
+def _state_named_province(t: Token, m: Mentions) -> str:
+    """ISO3 of a place the gazetteer does not know that is named as a state's province or region
+    ("in Montenegro province"): the state its words before the generic head name; "" otherwise
+    (a place that only contains a state's name, "East Azerbaijan province", is not that state)."""
+    place = m.place(t)
+    if not place.startswith("other:"):
+        return ""
+    words_ = [x for x in t.sent if m.place(x) == place]
+    if len(words_) < 2 or words_[-1].lower_ not in words("place_head_noun"):
+        return ""
+    name = t.doc[words_[0].i : words_[-1].i].text
+    hit = reference.lexicon().get(name)
+    return hit[1] if hit and hit[0] == "state" and hit[2] != "demonym" else ""
 
 
 def state_of_place(place_id: str) -> str:

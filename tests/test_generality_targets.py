@@ -130,3 +130,18 @@ def test_a_protest_in_defiance_of_a_state_s_authorities_targets_that_state_not_t
     e = annotate("Thousands of people marched in Kathmandu in defiance of Chinese authorities.")
     has(e, "PROTEST", "group:npl-ppl", "state:CHN")
     assert "state:NPL" not in targets(e)
+
+
+def test_a_province_named_after_a_state_is_that_state_s_place():
+    e = annotate("Serbia eased curfew rules on Friday in Macedonia province.")
+    has(e, "CONCEDE", "state:SRB", "state:MKD")
+
+
+def test_a_province_that_only_contains_a_state_s_name_is_not_that_state():
+    e = annotate("Iran eased travel restrictions on Friday in East Azerbaijan province.")
+    assert "state:AZE" not in targets(e)
+
+
+def test_measures_eased_in_a_place_are_aimed_at_its_state_though_measure_can_name_a_response():
+    e = annotate("Serbia eased emergency measures on Friday in Macedonia province.")
+    has(e, "CONCEDE", "state:SRB", "state:MKD")
