@@ -1631,13 +1631,21 @@ def _protested_state(
 ) -> list[str]:
     """Whom a protest that names no target is aimed at: the state where it takes place ("blocked
     roads in Algiers"), else the protesters' own state ("Egyptian demonstrators rioted"), as
-    PLOVER codes a domestic protest against that state's government."""
+    PLOVER codes a domestic protest against that state's government. A person counts as one of
+    its people when the text gives them no office ("Bahrain's leading activist, X, staged a
+    hunger strike"); an official's protest is his state's, not against it."""
     country = _country_where(tok, m, mentions)
     if not country:
-        groups = {m.countries.get(s, "") for s in sources if m.types.get(s) == "group"}
+        groups = {m.countries.get(s, "") for s in sources if _citizen(s, m)}
         country = groups.pop() if len(groups) == 1 else ""
     own = {s for s in sources if s == f"state:{country}"}
     return [f"state:{country}"] if country and not own else []
+
+
+def _citizen(actor: str, m: Mentions) -> bool:
+    """A group of people, or a person the text gives no office."""
+    kind = m.types.get(actor)
+    return kind == "group" or (kind == "person" and not m.roles.get(actor))
 
 
 def _rows(

@@ -59,6 +59,7 @@ def fallback(tok: Token, entry: Lex, m: Mentions, sources: list[str]) -> list[st
     if entry.type == "REQUEST" and _addressed(tok):
         clauses = []  # "calls on other countries to urge X": those asked, unnamed, not X
     finders = (
+        lambda: _doers_of_object(own, m),
         lambda: _cut_off_recipients(own, m),
         lambda: _clause_parties(own + clauses, m),
         lambda: _actors_named(own + clauses, m),
@@ -133,6 +134,23 @@ def _complement(c: Token) -> bool:
     return c.dep_ in ("xcomp", "ccomp") or (
         c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
     )
+
+
+def _doers_of_object(heads: list[Token], m: Mentions) -> list[str]:
+    """ "prevented the demonstration staged by students": whoever did what the object names, as
+    the agent of a participle describing it, is what the act is aimed at."""
+    return [
+        a
+        for h in heads
+        for c in h.children
+        if c.dep_ == "dobj"
+        for v in c.children
+        if v.dep_ == "acl" and v.tag_ == "VBN"
+        for g in v.children
+        if g.dep_ == "agent"
+        for p in _objects_of(g)
+        for a in _phrase_actors(p, m)
+    ]
 
 
 def _cut_off_recipients(heads: list[Token], m: Mentions) -> list[str]:

@@ -145,3 +145,24 @@ def test_a_province_that_only_contains_a_state_s_name_is_not_that_state():
 def test_measures_eased_in_a_place_are_aimed_at_its_state_though_measure_can_name_a_response():
     e = annotate("Serbia eased emergency measures on Friday in Macedonia province.")
     has(e, "CONCEDE", "state:SRB", "state:MKD")
+
+
+# --- the doers of what the object names; a citizen's protest ----------------------------------------
+
+
+def test_stopping_an_event_staged_by_someone_targets_whoever_staged_it():
+    e = annotate("Kenyan police prevented a demonstration staged by Amnesty International.")
+    has(e, "COERCE", "group:ken-cop", "org:amnesty-international")
+
+
+def test_a_citizen_s_protest_that_names_no_target_is_against_his_own_state():
+    e = annotate(
+        "Bahrain's leading rights activist, Nabeel Rajab, staged a hunger strike in his cell on "
+        "Monday."
+    )
+    has(e, "PROTEST", "person:nabeel-rajab", "state:BHR")
+
+
+def test_an_official_s_protest_is_not_against_his_own_state():
+    e = annotate("French Ambassador Jean Dupont protested on Monday.")
+    assert "state:FRA" not in targets(e)
