@@ -10,7 +10,11 @@ The events layer reads a target from a trigger's object and target phrases ("san
 - a demonym or possessor on the object or its phrases ("threatened to shell Iraqi towns", "paid
   compensation to British nationals", "the withdrawal of forces from Panama");
 - the place the act lands in, as its state ("set up a research center in Tokyo", "eased measures
-  in Montenegro province", "extend the curfew in Abidjan").
+  in Montenegro province", "extend the curfew in Abidjan");
+- whoever did what the object names ("prevented the demonstration staged by students").
+
+``accused_instead`` moves a complaint's target from the listener to the accused ("complained to
+the UN over two Israeli air raids": Israel).
 
 Only the trigger's own subtree is read (its objects, its prepositional phrases, its light verb's
 phrases and its complement clauses), never another clause of the sentence, and never the event's
