@@ -66,6 +66,12 @@ GROUPS = (
     "hedge_denial",
     "earlier_time",
     "acclaim_object",
+    "target_prep",
+    "place_prep",
+    "party_mark",
+    "stance_noun",
+    "grievance_prep",
+    "place_head_noun",
 )
 
 
