@@ -27,6 +27,8 @@ from spacy.tokens import Doc, Span, Token
 from . import clauses, config, nlp, reference, schemas
 from .lexicon import agent_sector, words
 from .lexicon import verb_candidates as lexicon_verb_candidates
+from .targets import accused_instead
+from .targets import fallback as fallback_targets
 
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"}
 PLACE_PREPS = {"in", "at"}
@@ -856,6 +858,12 @@ def _complement_targets(c: Token, lex: Lex, m: Mentions, sources: list[str]) -> 
     deeper = [a for a in _objects(c, inner, m) if a not in sources]
     if deeper:
         return deeper
+    # "threatened to shell Iraqi towns in retaliation for a raid on X": the towns' state, before
+    # any name deeper in the clause's phrases
+    owned = [a for d in c.children if d.dep_ == "dobj" for a in _inner_actor(d, m, demonyms=True)]
+    owned = [a for a in owned if a not in sources]
+    if owned:
+        return owned
     preps = [d for d in c.children if d.dep_ == "prep" and not _partner(d, d)]
     deep = _actors_in(
         [
@@ -1784,13 +1792,21 @@ def _protested_state(
 ) -> list[str]:
     """Whom a protest that names no target is aimed at: the state where it takes place ("blocked
     roads in Algiers"), else the protesters' own state ("Egyptian demonstrators rioted"), as
-    PLOVER codes a domestic protest against that state's government."""
+    PLOVER codes a domestic protest against that state's government. A person counts as one of
+    its people when the text gives them no office ("Bahrain's leading activist, X, staged a
+    hunger strike"); an official's protest is his state's, not against it."""
     country = _country_where(tok, m, mentions)
     if not country:
-        groups = {m.countries.get(s, "") for s in sources if m.types.get(s) == "group"}
+        groups = {m.countries.get(s, "") for s in sources if _citizen(s, m)}
         country = groups.pop() if len(groups) == 1 else ""
     own = {s for s in sources if s == f"state:{country}"}
     return [f"state:{country}"] if country and not own else []
+
+
+def _citizen(actor: str, m: Mentions) -> bool:
+    """A group of people, or a person the text gives no office."""
+    kind = m.types.get(actor)
+    return kind == "group" or (kind == "person" and not m.roles.get(actor))
 
 
 def _rows(
@@ -1807,6 +1823,9 @@ def _rows(
             country = _country_of_place(_destination(tok, m, ("from",)), mentions) or country
         own = {m.types.get(s) == "state" and s.split(":", 1)[1] for s in sources}
         targets = [f"state:{country}"] if country and country not in own else []
+    if not targets and not (entry.symmetric and len(sources) > 1):
+        targets = fallback_targets(tok, entry, m, sources)  # see helpers/targets.py
+    targets = accused_instead(tok, entry, m, targets) or targets
     if not targets and entry.type == "PROTEST":
         targets = _protested_state(tok, m, sources, mentions)
     sources = [s for s in sources if s]

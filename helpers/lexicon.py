@@ -75,6 +75,12 @@ GROUPS = (
     "office_noun",
     "hedge_denial",
     "earlier_time",
+    "target_prep",
+    "place_prep",
+    "party_mark",
+    "stance_noun",
+    "grievance_prep",
+    "place_head_noun",
 )
 
 

@@ -43,5 +43,5 @@ def test_plover_gold_records_levels_hold_and_beat_the_naive_baseline():
     base = evaluate.score_plover_records(
         records, events_bench.baseline_predictions(records)
     ).metrics
-    assert coder["category_f1"] >= 0.80 and coder["dyad_recall"] >= 0.47
+    assert coder["category_f1"] >= 0.80 and coder["dyad_recall"] >= 0.58
     assert coder["category_f1"] > base["category_f1"] + 0.3
