@@ -1418,6 +1418,12 @@ def _intent(entry: Lex, negated: bool = False) -> Lex:
     )
 
 
+def _demonym_recipients(prep: Token, m: Mentions) -> list[str]:
+    """ "food assistance to the Ethiopian humanitarian crisis": the state of a demonym on the object
+    of a phrase that names no actor itself."""
+    return [a for p in prep.children if p.dep_ == "pobj" for a in _inner_actor(p, m, demonyms=True)]
+
+
 def _noun_event(tok: Token, entry: Lex, m: Mentions) -> tuple[list[str], list[str], Token]:
     """Source and target of an event noun: "Russia's invasion of Ukraine", "talks with Raisi",
     "warnings about ...", "pressure from the West", "sanctions by the EU"."""
@@ -1434,13 +1440,7 @@ def _noun_event(tok: Token, entry: Lex, m: Mentions) -> tuple[list[str], list[st
             elif c.lower_ in entry.target_preps + ("with",) * entry.symmetric and objs:
                 targets += objs
             elif c.lower_ in ("to", "against", "toward", "towards") and not objs:
-                # "food assistance to the Ethiopian humanitarian crisis": the demonym's state
-                targets += [
-                    a
-                    for p in c.children
-                    if p.dep_ == "pobj"
-                    for a in _inner_actor(p, m, demonyms=True)
-                ]
+                targets += _demonym_recipients(c, m)
             elif c.lower_ == "of" and objs and (by_agent or (sources and _owned(tok))):
                 # "the PRC's targeting of lawyers", "the detention of X by Y": with the doer
                 # named as owner or agent, "of" is the done-to
