@@ -1418,6 +1418,21 @@ def _intent(entry: Lex, negated: bool = False) -> Lex:
     )
 
 
+def _paired_modifiers(tok: Token, m: Mentions) -> list[str]:
+    """The states or bodies named as a pair before a noun ("the U.S. Georgia partnership",
+    "bilateral Japan-ROK ties"), in order; fewer than two: none."""
+    pair = list(
+        dict.fromkeys(
+            a
+            for c in tok.children
+            if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
+            for t in c.subtree
+            if (a := m.actor(t)) and m.how(t) != "pronoun"
+        )
+    )
+    return pair if len(pair) > 1 else []
+
+
 def _demonym_recipients(prep: Token, m: Mentions) -> list[str]:
     """ "food assistance to the Ethiopian humanitarian crisis": the state of a demonym on the object
     of a phrase that names no actor itself."""
@@ -1428,7 +1443,7 @@ def _noun_event(tok: Token, entry: Lex, m: Mentions) -> tuple[list[str], list[st
     """Source and target of an event noun: "Russia's invasion of Ukraine", "talks with Raisi",
     "warnings about ...", "pressure from the West", "sanctions by the EU"."""
     sources = _inner_actor(tok, m) or _led_by(tok, m)
-    targets: list[str] = []
+    targets: list[str] = _paired_modifiers(tok, m)[1:] if entry.symmetric else []
     by_agent = any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
     for c in tok.children:
         if c.dep_ == "prep":

@@ -226,3 +226,10 @@ def test_in_a_meeting_called_trilateral_every_pair_of_participants_met():
     )
     pairs = {frozenset((s, t)) for s, t in zip(e["source"], e["target"]) if s and t}
     assert len(pairs) == 3, e[["source", "target"]]
+
+
+def test_a_relationship_or_partnership_between_a_named_pair_is_their_cooperation():
+    _, e = annotate("The relationship between Kenya and Rwanda is decades old.")
+    has(e, "SUPPORT", "state:KEN", "state:RWA")
+    _, e = annotate("The ministers discussed the importance of the Kenya Ethiopia partnership.")
+    has(e, "SUPPORT", "state:KEN", "state:ETH")
