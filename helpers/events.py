@@ -892,7 +892,27 @@ def _complement_targets(c: Token, lex: Lex, m: Mentions, sources: list[str]) -> 
     deep = [a for a in dict.fromkeys(deep) if a not in sources]
     if deep:
         return deep
-    return subj
+    named_before = [
+        a
+        for d in c.children
+        if d.dep_ == "dobj"
+        for a in _for_whom_before(d, m)
+        if a not in sources
+    ]
+    return subj or named_before
+
+
+def _for_whom_before(noun: Token, m: Mentions) -> list[str]:
+    """ "pledged to join this mission": whom the same thing was said to be for when the article
+    named it before ("a security mission for Haiti")."""
+    if not any(c.dep_ == "det" and c.lower_ in ("this", "the") for c in noun.children):
+        return []
+    for t in reversed(noun.doc[max(0, noun.i - 150) : noun.i]):
+        if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN":
+            found = _prep_actors(t, m, ("for", "in", "to"))
+            if found:
+                return found
+    return []
 
 
 def _partner(tok: Token, top: Token) -> bool:
@@ -1712,7 +1732,10 @@ def _named_in_complement(tok: Token, targets: list[str], m: Mentions) -> bool:
     """Whether the targets are named in the clause the verb commits to ("Brazil and Chile pledged
     to support Peru": Peru), so that they stay the targets of each of the coordinated sources."""
     clause = [t for c in tok.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree]
-    return bool(targets) and set(targets) <= set(_actors_in(clause, m))
+    before = [  # "pledged to join this mission": the mission for Haiti named before
+        a for t in clause if t.dep_ == "dobj" for a in _for_whom_before(t, m)
+    ]
+    return bool(targets) and set(targets) <= set(_actors_in(clause, m)) | set(before)
 
 
 def _shared_recipients(tok: Token, lex: Lex, m: Mentions, sources: list[str]) -> list[str]:

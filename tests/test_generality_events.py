@@ -233,3 +233,12 @@ def test_a_relationship_or_partnership_between_a_named_pair_is_their_cooperation
     has(e, "SUPPORT", "state:KEN", "state:RWA")
     _, e = annotate("The ministers discussed the importance of the Kenya Ethiopia partnership.")
     has(e, "SUPPORT", "state:KEN", "state:ETH")
+
+
+def test_joining_this_mission_targets_whom_the_mission_was_said_to_be_for():
+    _, e = annotate(
+        "The council approved a police mission for Somalia on Monday. Ghana and Benin have "
+        "pledged to join this mission, officials said."
+    )
+    has(e, "AGREE", "state:GHA", "state:SOM")
+    has(e, "AGREE", "state:BEN", "state:SOM")
