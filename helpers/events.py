@@ -1103,7 +1103,7 @@ def _classify_token(tok: Token) -> Lex | None:
             and not any(
                 entry.cue in (d.lower_, d.lemma_.lower())
                 for d in tok.subtree
-                if tok.i < d.i <= tok.i + 4
+                if tok.i < d.i <= tok.i + 4 or (d.dep_ == "pobj" and d.head.head.i == tok.i)
             )
         ):
             entry = None  # "draw closer": the cue word must be there

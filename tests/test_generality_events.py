@@ -242,3 +242,12 @@ def test_joining_this_mission_targets_whom_the_mission_was_said_to_be_for():
     )
     has(e, "AGREE", "state:GHA", "state:SOM")
     has(e, "AGREE", "state:BEN", "state:SOM")
+
+
+def test_holding_people_in_detention_is_detaining_them_however_long_the_object():
+    _, e = annotate(
+        "Six years later, the Chinese government continues to hold many of those initially "
+        "arrested, such as Xu Zhiyong and Ding Jiaxi, in pre-trial detention."
+    )
+    has(e, "COERCE", "state:CHN", "person:xu-zhiyong")
+    has(e, "COERCE", "state:CHN", "person:ding-jiaxi")
