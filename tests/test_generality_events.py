@@ -251,3 +251,11 @@ def test_holding_people_in_detention_is_detaining_them_however_long_the_object()
     )
     has(e, "COERCE", "state:CHN", "person:xu-zhiyong")
     has(e, "COERCE", "state:CHN", "person:ding-jiaxi")
+
+
+def test_former_country_names_of_archive_texts_are_those_states():
+    a, e = annotate(
+        "Vietnamese-led forces launched artillery fire against Kampuchean guerrilla camps. "
+        "Zaire closed its border with Uganda."
+    )
+    assert {"state:KHM", "state:COD"} <= set(a.actors["actor_id"])
