@@ -1227,7 +1227,7 @@ def pass_references(st: _State) -> None:
 def pass_groups(st: _State) -> None:
     """Agent groups ("Israeli troops": ISRMIL), "these individuals" and, in a government's
     statement, "we"."""
-    groups = agent_groups(st.doc, st.resolved, st.actors, st.places)
+    groups = agent_groups(st.doc, st.resolved, st.actors, st.places, st.publisher)
     peoples = [
         (g.start, g.end) for g in groups if g.actor_id.endswith(f"-{PEOPLE_OF_STATE.lower()}")
     ]
@@ -1612,10 +1612,13 @@ def agent_groups(
     mentions: list[Mention],
     actors: dict[str, dict[str, str]],
     places: dict[str, geo.Place] | None = None,
+    publisher: str = "",
 ) -> list[Mention]:
     """ "Israeli troops", "Serb forces", "Sudan's army", "the government of Iraq": an agent noun
     with a state's name or demonym becomes that state's group (``group:isr-mil``, code ``ISRMIL``),
-    or the state itself when the sector is its government."""
+    or the state itself when the sector is its government; "police dispersed protesters in
+    Monrovia": people with no state of their own named belong to the one state their sentence
+    names (not the publisher's, who speaks about them)."""
     states = _qualifying_states(mentions, places)
     taken = {
         (m.start, m.end) for m in mentions if m.actor_id and not m.actor_id.startswith("state:")
@@ -1642,7 +1645,8 @@ def agent_groups(
             and sector in PEOPLE_SECTORS
             and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
         ):  # "protesters", "the opposition coalition"
-            out += _unqualified_group(doc, tok, sector, actors, taken)
+            home = _home_state(tok, states, publisher)
+            out += _unqualified_group(doc, tok, sector, actors, taken, home)
             continue
         if mod is None or tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
             continue  # "Iran's leader, Ayatollah X": the person, not a group
@@ -1719,10 +1723,14 @@ def _state_group(
     return Mention(start, end, nlp.text(doc)[start:end], aid, "", "agent")
 
 
-def people_group(actors: dict[str, dict[str, str]], iso3: str, sector: str, noun: str) -> str:
-    """The id of a state's group of one sector ("group:isr-mil", code ``ISRMIL``), added if new."""
+def people_group(
+    actors: dict[str, dict[str, str]], iso3: str, sector: str, noun: str, kind: str = ""
+) -> str:
+    """The id of a state's group of one sector ("group:isr-mil", code ``ISRMIL``), added if new;
+    an organisation for a state's institutions unless ``kind`` says otherwise ("lawyers" are
+    people of the judiciary's sector, not the courts)."""
     aid = f"group:{iso3.lower()}-{sector.lower()}"
-    kind = "organization" if sector in INSTITUTION_SECTORS else "group"
+    kind = kind or ("organization" if sector in INSTITUTION_SECTORS else "group")
     actors.setdefault(
         aid,
         {
@@ -1776,6 +1784,34 @@ def _state_where_they_act(tok: Token, states: list[Mention]) -> Mention | None:
     return Mention(start, end, tok.doc.text[start:end], state.actor_id, "", state.how)
 
 
+def _home_state(tok: Token, states: list[Mention], publisher: str) -> str:
+    """The one state (ISO3) that a people noun's sentence names, by name, demonym or a place in it,
+    other than the publisher's: "Liberian police dispersed demonstrators in Monrovia" (LBR); empty
+    when the sentence names none or several ("fighting between Azerbaijanis and Armenians")."""
+    sent = tok.sent
+    lo, hi = sent.start_char, sent.end_char
+    found = sorted(
+        {
+            m.actor_id.split(":", 1)[1]
+            for m in states
+            if lo <= m.start < hi
+            and m.actor_id != f"state:{publisher}"
+            and not _forces_abroad(tok.doc, m)
+        }
+    )
+    return found[0] if len(found) == 1 else ""
+
+
+def _forces_abroad(doc: Doc, m: Mention) -> bool:
+    """Does a state's name qualify forces that may act abroad ("Israeli troops", "Russian
+    jets"), so that the people they act on need not be that state's?"""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in ("amod", "compound", "poss", "nmod"):
+        return False
+    sector = _agent_sector(span.root.head)
+    return bool(sector) and sector not in DOMESTIC_SECTORS | STATE_SECTORS
+
+
 def _a_count(tok: Token) -> bool:
     return tok.like_num or tok.tag_ == "CD" or tok.lower_ in words("amount_nouns")
 
@@ -1786,9 +1822,11 @@ def _unqualified_group(
     sector: str,
     actors: dict[str, dict[str, str]],
     taken: set[tuple[int, int]],
+    home: str = "",
 ) -> list[Mention]:
     """ "Protesters blocked the road", "police detained lawyers": a plural agent noun acting or acted
-    on is a group of its own (``group:protesters``) when nothing names its state."""
+    on is a group of its own (``group:protesters``) when nothing names its state, or the group of
+    its sector of state ``home`` when its sentence names that one state (``_home_state``)."""
     if any(s <= tok.idx < e for s, e in taken) or tok.lower_ in words("too_general_group"):
         return []
     if tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON":
@@ -1803,6 +1841,9 @@ def _unqualified_group(
     ]
     start = min([tok.i] + [c.i for c in mods])
     span = doc[start : tok.i + 1]
+    if home:
+        aid = people_group(actors, home, sector, tok.lower_, "group")
+        return [Mention(span.start_char, span.end_char, span.text, aid, "", "agent")]
     aid = f"group:{config.slugify(span.text)}"
     actors.setdefault(
         aid,

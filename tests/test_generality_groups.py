@@ -1,0 +1,52 @@
+"""People named by common nouns are actors when the article treats them as participants: whose
+they are, which group a later bare noun repeats, and when a noun in generic use is no actor. Each
+class has a short news-style text of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from helpers import actors, nlp
+
+
+def annotate(text: str, publisher: str = ""):
+    return actors.annotate(nlp.parse(text), dt.date(2024, 5, 2), publisher)
+
+
+def actor_of(a, text: str) -> dict:
+    """The actor of the first mention whose text is ``text``."""
+    hit = a.mentions[a.mentions["text"] == text]
+    assert len(hit), f"no mention {text!r} in {list(a.mentions['text'])}"
+    aid = hit.iloc[0]["actor_id"]
+    return a.actors[a.actors["actor_id"] == aid].iloc[0].to_dict()
+
+
+# --- whose people they are -----------------------------------------------------------------------
+
+
+def test_people_with_no_state_of_their_own_belong_to_the_one_state_their_sentence_names():
+    a = annotate("Kenyan riot police fired tear gas at protesters on Tuesday.")
+    protesters = actor_of(a, "protesters")
+    assert (protesters["country"], protesters["type"]) == ("KEN", "group")
+
+
+def test_plural_people_of_an_institution_s_sector_are_a_group_not_the_institution():
+    a = annotate("Authorities in Belarus detained dozens of lawyers last week.")
+    assert (actor_of(a, "lawyers")["country"], actor_of(a, "lawyers")["type"]) == ("BLR", "group")
+
+
+def test_the_publisher_speaking_about_people_does_not_make_them_its_own():
+    a = annotate(
+        "The United States condemns the detention of students by Nicaraguan police.", "USA"
+    )
+    assert actor_of(a, "students")["country"] == "NIC"
+
+
+def test_people_in_a_sentence_that_names_two_states_keep_no_state():
+    a = annotate("Protesters gathered as Peru and Chile signed the border treaty.")
+    assert actor_of(a, "Protesters")["country"] == ""
+
+
+def test_people_that_a_state_s_troops_act_on_are_not_made_that_state_s_people():
+    a = annotate("Israeli troops fired on protesters near the border fence.")
+    assert actor_of(a, "protesters")["country"] == ""
