@@ -1239,6 +1239,10 @@ def pass_groups(st: _State) -> None:
     st.resolved += (
         groups  # "the Syrian people" is one mention, of the people, not also one of the state
     )
+    from . import groups as people_nouns
+
+    states = _qualifying_states(st.resolved, st.places)
+    st.resolved = people_nouns.ethnic_groups(st.doc, st.resolved, st.actors, states, st.publisher)
     st.resolved += group_anaphors(st.doc, st.resolved, st.actors)
     if st.publisher:
         st.resolved += first_person(st.doc, st.publisher, st.actors)

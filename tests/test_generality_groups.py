@@ -50,3 +50,32 @@ def test_people_in_a_sentence_that_names_two_states_keep_no_state():
 def test_people_that_a_state_s_troops_act_on_are_not_made_that_state_s_people():
     a = annotate("Israeli troops fired on protesters near the border fence.")
     assert actor_of(a, "protesters")["country"] == ""
+
+
+# --- an ethnic group belongs where it lives ------------------------------------------------------
+
+
+def test_a_people_of_a_region_in_another_state_belongs_to_that_state():
+    a = annotate(
+        "The Hungarians of northern Romania are calling for more schools in their language."
+    )
+    hungarians = actor_of(a, "Hungarians")
+    assert (hungarians["country"], hungarians["type"]) == ("ROU", "group")
+
+
+def test_an_ethnic_group_in_another_state_belongs_to_it_and_its_demonym_names_no_state():
+    a = annotate("Ethnic Russian fighters based in Moldova have refused to disarm.")
+    assert actor_of(a, "Russian fighters")["country"] == "MDA"
+    assert "state:RUS" not in set(a.mentions["actor_id"])
+
+
+def test_an_ethnic_group_takes_the_one_other_state_its_sentence_names():
+    a = annotate(
+        "Soldiers killed three ethnic Armenians during clashes in western Azerbaijan on Monday."
+    )
+    assert actor_of(a, "Armenians")["country"] == "AZE"
+
+
+def test_nationals_abroad_who_are_not_called_ethnic_stay_their_own_state_s():
+    a = annotate("Americans in Lebanon were told to leave the country.")
+    assert actor_of(a, "Americans")["country"] == "USA"
