@@ -1228,8 +1228,8 @@ def pass_groups(st: _State) -> None:
     """Agent groups ("Israeli troops": ISRMIL), "these individuals" and, in a government's
     statement, "we"."""
     groups = agent_groups(st.doc, st.resolved, st.actors, st.places, st.publisher)
-    peoples = [
-        (g.start, g.end) for g in groups if g.actor_id.endswith(f"-{PEOPLE_OF_STATE.lower()}")
+    peoples = [  # a state's people or other group of people ("Syrian refugees"), not its forces
+        (g.start, g.end) for g in groups if st.actors.get(g.actor_id, {}).get("type") == "group"
     ]
     st.resolved = [
         m
@@ -1243,6 +1243,7 @@ def pass_groups(st: _State) -> None:
 
     states = _qualifying_states(st.resolved, st.places)
     st.resolved = people_nouns.ethnic_groups(st.doc, st.resolved, st.actors, states, st.publisher)
+    st.resolved += people_nouns.repeated_groups(st.doc, st.resolved, st.actors)
     st.resolved += group_anaphors(st.doc, st.resolved, st.actors)
     if st.publisher:
         st.resolved += first_person(st.doc, st.publisher, st.actors)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from . import nlp
 from .actors import Mention, people_group
+from .lexicon import words
 
 #: The sector of an ethnic group in the Phoenix agents list ("ETHNIC_GROUP [~CVL]"), used when a
 #: state's people ("Albanians") turn out to be an ethnic group living in another state.
@@ -97,3 +99,51 @@ def ethnic_groups(
             and any(a <= m.start < b for a, b in rehomed)
         )
     ]
+
+
+def _group_heads(
+    doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]
+) -> list[tuple[int, str, str]]:
+    """(offset, plural head word, actor) of each group mention of two words or more that ends in a
+    plural noun: "Peace Corps Volunteers" gives "volunteers", in text order."""
+    out = []
+    for m in mentions:
+        span = _span(doc, m) if actors.get(m.actor_id, {}).get("type") == "group" else None
+        if span is None or len(span) < 2 or span[-1].tag_ not in ("NNS", "NNPS"):
+            continue
+        head = span[-1].lower_
+        if head not in words("too_general_group") | words("not_group_head"):
+            out.append((m.start, head, m.actor_id))
+    return sorted(out)
+
+
+def _own_qualifier(tok: Token) -> bool:
+    """Does a plural noun carry a name or demonym of its own ("Filipino volunteers", "UN
+    volunteers"), so that it may be another group than the one named before?"""
+    return any(
+        c.dep_ in ("amod", "compound", "poss", "nmod")
+        and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))
+        for c in tok.children
+    )
+
+
+def repeated_groups(
+    doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]
+) -> list[Mention]:
+    """ "Peace Corps Volunteers are returning ... 35 volunteers have entered the country ... the
+    volunteers will work": the bare plural head of a group named before is that group again."""
+    heads = _group_heads(doc, mentions, actors)
+    covered = [(m.start, m.end) for m in mentions]
+    out = []
+    for tok in nlp.tokens_in(doc, "LOWER", {h for _, h, _ in heads}):
+        before = [aid for s, h, aid in heads if h == tok.lower_ and s < tok.idx]
+        if (
+            not before
+            or tok.tag_ not in ("NNS", "NNPS")
+            or _own_qualifier(tok)
+            or any(a <= tok.idx < b for a, b in covered)
+        ):
+            continue
+        end = tok.idx + len(tok.text)
+        out.append(Mention(tok.idx, end, tok.text, before[-1], "", "anaphor"))
+    return out

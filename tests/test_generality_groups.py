@@ -79,3 +79,32 @@ def test_an_ethnic_group_takes_the_one_other_state_its_sentence_names():
 def test_nationals_abroad_who_are_not_called_ethnic_stay_their_own_state_s():
     a = annotate("Americans in Lebanon were told to leave the country.")
     assert actor_of(a, "Americans")["country"] == "USA"
+
+
+# --- a bare plural repeats the group named before it ----------------------------------------------
+
+
+def test_the_bare_plural_head_of_a_group_named_before_is_that_group_again():
+    a = annotate(
+        "Red Cross Volunteers arrived in the town on Monday. Forty volunteers handed out water, "
+        "and the volunteers will stay for a week."
+    )
+    named = actor_of(a, "Red Cross Volunteers")["actor_id"]
+    again = a.mentions[a.mentions["text"] == "volunteers"]
+    assert len(again) == 2 and set(again["actor_id"]) == {named}
+
+
+def test_a_plural_with_a_name_of_its_own_is_not_the_group_named_before():
+    a = annotate(
+        "Red Cross Volunteers arrived in the town on Monday. Local Kenyan volunteers joined them."
+    )
+    assert (
+        not (a.mentions["text"] == "volunteers").any()
+        or actor_of(a, "volunteers")["actor_id"] != actor_of(a, "Red Cross Volunteers")["actor_id"]
+    )
+
+
+def test_a_demonym_inside_a_group_of_people_is_no_mention_of_its_state():
+    a = annotate("Police in Jordan registered Syrian refugees at the border crossing.")
+    assert "state:SYR" not in set(a.mentions["actor_id"])
+    assert actor_of(a, "Syrian refugees")["country"] == "SYR"
