@@ -1244,6 +1244,7 @@ def pass_groups(st: _State) -> None:
     states = _qualifying_states(st.resolved, st.places)
     st.resolved = people_nouns.ethnic_groups(st.doc, st.resolved, st.actors, states, st.publisher)
     st.resolved += people_nouns.repeated_groups(st.doc, st.resolved, st.actors)
+    st.resolved += people_nouns.those_groups(st.doc, st.resolved, st.actors, states, st.publisher)
     st.resolved += group_anaphors(st.doc, st.resolved, st.actors)
     if st.publisher:
         st.resolved += first_person(st.doc, st.publisher, st.actors)

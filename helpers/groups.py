@@ -6,9 +6,11 @@ run in ``actors.pass_groups`` after the agent groups are made."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span, Token
 
-from . import nlp
+from . import config, nlp
 from .actors import Mention, people_group
 from .lexicon import words
 
@@ -146,4 +148,86 @@ def repeated_groups(
             continue
         end = tok.idx + len(tok.text)
         out.append(Mention(tok.idx, end, tok.text, before[-1], "", "anaphor"))
+    return out
+
+
+def _those_phrase(tok: Token) -> Span | None:
+    """ "those affected by the attacks", "those who have concerns about the agreement": "those"
+    with a clause that says what befell them (a participle) or what they hold (``holder_verb``),
+    where an event's participants stand (a subject, an object, "there are those", the object of
+    a ``recipient_prep`` such as "condolences to"); the phrase up to the clause's first comma or
+    conjunction. "those who sought reform" acts in its own clause and is left to it."""
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "relcl")), None)
+    slot = tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "attr") or (
+        tok.dep_ == "pobj" and tok.head.lower_ in words("recipient_prep")
+    )
+    if clause is None or not slot:
+        return None
+    befell = clause.dep_ == "acl" and clause.tag_ == "VBN"
+    holds = clause.dep_ == "relcl" and clause.lemma_.lower() in words("holder_verb")
+    if not (befell or holds):
+        return None
+    end = next(
+        (t.i for t in tok.doc[clause.i : tok.right_edge.i + 1] if t.text == "," or t.dep_ == "cc"),
+        tok.right_edge.i + 1,
+    )
+    return tok.doc[tok.i : end]
+
+
+def _article_state(states: list[Mention], publisher: str) -> str:
+    """The state an article is about: the one named most often, twice or more and more often than
+    any other, leaving out the publisher's own."""
+    counts = Counter(
+        m.actor_id.split(":", 1)[1] for m in states if m.actor_id != f"state:{publisher}"
+    )
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+        return ""
+    return top[0][0]
+
+
+def _earlier_group(span: Span, mentions: list[Mention], actors: dict[str, dict[str, str]]) -> str:
+    """The specific group (not a whole state's people) named last within about a paragraph
+    before ``span``: "those initially arrested" after "lawyers ... detained" are those lawyers."""
+    before = sorted(
+        (m.start, m.actor_id)
+        for m in mentions
+        if actors.get(m.actor_id, {}).get("type") == "group"
+        and not actors[m.actor_id].get("code", "").endswith("PPL")
+        and m.end <= span.start_char
+        and span.start_char - m.start < 600
+    )
+    return before[-1][1] if before else ""
+
+
+def those_groups(
+    doc: Doc,
+    mentions: list[Mention],
+    actors: dict[str, dict[str, str]],
+    states: list[Mention],
+    publisher: str = "",
+) -> list[Mention]:
+    """ "We offer our condolences to those affected by the attacks": "those" with a clause is a
+    group actor named by the phrase (the mention is "those", so that the acts inside the clause
+    keep their own participants); the specific group named just before when there is one,
+    else a group of its own, of the one state its sentence names or else the state the article is
+    about (never the publisher's)."""
+    covered = [(m.start, m.end) for m in mentions]
+    out = []
+    for tok in nlp.tokens_in(doc, "LOWER", {"those"}):
+        span = _those_phrase(tok)
+        if span is None or any(a <= tok.idx < b for a, b in covered):
+            continue
+        aid = _earlier_group(span, mentions, actors)
+        if not aid:
+            sent = list(span.sent)
+            here = sorted(_states_at(sent, states) - {publisher})
+            iso3 = here[0] if len(here) == 1 else _article_state(states, publisher)
+            aid = f"group:{config.slugify(span.text)}"
+            actors.setdefault(
+                aid,
+                {"actor_id": aid, "name": span.text, "type": "group", "country": iso3},
+            )
+            actors[aid].update(role="", code="")
+        out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, aid, "", "agent"))
     return out

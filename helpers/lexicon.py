@@ -64,6 +64,8 @@ GROUPS = (
     "plain_reporting",
     "office_noun",
     "hedge_denial",
+    "recipient_prep",
+    "holder_verb",
 )
 
 

@@ -108,3 +108,35 @@ def test_a_demonym_inside_a_group_of_people_is_no_mention_of_its_state():
     a = annotate("Police in Jordan registered Syrian refugees at the border crossing.")
     assert "state:SYR" not in set(a.mentions["actor_id"])
     assert actor_of(a, "Syrian refugees")["country"] == "SYR"
+
+
+# --- "those" with a clause -------------------------------------------------------------------------
+
+
+def test_those_whom_an_act_befell_are_a_group_of_the_state_the_article_is_about():
+    a = annotate(
+        "A car bomb killed nine people in Mogadishu on Sunday. Somalia declared three days of "
+        "mourning. The embassy sent its sympathy to those injured in the blast.",
+        "USA",
+    )
+    those = actor_of(a, "those")
+    assert (those["type"], those["country"]) == ("group", "SOM")
+    assert those["name"] == "those injured in the blast"
+
+
+def test_those_who_hold_a_view_are_a_group():
+    a = annotate("The minister said there are those who have doubts about the ceasefire.")
+    assert actor_of(a, "those")["name"] == "those who have doubts about the ceasefire"
+
+
+def test_those_who_act_in_their_own_clause_are_left_to_that_clause():
+    a = annotate("The court fined those who organised the rally in Minsk.")
+    assert not (a.mentions["text"] == "those").any()
+
+
+def test_those_after_a_specific_group_are_that_group():
+    a = annotate(
+        "Police in Belarus detained dozens of journalists on Friday. Officials later released "
+        "those detained without charge."
+    )
+    assert actor_of(a, "those")["actor_id"] == actor_of(a, "journalists")["actor_id"]
