@@ -1243,7 +1243,8 @@ def pass_groups(st: _State) -> None:
 
     states = _qualifying_states(st.resolved, st.places)
     st.resolved = people_nouns.ethnic_groups(st.doc, st.resolved, st.actors, states, st.publisher)
-    st.resolved += people_nouns.repeated_groups(st.doc, st.resolved, st.actors)
+    st.resolved = people_nouns.conjoined_groups(st.doc, st.resolved, st.actors)
+    st.resolved = people_nouns.repeated_groups(st.doc, st.resolved, st.actors)
     st.resolved += people_nouns.those_groups(st.doc, st.resolved, st.actors, states, st.publisher)
     st.resolved += group_anaphors(st.doc, st.resolved, st.actors)
     if st.publisher:
@@ -1649,8 +1650,8 @@ def agent_groups(
             mod is None
             and (tok.tag_ == "NNS" or collective)
             and sector in PEOPLE_SECTORS
-            and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
-        ):  # "protesters", "the opposition coalition"
+            and _list_dep(tok) in ("nsubj", "nsubjpass", "dobj", "pobj")
+        ):  # "protesters", "the opposition coalition", "lawyers and activists"
             home = _home_state(tok, states, publisher)
             out += _unqualified_group(doc, tok, sector, actors, taken, home)
             continue
@@ -1863,6 +1864,15 @@ def _unqualified_group(
         },
     )
     return [Mention(span.start_char, span.end_char, span.text, aid, "", "agent")]
+
+
+def _list_dep(tok: Token) -> str:
+    """The dependency of a noun, or of the first noun of the list of people it ends ("lawyers
+    and activists"; not "in education, culture, media and tourism", a list of fields)."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.dep_ if first is tok or _agent_sector(first) else tok.dep_
 
 
 def _where(tok: Token) -> bool:
@@ -2157,20 +2167,31 @@ def group_anaphors(
     )
     out = []
     for tok in nlp.tokens_in(doc, "LOWER", words("group_anaphor")):
-        if (
-            tok.lower_ not in words("group_anaphor")
-            or tok.tag_ != "NNS"
-            or not tok.i
-            or doc[tok.i - 1].lower_ not in ("these", "those")
-        ):
+        if tok.lower_ not in words("group_anaphor") or tok.tag_ != "NNS" or not tok.i:
             continue
-        start, end = doc[tok.i - 1].idx, tok.idx + len(tok.text)
+        if doc[tok.i - 1].lower_ in ("these", "those"):
+            start = doc[tok.i - 1].idx
+        elif _described_again(tok):
+            start = min(c.idx for c in tok.children if c.dep_ == "amod")
+        else:
+            continue
+        end = tok.idx + len(tok.text)
         before = [m for m in groups if m.end <= start and start - m.start < 600]
         if before:
             out.append(
                 Mention(start, end, nlp.text(doc)[start:end], before[-1].actor_id, "", "anaphor")
             )
     return out
+
+
+def _described_again(tok: Token) -> bool:
+    """ "We will support brave individuals who seek reform": a word for people with a quality and
+    a clause of its own, in a participant slot, describes the group just named."""
+    return (
+        any(c.dep_ == "amod" and c.i < tok.i for c in tok.children)
+        and any(c.dep_ == "relcl" for c in tok.children)
+        and _participant_slot(tok)
+    )
 
 
 def former_latter(doc: Doc, mentions: list[Mention]) -> list[Mention]:

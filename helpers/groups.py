@@ -129,25 +129,32 @@ def _own_qualifier(tok: Token) -> bool:
     )
 
 
+def _unplaced(m: Mention, actors: dict[str, dict[str, str]]) -> bool:
+    """Is a mention's actor a group nothing gave a state or code ("group:protesters")?"""
+    a = actors.get(m.actor_id, {})
+    return a.get("type") == "group" and not a.get("country") and not a.get("code")
+
+
 def repeated_groups(
     doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]
 ) -> list[Mention]:
     """ "Peace Corps Volunteers are returning ... 35 volunteers have entered the country ... the
-    volunteers will work": the bare plural head of a group named before is that group again."""
+    volunteers will work": the bare plural head of a group named before is that group again,
+    also when it was taken for a group with no state of its own."""
     heads = _group_heads(doc, mentions, actors)
-    covered = [(m.start, m.end) for m in mentions]
-    out = []
+    out = list(mentions)
     for tok in nlp.tokens_in(doc, "LOWER", {h for _, h, _ in heads}):
-        before = [aid for s, h, aid in heads if h == tok.lower_ and s < tok.idx]
-        if (
-            not before
-            or tok.tag_ not in ("NNS", "NNPS")
-            or _own_qualifier(tok)
-            or any(a <= tok.idx < b for a, b in covered)
-        ):
+        at = [k for k, m in enumerate(out) if m.start <= tok.idx < m.end]
+        limit = min([out[k].start for k in at] + [tok.idx])
+        before = [aid for s, h, aid in heads if h == tok.lower_ and s < limit]
+        if not before or tok.tag_ not in ("NNS", "NNPS") or _own_qualifier(tok):
             continue
-        end = tok.idx + len(tok.text)
-        out.append(Mention(tok.idx, end, tok.text, before[-1], "", "anaphor"))
+        if not at:
+            end = tok.idx + len(tok.text)
+            out.append(Mention(tok.idx, end, tok.text, before[-1], "", "anaphor"))
+        elif len(at) == 1 and _unplaced(out[at[0]], actors):
+            m = out[at[0]]
+            out[at[0]] = Mention(m.start, m.end, m.text, before[-1], m.place_id, m.how)
     return out
 
 
@@ -231,3 +238,45 @@ def those_groups(
             actors[aid].update(role="", code="")
         out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, aid, "", "agent"))
     return out
+
+
+def _head_token(doc: Doc, m: Mention) -> Token | None:
+    span = _span(doc, m)
+    return span.root if span is not None else None
+
+
+def _merge_pairs(
+    doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]
+) -> dict[str, str]:
+    """Group actor -> the group it joins: the later of two groups of people (not a state's whole
+    people, nor institutions) of the same state whose nouns are joined by "and"."""
+    by_token: dict[int, str] = {}
+    for m in mentions:
+        a = actors.get(m.actor_id, {})
+        tok = _head_token(doc, m) if a.get("type") == "group" else None
+        if tok is not None and not a.get("code", "").endswith("PPL"):
+            by_token.setdefault(tok.i, m.actor_id)
+    merged: dict[str, str] = {}
+    for i, aid in sorted(by_token.items()):
+        tok = doc[i]
+        first = by_token.get(tok.head.i) if tok.dep_ == "conj" else None
+        if (
+            first
+            and first != aid
+            and actors[first].get("country") == actors[aid].get("country")
+            and aid not in merged.values()
+        ):
+            merged[aid] = merged.get(first, first)
+    return merged
+
+
+def conjoined_groups(
+    doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]
+) -> list[Mention]:
+    """ "lawyers and human rights defenders", "lawyers and activists": people named together by
+    "and" are one group throughout the article (the first one named), not two."""
+    merged = _merge_pairs(doc, mentions, actors)
+    return [
+        Mention(m.start, m.end, m.text, merged.get(m.actor_id, m.actor_id), m.place_id, m.how)
+        for m in mentions
+    ]

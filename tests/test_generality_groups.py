@@ -140,3 +140,23 @@ def test_those_after_a_specific_group_are_that_group():
         "those detained without charge."
     )
     assert actor_of(a, "those")["actor_id"] == actor_of(a, "journalists")["actor_id"]
+
+
+# --- people named together, and described again ----------------------------------------------------
+
+
+def test_people_named_together_by_and_are_one_group_throughout():
+    a = annotate(
+        "Police in Uganda arrested journalists and human rights defenders on Monday. The "
+        "human rights defenders were released on bail."
+    )
+    ids = set(a.mentions.loc[a.mentions["text"].str.contains("defenders"), "actor_id"])
+    assert ids == {actor_of(a, "journalists")["actor_id"]}
+
+
+def test_people_described_with_a_quality_and_a_clause_are_the_group_just_named():
+    a = annotate(
+        "Police in Uganda arrested dozens of journalists on Monday. The embassy praised the "
+        "brave individuals who report on corruption."
+    )
+    assert actor_of(a, "brave individuals")["actor_id"] == actor_of(a, "journalists")["actor_id"]
