@@ -1591,6 +1591,8 @@ PEOPLE_SECTORS = {
     "NGO",
     "RAD",
     "SPY",
+    "CRM",
+    "PTY",
 }
 #: Agent heads that never make a group on their own (people in general, not collectives).
 

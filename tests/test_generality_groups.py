@@ -160,3 +160,18 @@ def test_people_described_with_a_quality_and_a_clause_are_the_group_just_named()
         "brave individuals who report on corruption."
     )
     assert actor_of(a, "brave individuals")["actor_id"] == actor_of(a, "journalists")["actor_id"]
+
+
+def test_a_government_s_critics_are_its_state_s_opposition():
+    a = annotate(
+        "Rather than jailing its critics, the Zimbabwean government should open a dialogue."
+    )
+    critics = actor_of(a, "critics")
+    assert (critics["country"], critics["code"]) == ("ZWE", "ZWEOPP")
+
+
+def test_politicians_and_criminals_acted_on_are_groups_of_the_state_named():
+    a = annotate("The junta in Guinea suspended the constitution and detained politicians.")
+    assert actor_of(a, "politicians")["code"] == "GINPTY"
+    a = annotate("Soldiers in Honduras arrested dozens of violent criminals on Friday.")
+    assert actor_of(a, "violent criminals")["code"] == "HNDCRM"
