@@ -1796,7 +1796,8 @@ def _state_where_they_act(tok: Token, states: list[Mention]) -> Mention | None:
 def _home_state(tok: Token, states: list[Mention], publisher: str) -> str:
     """The one state (ISO3) that a people noun's sentence names, by name, demonym or a place in it,
     other than the publisher's: "Liberian police dispersed demonstrators in Monrovia" (LBR); empty
-    when the sentence names none or several ("fighting between Azerbaijanis and Armenians")."""
+    when it names several ("fighting between Azerbaijanis and Armenians"); when it names none, the
+    state the article is about ("The opposition continues to grow stronger")."""
     sent = tok.sent
     lo, hi = sent.start_char, sent.end_char
     found = sorted(
@@ -1808,6 +1809,8 @@ def _home_state(tok: Token, states: list[Mention], publisher: str) -> str:
             and not _forces_abroad(tok.doc, m)
         }
     )
+    if not found:
+        return article_state(states, publisher)
     return found[0] if len(found) == 1 else ""
 
 
@@ -1819,6 +1822,18 @@ def _forces_abroad(doc: Doc, m: Mention) -> bool:
         return False
     sector = _agent_sector(span.root.head)
     return bool(sector) and sector not in DOMESTIC_SECTORS | STATE_SECTORS
+
+
+def article_state(states: list[Mention], publisher: str) -> str:
+    """The state an article is about: the one named most often, twice or more and more often than
+    any other, leaving out the publisher's own."""
+    counts = Counter(
+        m.actor_id.split(":", 1)[1] for m in states if m.actor_id != f"state:{publisher}"
+    )
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+        return ""
+    return top[0][0]
 
 
 def _a_count(tok: Token) -> bool:
@@ -1927,6 +1942,13 @@ def _state_modifier(tok: Token, states: list[Mention]) -> Mention | None:
     left += [  # "Vietnamese-led forces", "Saudi-led coalition": the leader's
         g for c in left if c.lower_ == "led" for g in c.children if g.dep_ == "npadvmod"
     ]
+    left += [  # "Turkish Kurd refugees": the demonym of the compound before the noun
+        g
+        for c in left
+        if c.dep_ == "compound"
+        for g in c.children
+        if g.dep_ in ("amod", "compound") and g.i < c.i
+    ]
     right = [
         p
         for c in tok.children
@@ -1934,13 +1956,15 @@ def _state_modifier(tok: Token, states: list[Mention]) -> Mention | None:
         for p in c.children
         if p.dep_ == "pobj"
     ]
+    sector = _agent_sector(tok)
     if (
-        _agent_sector(tok) in DOMESTIC_SECTORS | PEOPLE_SECTORS
+        sector in DOMESTIC_SECTORS | PEOPLE_SECTORS
     ):  # "authorities in the PRC", "demonstrators in Baghdad" (not "troops in")
+        preps = ("in", "from") if sector in PEOPLE_SECTORS else ("in",)  # "refugees from Syria"
         right += [
             p
             for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "in"
+            if c.dep_ == "prep" and c.lower_ in preps
             for p in c.children
             if p.dep_ == "pobj"
         ]

@@ -6,12 +6,10 @@ run in ``actors.pass_groups`` after the agent groups are made."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.tokens import Doc, Span, Token
 
 from . import config, nlp
-from .actors import Mention, people_group
+from .actors import Mention, article_state, people_group
 from .lexicon import words
 
 #: The sector of an ethnic group in the Phoenix agents list ("ETHNIC_GROUP [~CVL]"), used when a
@@ -181,18 +179,6 @@ def _those_phrase(tok: Token) -> Span | None:
     return tok.doc[tok.i : end]
 
 
-def _article_state(states: list[Mention], publisher: str) -> str:
-    """The state an article is about: the one named most often, twice or more and more often than
-    any other, leaving out the publisher's own."""
-    counts = Counter(
-        m.actor_id.split(":", 1)[1] for m in states if m.actor_id != f"state:{publisher}"
-    )
-    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
-        return ""
-    return top[0][0]
-
-
 def _earlier_group(span: Span, mentions: list[Mention], actors: dict[str, dict[str, str]]) -> str:
     """The specific group (not a whole state's people) named last within about a paragraph
     before ``span``: "those initially arrested" after "lawyers ... detained" are those lawyers."""
@@ -229,7 +215,7 @@ def those_groups(
         if not aid:
             sent = list(span.sent)
             here = sorted(_states_at(sent, states) - {publisher})
-            iso3 = here[0] if len(here) == 1 else _article_state(states, publisher)
+            iso3 = here[0] if len(here) == 1 else article_state(states, publisher)
             aid = f"group:{config.slugify(span.text)}"
             actors.setdefault(
                 aid,

@@ -175,3 +175,22 @@ def test_politicians_and_criminals_acted_on_are_groups_of_the_state_named():
     assert actor_of(a, "politicians")["code"] == "GINPTY"
     a = annotate("Soldiers in Honduras arrested dozens of violent criminals on Friday.")
     assert actor_of(a, "violent criminals")["code"] == "HNDCRM"
+
+
+def test_people_in_a_sentence_naming_no_state_belong_to_the_state_the_article_is_about():
+    a = annotate(
+        "Bolivia held elections on Sunday. Turnout in Bolivia was high. The opposition "
+        "rejected the results.",
+        "USA",
+    )
+    assert actor_of(a, "opposition")["country"] == "BOL"
+
+
+def test_refugees_from_a_state_are_its_refugees():
+    a = annotate("Aid workers registered refugees from Eritrea at the camp.")
+    assert actor_of(a, "refugees from Eritrea")["code"] == "ERIREF"
+
+
+def test_a_demonym_before_a_compound_qualifies_the_people_noun():
+    a = annotate("The government will let Iraqi Kurdish refugees return home.")
+    assert actor_of(a, "Iraqi Kurdish refugees")["country"] == "IRQ"
