@@ -1246,6 +1246,7 @@ def pass_groups(st: _State) -> None:
     st.resolved = people_nouns.conjoined_groups(st.doc, st.resolved, st.actors)
     st.resolved = people_nouns.repeated_groups(st.doc, st.resolved, st.actors)
     st.resolved += people_nouns.those_groups(st.doc, st.resolved, st.actors, states, st.publisher)
+    st.resolved += people_nouns.collective_bodies(st.doc, st.resolved, st.actors)
     st.resolved += group_anaphors(st.doc, st.resolved, st.actors)
     if st.publisher:
         st.resolved += first_person(st.doc, st.publisher, st.actors)

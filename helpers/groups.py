@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from . import config, nlp
+from . import config, lexicon, nlp
 from .actors import Mention, article_state, people_group
 from .lexicon import words
 
@@ -266,3 +266,49 @@ def conjoined_groups(
         Mention(m.start, m.end, m.text, merged.get(m.actor_id, m.actor_id), m.place_id, m.how)
         for m in mentions
     ]
+
+
+def _body_of_members(noun: Token) -> Span | None:
+    """ "a consortium of non-governmental organizations", "a coalition of opposition parties": a
+    ``collective_noun`` whose "of" phrase names bodies of one sector (an agent phrase); the phrase
+    from the collective noun to the bodies' noun."""
+    pobj = next(
+        (
+            p
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj" and p.tag_ in ("NNS", "NNPS")
+        ),
+        None,
+    )
+    if pobj is None:
+        return None
+    members = noun.doc[pobj.left_edge.i : pobj.i + 1]
+    words_ = members.text.lower().split()
+    phrases = [" ".join(words_[k:]) for k in range(len(words_))]
+    if not any(lexicon.agent_sector(p) for p in phrases):
+        return None
+    return noun.doc[noun.i : pobj.i + 1]
+
+
+def collective_bodies(
+    doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]
+) -> list[Mention]:
+    """ "distributed through a consortium of non-governmental organizations": a collective of
+    bodies named by their kind is one group actor, over the whole phrase, with no state of its
+    own."""
+    covered = [(m.start, m.end) for m in mentions]
+    out = []
+    for tok in nlp.tokens_in(doc, "LOWER", words("collective_noun")):
+        span = _body_of_members(tok) if tok.tag_ == "NN" else None
+        if span is None or any(a < span.end_char and span.start_char < b for a, b in covered):
+            continue
+        aid = f"group:{config.slugify(span.text)}"
+        actors.setdefault(
+            aid,
+            {"actor_id": aid, "name": span.text, "type": "group", "country": "", "role": ""},
+        )
+        actors[aid].setdefault("code", "")
+        out.append(Mention(span.start_char, span.end_char, span.text, aid, "", "agent"))
+    return out

@@ -66,6 +66,7 @@ GROUPS = (
     "hedge_denial",
     "recipient_prep",
     "holder_verb",
+    "collective_noun",
 )
 
 

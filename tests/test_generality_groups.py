@@ -194,3 +194,19 @@ def test_refugees_from_a_state_are_its_refugees():
 def test_a_demonym_before_a_compound_qualifies_the_people_noun():
     a = annotate("The government will let Iraqi Kurdish refugees return home.")
     assert actor_of(a, "Iraqi Kurdish refugees")["country"] == "IRQ"
+
+
+# --- a collective of bodies ------------------------------------------------------------------------
+
+
+def test_a_collective_of_bodies_named_by_their_kind_is_one_group():
+    a = annotate("The grain will be handed out by a consortium of non-governmental organizations.")
+    hit = a.mentions[a.mentions["text"] == "consortium of non-governmental organizations"]
+    assert len(hit) == 1
+    group = a.actors[a.actors["actor_id"] == hit.iloc[0]["actor_id"]].iloc[0]
+    assert (group["type"], group["country"]) == ("group", "")
+
+
+def test_a_collective_of_things_is_no_actor():
+    a = annotate("The ministry built a network of roads across the province.")
+    assert not a.mentions["text"].str.contains("network").any()
