@@ -1652,11 +1652,12 @@ def agent_groups(
         if (
             mod is None
             and (tok.tag_ == "NNS" or collective)
-            and sector in PEOPLE_SECTORS
+            and sector in PEOPLE_SECTORS | DOMESTIC_SECTORS - STATE_SECTORS
             and _list_dep(tok) in ("nsubj", "nsubjpass", "dobj", "pobj")
-        ):  # "protesters", "the opposition coalition", "lawyers and activists"
+        ):  # "protesters", "the opposition coalition", "lawyers and activists", "police"
             home = _home_state(tok, states, publisher)
-            out += _unqualified_group(doc, tok, sector, actors, taken, home)
+            if home or sector in PEOPLE_SECTORS:  # police with no state named are no actor
+                out += _unqualified_group(doc, tok, sector, actors, taken, home)
             continue
         if mod is None or tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
             continue  # "Iran's leader, Ayatollah X": the person, not a group
@@ -1850,8 +1851,8 @@ def _unqualified_group(
     home: str = "",
 ) -> list[Mention]:
     """ "Protesters blocked the road", "police detained lawyers": a plural agent noun acting or acted
-    on is a group of its own (``group:protesters``) when nothing names its state, or the group of
-    its sector of state ``home`` when its sentence names that one state (``_home_state``)."""
+    on is a group of its own (``group:protesters``) when nothing names its state, or the group (the
+    national body, for police or courts) of its sector of state ``home`` (``_home_state``)."""
     if any(s <= tok.idx < e for s, e in taken) or tok.lower_ in words("too_general_group"):
         return []
     if tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON":
@@ -1866,8 +1867,9 @@ def _unqualified_group(
     ]
     start = min([tok.i] + [c.i for c in mods])
     span = doc[start : tok.i + 1]
-    if home:
-        aid = people_group(actors, home, sector, tok.lower_, "group")
+    if home:  # "lawyers" are people of the judiciary's sector; "police" the state's body
+        kind = "group" if sector in PEOPLE_SECTORS else ""
+        aid = people_group(actors, home, sector, tok.lower_, kind)
         return [Mention(span.start_char, span.end_char, span.text, aid, "", "agent")]
     aid = f"group:{config.slugify(span.text)}"
     actors.setdefault(

@@ -210,3 +210,14 @@ def test_a_collective_of_bodies_named_by_their_kind_is_one_group():
 def test_a_collective_of_things_is_no_actor():
     a = annotate("The ministry built a network of roads across the province.")
     assert not a.mentions["text"].str.contains("network").any()
+
+
+def test_police_with_no_state_of_their_own_are_the_body_of_the_one_state_named():
+    a = annotate("Gunmen attacked security forces near a checkpoint in Peshawar on Friday.")
+    forces = actor_of(a, "security forces")
+    assert (forces["country"], forces["type"]) == ("PAK", "organization")
+
+
+def test_police_in_a_text_that_names_no_state_are_no_actor():
+    a = annotate("Police detained the suspect after a chase.")
+    assert not (a.mentions["text"] == "Police").any()
