@@ -1916,11 +1916,12 @@ def _participant_slot(tok: Token) -> bool:
             if (
                 amount.like_num
                 or amount.tag_ == "CD"
-                or amount.lower_ in words("amount_nouns") | words("member_nouns")
+                or amount.lower_
+                in words("amount_nouns") | words("member_nouns") | words("agency_noun")
             ):
                 return _participant_slot(
                     amount
-                )  # "arrested dozens of students", "leaders of the coalition"
+                )  # "arrested dozens of students", "leaders of the coalition", "at the hands of"
             return (amount.pos_ == "NOUN" or amount.tag_ == "VBG") and _names_an_act(amount)
         return prep.head.pos_ in ("VERB", "AUX", "NOUN") or prep.dep_ == "agent"
     return False

@@ -67,6 +67,7 @@ GROUPS = (
     "recipient_prep",
     "holder_verb",
     "collective_noun",
+    "agency_noun",
 )
 
 

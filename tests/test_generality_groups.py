@@ -221,3 +221,8 @@ def test_police_with_no_state_of_their_own_are_the_body_of_the_one_state_named()
 def test_police_in_a_text_that_names_no_state_are_no_actor():
     a = annotate("Police detained the suspect after a chase.")
     assert not (a.mentions["text"] == "Police").any()
+
+
+def test_people_at_whose_hands_others_suffered_are_a_group():
+    a = annotate("Villagers in Mozambique have suffered for years at the hands of armed criminals.")
+    assert actor_of(a, "armed criminals")["code"] == "MOZCRM"
