@@ -1247,6 +1247,7 @@ def pass_groups(st: _State) -> None:
     st.resolved = people_nouns.repeated_groups(st.doc, st.resolved, st.actors)
     st.resolved += people_nouns.those_groups(st.doc, st.resolved, st.actors, states, st.publisher)
     st.resolved += people_nouns.collective_bodies(st.doc, st.resolved, st.actors)
+    st.resolved += people_nouns.body_people(st.doc, st.resolved, st.actors)
     st.resolved += group_anaphors(st.doc, st.resolved, st.actors)
     if st.publisher:
         st.resolved += first_person(st.doc, st.publisher, st.actors)
@@ -1925,6 +1926,10 @@ def _participant_slot(tok: Token) -> bool:
             return (amount.pos_ == "NOUN" or amount.tag_ == "VBG") and _names_an_act(amount)
         return prep.head.pos_ in ("VERB", "AUX", "NOUN") or prep.dep_ == "agent"
     return False
+
+
+#: Public for the group rules (``helpers.groups``): is a noun where an event's participants stand?
+participant_slot = _participant_slot
 
 
 def _names_an_act(noun: Token) -> bool:

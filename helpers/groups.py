@@ -6,10 +6,12 @@ run in ``actors.pass_groups`` after the agent groups are made."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span, Token
 
 from . import config, lexicon, nlp
-from .actors import Mention, article_state, people_group
+from .actors import Mention, article_state, participant_slot, people_group
 from .lexicon import words
 
 #: The sector of an ethnic group in the Phoenix agents list ("ETHNIC_GROUP [~CVL]"), used when a
@@ -311,4 +313,51 @@ def collective_bodies(
         )
         actors[aid].setdefault("code", "")
         out.append(Mention(span.start_char, span.end_char, span.text, aid, "", "agent"))
+    return out
+
+
+def _main_body(mentions: list[Mention], actors: dict[str, dict[str, str]]) -> str:
+    """The organisation an article is about: named twice or more, more often than any other."""
+    counts = Counter(
+        m.actor_id for m in mentions if actors.get(m.actor_id, {}).get("type") == "organization"
+    )
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+        return ""
+    return top[0][0]
+
+
+def body_people(
+    doc: Doc, mentions: list[Mention], actors: dict[str, dict[str, str]]
+) -> list[Mention]:
+    """ "Director Vasquez met several volunteers": in an article about one organisation, the bare
+    plural of a word for its people (``body_people``: volunteers, staff) who act or are met is
+    that organisation's people, a group with its country ("Peace Corps volunteers")."""
+    body = _main_body(mentions, actors)
+    covered = [(m.start, m.end) for m in mentions]
+    out = []
+    for tok in nlp.tokens_in(doc, "LOWER", words("body_people")) if body else ():
+        if (
+            tok.tag_ != "NNS"
+            or _own_qualifier(tok)
+            or any(c.dep_ == "compound" for c in tok.children)
+            or any(a <= tok.idx < b for a, b in covered)
+            or not participant_slot(tok)
+        ):
+            continue
+        org = actors[body]
+        aid = f"group:{config.slugify(org['name'])}-{tok.lower_}"
+        actors.setdefault(
+            aid,
+            {
+                "actor_id": aid,
+                "name": f"{org['name']} {tok.lower_}",
+                "type": "group",
+                "country": org.get("country", ""),
+                "role": "",
+                "code": "",
+            },
+        )
+        end = tok.idx + len(tok.text)
+        out.append(Mention(tok.idx, end, tok.text, aid, "", "agent"))
     return out

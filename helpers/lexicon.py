@@ -68,6 +68,7 @@ GROUPS = (
     "holder_verb",
     "collective_noun",
     "agency_noun",
+    "body_people",
 )
 
 

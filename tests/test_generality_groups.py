@@ -226,3 +226,20 @@ def test_police_in_a_text_that_names_no_state_are_no_actor():
 def test_people_at_whose_hands_others_suffered_are_a_group():
     a = annotate("Villagers in Mozambique have suffered for years at the hands of armed criminals.")
     assert actor_of(a, "armed criminals")["code"] == "MOZCRM"
+
+
+# --- the people of the organisation an article is about ----------------------------------------------
+
+
+def test_a_bare_word_for_a_body_s_people_in_an_article_about_that_body_is_its_people():
+    a = annotate(
+        "The World Food Programme opened an office in Juba. The World Food Programme said its "
+        "director met volunteers at the warehouse."
+    )
+    volunteers = actor_of(a, "volunteers")
+    assert volunteers["type"] == "group" and volunteers["name"].startswith("World Food Program")
+
+
+def test_a_word_for_a_body_s_people_is_no_actor_when_no_body_leads_the_article():
+    a = annotate("The mayor thanked volunteers who cleaned the beach.")
+    assert not (a.mentions["text"] == "volunteers").any()
