@@ -1,5 +1,9 @@
-"""People named by common nouns, as actors: an ethnic group belongs to the state it lives in, a
-bare plural repeats the group named before it, and "those affected by ..." is a group of its own.
+"""People named by common nouns, as actors: an ethnic group belongs to the state it lives in
+(``ethnic_groups``); people named together are one group (``conjoined_groups``); a bare plural
+repeats the group named before it (``repeated_groups``); "those affected by ..." is a group
+(``those_groups``), and so are "a consortium of non-governmental organizations"
+(``collective_bodies``) and, in an article about one organisation, its "volunteers"
+(``body_people``).
 
 Each rule takes the mentions the actor passes found and gives them back changed or extended; they
 run in ``actors.pass_groups`` after the agent groups are made."""
@@ -34,11 +38,11 @@ def _people_of(m: Mention, actors: dict[str, dict[str, str]]) -> tuple[str, str]
 
 
 def _is_ethnic(span: Span) -> bool:
-    """ "ethnic Albanians", "ethnic Albanian guerrillas": the demonym names a people, not a state."""
+    """ "ethnic Albanians", "ethnic Albanian guerrillas" (words of the ``ethnic_marker`` group):
+    the demonym names a people, not a state."""
+    marker = words("ethnic_marker")
     before = span.doc[span.start - 1] if span.start else None
-    return (before is not None and before.lower_ == "ethnic") or any(
-        t.lower_ == "ethnic" for t in span
-    )
+    return (before is not None and before.lower_ in marker) or any(t.lower_ in marker for t in span)
 
 
 def _states_at(toks: list[Token], states: list[Mention]) -> set[str]:

@@ -69,6 +69,7 @@ GROUPS = (
     "collective_noun",
     "agency_noun",
     "body_people",
+    "ethnic_marker",
 )
 
 
