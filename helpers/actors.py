@@ -1227,9 +1227,9 @@ def pass_references(st: _State) -> None:
 def pass_groups(st: _State) -> None:
     """Agent groups ("Israeli troops": ISRMIL), "these individuals" and, in a government's
     statement, "we"."""
-    groups = agent_groups(st.doc, st.resolved, st.actors, st.places)
-    peoples = [
-        (g.start, g.end) for g in groups if g.actor_id.endswith(f"-{PEOPLE_OF_STATE.lower()}")
+    groups = agent_groups(st.doc, st.resolved, st.actors, st.places, st.publisher)
+    peoples = [  # a state's people or other group of people ("Syrian refugees"), not its forces
+        (g.start, g.end) for g in groups if st.actors.get(g.actor_id, {}).get("type") == "group"
     ]
     st.resolved = [
         m
@@ -1239,6 +1239,15 @@ def pass_groups(st: _State) -> None:
     st.resolved += (
         groups  # "the Syrian people" is one mention, of the people, not also one of the state
     )
+    from . import groups as people_nouns
+
+    states = _qualifying_states(st.resolved, st.places)
+    st.resolved = people_nouns.ethnic_groups(st.doc, st.resolved, st.actors, states, st.publisher)
+    st.resolved = people_nouns.conjoined_groups(st.doc, st.resolved, st.actors)
+    st.resolved = people_nouns.repeated_groups(st.doc, st.resolved, st.actors)
+    st.resolved += people_nouns.those_groups(st.doc, st.resolved, st.actors, states, st.publisher)
+    st.resolved += people_nouns.collective_bodies(st.doc, st.resolved, st.actors)
+    st.resolved += people_nouns.body_people(st.doc, st.resolved, st.actors)
     st.resolved += group_anaphors(st.doc, st.resolved, st.actors)
     if st.publisher:
         st.resolved += first_person(st.doc, st.publisher, st.actors)
@@ -1584,6 +1593,8 @@ PEOPLE_SECTORS = {
     "NGO",
     "RAD",
     "SPY",
+    "CRM",
+    "PTY",
 }
 #: Agent heads that never make a group on their own (people in general, not collectives).
 
@@ -1612,10 +1623,13 @@ def agent_groups(
     mentions: list[Mention],
     actors: dict[str, dict[str, str]],
     places: dict[str, geo.Place] | None = None,
+    publisher: str = "",
 ) -> list[Mention]:
     """ "Israeli troops", "Serb forces", "Sudan's army", "the government of Iraq": an agent noun
     with a state's name or demonym becomes that state's group (``group:isr-mil``, code ``ISRMIL``),
-    or the state itself when the sector is its government."""
+    or the state itself when the sector is its government; "police dispersed protesters in
+    Monrovia": people with no state of their own named belong to the one state their sentence
+    names (not the publisher's, who speaks about them)."""
     states = _qualifying_states(mentions, places)
     taken = {
         (m.start, m.end) for m in mentions if m.actor_id and not m.actor_id.startswith("state:")
@@ -1639,10 +1653,12 @@ def agent_groups(
         if (
             mod is None
             and (tok.tag_ == "NNS" or collective)
-            and sector in PEOPLE_SECTORS
-            and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
-        ):  # "protesters", "the opposition coalition"
-            out += _unqualified_group(doc, tok, sector, actors, taken)
+            and sector in PEOPLE_SECTORS | DOMESTIC_SECTORS - STATE_SECTORS
+            and _list_dep(tok) in ("nsubj", "nsubjpass", "dobj", "pobj")
+        ):  # "protesters", "the opposition coalition", "lawyers and activists", "police"
+            home = _home_state(tok, states, publisher)
+            if home or sector in PEOPLE_SECTORS:  # police with no state named are no actor
+                out += _unqualified_group(doc, tok, sector, actors, taken, home)
             continue
         if mod is None or tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
             continue  # "Iran's leader, Ayatollah X": the person, not a group
@@ -1719,10 +1735,14 @@ def _state_group(
     return Mention(start, end, nlp.text(doc)[start:end], aid, "", "agent")
 
 
-def people_group(actors: dict[str, dict[str, str]], iso3: str, sector: str, noun: str) -> str:
-    """The id of a state's group of one sector ("group:isr-mil", code ``ISRMIL``), added if new."""
+def people_group(
+    actors: dict[str, dict[str, str]], iso3: str, sector: str, noun: str, kind: str = ""
+) -> str:
+    """The id of a state's group of one sector ("group:isr-mil", code ``ISRMIL``), added if new;
+    an organisation for a state's institutions unless ``kind`` says otherwise ("lawyers" are
+    people of the judiciary's sector, not the courts)."""
     aid = f"group:{iso3.lower()}-{sector.lower()}"
-    kind = "organization" if sector in INSTITUTION_SECTORS else "group"
+    kind = kind or ("organization" if sector in INSTITUTION_SECTORS else "group")
     actors.setdefault(
         aid,
         {
@@ -1776,6 +1796,49 @@ def _state_where_they_act(tok: Token, states: list[Mention]) -> Mention | None:
     return Mention(start, end, tok.doc.text[start:end], state.actor_id, "", state.how)
 
 
+def _home_state(tok: Token, states: list[Mention], publisher: str) -> str:
+    """The one state (ISO3) that a people noun's sentence names, by name, demonym or a place in it,
+    other than the publisher's: "Liberian police dispersed demonstrators in Monrovia" (LBR); empty
+    when it names several ("fighting between Azerbaijanis and Armenians"); when it names none, the
+    state the article is about ("The opposition continues to grow stronger")."""
+    sent = tok.sent
+    lo, hi = sent.start_char, sent.end_char
+    found = sorted(
+        {
+            m.actor_id.split(":", 1)[1]
+            for m in states
+            if lo <= m.start < hi
+            and m.actor_id != f"state:{publisher}"
+            and not _forces_abroad(tok.doc, m)
+        }
+    )
+    if not found:
+        return article_state(states, publisher)
+    return found[0] if len(found) == 1 else ""
+
+
+def _forces_abroad(doc: Doc, m: Mention) -> bool:
+    """Does a state's name qualify forces that may act abroad ("Israeli troops", "Russian
+    jets"), so that the people they act on need not be that state's?"""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in ("amod", "compound", "poss", "nmod"):
+        return False
+    sector = _agent_sector(span.root.head)
+    return bool(sector) and sector not in DOMESTIC_SECTORS | STATE_SECTORS
+
+
+def article_state(states: list[Mention], publisher: str) -> str:
+    """The state an article is about: the one named most often, twice or more and more often than
+    any other, leaving out the publisher's own."""
+    counts = Counter(
+        m.actor_id.split(":", 1)[1] for m in states if m.actor_id != f"state:{publisher}"
+    )
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+        return ""
+    return top[0][0]
+
+
 def _a_count(tok: Token) -> bool:
     return tok.like_num or tok.tag_ == "CD" or tok.lower_ in words("amount_nouns")
 
@@ -1786,9 +1849,11 @@ def _unqualified_group(
     sector: str,
     actors: dict[str, dict[str, str]],
     taken: set[tuple[int, int]],
+    home: str = "",
 ) -> list[Mention]:
     """ "Protesters blocked the road", "police detained lawyers": a plural agent noun acting or acted
-    on is a group of its own (``group:protesters``) when nothing names its state."""
+    on is a group of its own (``group:protesters``) when nothing names its state, or the group (the
+    national body, for police or courts) of its sector of state ``home`` (``_home_state``)."""
     if any(s <= tok.idx < e for s, e in taken) or tok.lower_ in words("too_general_group"):
         return []
     if tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON":
@@ -1803,6 +1868,10 @@ def _unqualified_group(
     ]
     start = min([tok.i] + [c.i for c in mods])
     span = doc[start : tok.i + 1]
+    if home:  # "lawyers" are people of the judiciary's sector; "police" the state's body
+        kind = "group" if sector in PEOPLE_SECTORS else ""
+        aid = people_group(actors, home, sector, tok.lower_, kind)
+        return [Mention(span.start_char, span.end_char, span.text, aid, "", "agent")]
     aid = f"group:{config.slugify(span.text)}"
     actors.setdefault(
         aid,
@@ -1816,6 +1885,15 @@ def _unqualified_group(
         },
     )
     return [Mention(span.start_char, span.end_char, span.text, aid, "", "agent")]
+
+
+def _list_dep(tok: Token) -> str:
+    """The dependency of a noun, or of the first noun of the list of people it ends ("lawyers
+    and activists"; not "in education, culture, media and tourism", a list of fields)."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.dep_ if first is tok or _agent_sector(first) else tok.dep_
 
 
 def _where(tok: Token) -> bool:
@@ -1839,14 +1917,19 @@ def _participant_slot(tok: Token) -> bool:
             if (
                 amount.like_num
                 or amount.tag_ == "CD"
-                or amount.lower_ in words("amount_nouns") | words("member_nouns")
+                or amount.lower_
+                in words("amount_nouns") | words("member_nouns") | words("agency_noun")
             ):
                 return _participant_slot(
                     amount
-                )  # "arrested dozens of students", "leaders of the coalition"
+                )  # "arrested dozens of students", "leaders of the coalition", "at the hands of"
             return (amount.pos_ == "NOUN" or amount.tag_ == "VBG") and _names_an_act(amount)
         return prep.head.pos_ in ("VERB", "AUX", "NOUN") or prep.dep_ == "agent"
     return False
+
+
+#: Public for the group rules (``helpers.groups``): is a noun where an event's participants stand?
+participant_slot = _participant_slot
 
 
 def _names_an_act(noun: Token) -> bool:
@@ -1868,6 +1951,13 @@ def _state_modifier(tok: Token, states: list[Mention]) -> Mention | None:
     left += [  # "Vietnamese-led forces", "Saudi-led coalition": the leader's
         g for c in left if c.lower_ == "led" for g in c.children if g.dep_ == "npadvmod"
     ]
+    left += [  # "Turkish Kurd refugees": the demonym of the compound before the noun
+        g
+        for c in left
+        if c.dep_ == "compound"
+        for g in c.children
+        if g.dep_ in ("amod", "compound") and g.i < c.i
+    ]
     right = [
         p
         for c in tok.children
@@ -1875,13 +1965,15 @@ def _state_modifier(tok: Token, states: list[Mention]) -> Mention | None:
         for p in c.children
         if p.dep_ == "pobj"
     ]
+    sector = _agent_sector(tok)
     if (
-        _agent_sector(tok) in DOMESTIC_SECTORS | PEOPLE_SECTORS
+        sector in DOMESTIC_SECTORS | PEOPLE_SECTORS
     ):  # "authorities in the PRC", "demonstrators in Baghdad" (not "troops in")
+        preps = ("in", "from") if sector in PEOPLE_SECTORS else ("in",)  # "refugees from Syria"
         right += [
             p
             for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "in"
+            if c.dep_ == "prep" and c.lower_ in preps
             for p in c.children
             if p.dep_ == "pobj"
         ]
@@ -2110,20 +2202,31 @@ def group_anaphors(
     )
     out = []
     for tok in nlp.tokens_in(doc, "LOWER", words("group_anaphor")):
-        if (
-            tok.lower_ not in words("group_anaphor")
-            or tok.tag_ != "NNS"
-            or not tok.i
-            or doc[tok.i - 1].lower_ not in ("these", "those")
-        ):
+        if tok.lower_ not in words("group_anaphor") or tok.tag_ != "NNS" or not tok.i:
             continue
-        start, end = doc[tok.i - 1].idx, tok.idx + len(tok.text)
+        if doc[tok.i - 1].lower_ in ("these", "those"):
+            start = doc[tok.i - 1].idx
+        elif _described_again(tok):
+            start = min(c.idx for c in tok.children if c.dep_ == "amod")
+        else:
+            continue
+        end = tok.idx + len(tok.text)
         before = [m for m in groups if m.end <= start and start - m.start < 600]
         if before:
             out.append(
                 Mention(start, end, nlp.text(doc)[start:end], before[-1].actor_id, "", "anaphor")
             )
     return out
+
+
+def _described_again(tok: Token) -> bool:
+    """ "We will support brave individuals who seek reform": a word for people with a quality and
+    a clause of its own, in a participant slot, describes the group just named."""
+    return (
+        any(c.dep_ == "amod" and c.i < tok.i for c in tok.children)
+        and any(c.dep_ == "relcl" for c in tok.children)
+        and _participant_slot(tok)
+    )
 
 
 def former_latter(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -81,6 +81,12 @@ GROUPS = (
     "stance_noun",
     "grievance_prep",
     "place_head_noun",
+    "recipient_prep",
+    "holder_verb",
+    "collective_noun",
+    "agency_noun",
+    "body_people",
+    "ethnic_marker",
 )
 
 

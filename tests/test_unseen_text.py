@@ -28,9 +28,9 @@ def macro(scores: list[dict[str, float]], key: str) -> float:
 
 
 def test_development_set_levels_hold(dev_scores):
-    assert macro(dev_scores, "actors_f1") >= 0.91
-    assert macro(dev_scores, "country_accuracy") >= 0.95
-    assert macro(dev_scores, "mention_linking_recall") >= 0.88
+    assert macro(dev_scores, "actors_f1") >= 0.94
+    assert macro(dev_scores, "country_accuracy") >= 0.97
+    assert macro(dev_scores, "mention_linking_recall") >= 0.93
     assert macro(dev_scores, "speaker_accuracy") >= 0.99
     assert macro(dev_scores, "quotes_f1") >= 0.79
     assert macro(dev_scores, "events_f1") >= 0.42
