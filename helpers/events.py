@@ -1438,6 +1438,12 @@ def _intent(entry: Lex, negated: bool = False) -> Lex:
     )
 
 
+def _reacts_to(verb: Token) -> bool:
+    """Is the verb a reaction to the act its object names ("condemn the attack on X", "praised the
+    withdrawal")? Then whoever reacts did not do that act."""
+    return (_trigger_entries(verb) or _NO_LEX).type in ("ACCUSE", "REJECT", "PROTEST", "SUPPORT")
+
+
 def _paired_modifiers(tok: Token, m: Mentions) -> list[str]:
     """The states or bodies named as a pair before a noun ("the U.S. Georgia partnership",
     "bilateral Japan-ROK ties"), in order; fewer than two: none."""
@@ -1501,7 +1507,7 @@ def _noun_event(tok: Token, entry: Lex, m: Mentions) -> tuple[list[str], list[st
     if governor.pos_ in ("VERB", "AUX") and governor.lemma_ in words("target_governor"):
         subj, _ = _subject(governor, m)  # "they face pressure from the West": they are the target
         return sources, targets or subj, governor
-    if not sources and governor.pos_ in ("VERB", "AUX"):
+    if not sources and governor.pos_ in ("VERB", "AUX") and not _reacts_to(governor):
         sources, _ = _subject(governor, m)
         if not targets:  # "engaged in ethnic cleansing ... against the Albanian population"
             targets = [

@@ -259,3 +259,11 @@ def test_former_country_names_of_archive_texts_are_those_states():
         "Zaire closed its border with Uganda."
     )
     assert {"state:KHM", "state:COD"} <= set(a.actors["actor_id"])
+
+
+def test_who_condemns_an_attack_did_not_carry_it_out():
+    _, e = annotate(
+        "Kenya strongly condemned the deadly attack on Somali security forces near the Ministry "
+        "of Defense in Mogadishu."
+    )
+    assert "ASSAULT" not in set(e["type"])
