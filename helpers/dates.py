@@ -124,12 +124,17 @@ def _precision_value(d: dt.datetime, period: str) -> str:
     )
 
 
+#: "January 27 and 28", "March 3-5": days of one month named together (the first is kept)
+_DAY_SPAN = re.compile(r"\b([A-Z][a-z]+)\s+(\d{1,2})\s*(?:and|-|–|to)\s*\d{1,2}\b")
+
+
 def _explicit(text: str, base: dt.date | None) -> tuple[str, str] | None:
     """(value, basis) for a date that names its month or day, via dateparser."""
     clean = re.sub(
         r"^(on|in|since|by|from|at|during|until|early|late|mid)[\s-]+", "", text.strip(), flags=re.I
     )
     clean = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", clean)
+    clean, span = _DAY_SPAN.subn(r"\1 \2", clean)  # "January 27 and 28, 2013": its first day
     has_year = bool(re.search(r"\b\d{4}\b", clean))
     if not has_year and base is None:
         return None
@@ -137,7 +142,8 @@ def _explicit(text: str, base: dt.date | None) -> tuple[str, str] | None:
     found = _dated(clean, base) if base is not None else _parsed(clean, base)
     if found is None:
         return None
-    return found, "explicit" if has_year else "explicit, year from publication date"
+    basis = "explicit" if has_year else "explicit, year from publication date"
+    return found, basis + (", first day of the days named" if span else "")
 
 
 def _parsed(clean: str, base: dt.date | None) -> str | None:

@@ -332,8 +332,9 @@ def score_events(
         f"events_{k}": v
         for k, v in prf(len(matched), len(events), len(gold.get("events", []))).items()
     }
+    dated = [(h, d) for h, d, _ in matched if "/" not in d]  # a period no event date can hold
     scores["event_date_accuracy"] = (
-        round(sum(h.date == d for h, d, _ in matched) / len(matched), 4) if matched else 1.0
+        round(sum(h.date == d for h, d in dated) / len(dated), 4) if dated else 1.0
     )
     scores["negation_accuracy"] = (
         round(sum(bool(h.negated) == n for h, _, n in matched) / len(matched), 4)

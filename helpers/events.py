@@ -231,12 +231,21 @@ def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
 def _titled_person(tok: Token, m: Mentions) -> list[str]:
     """The person a singular title noun heads when the parser hung the name below it ("United
     States Ambassador to the Philippines Kristie A. Kenney": Kenney, not the United States)."""
-    if tok.tag_ not in ("NN", "NNP") or agent_sector(tok.lower_) != "GOV":
+    from . import reference
+
+    if tok.tag_ not in ("NN", "NNP") or (
+        agent_sector(tok.lower_) != "GOV" and tok.lower_ not in reference.titles()
+    ):
         return []
-    people = [
-        a for t in tok.subtree if t.i > tok.i and (a := m.actor(t)) and m.types.get(a) == "person"
+    named = [
+        (t, a)
+        for t in tok.subtree
+        if t.i > tok.i and (a := m.actor(t)) and m.types.get(a) == "person"
     ]
-    return people[:1]
+    # "Assistant Secretary ... Anne C. Richard, and USAID Assistant Administrator ... Nancy
+    # Lindborg visited": the people the parser listed below the first title act together
+    listed = [a for t, a in named[1:] if t.dep_ == "conj"]
+    return list(dict.fromkeys([a for _, a in named[:1]] + listed))
 
 
 def _people_from(tok: Token, m: Mentions) -> list[str]:

@@ -267,3 +267,15 @@ def test_who_condemns_an_attack_did_not_carry_it_out():
         "of Defense in Mogadishu."
     )
     assert "ASSAULT" not in set(e["type"])
+
+
+def test_two_officials_listed_under_their_titles_each_made_the_visit_on_its_first_day():
+    _, e = annotate(
+        "On March 3 and 4, 2014, Assistant Secretary of State for Population, Refugees, and "
+        "Migration Jane Doe, and USAID Assistant Administrator for Democracy, Conflict, and "
+        "Humanitarian Assistance John Roe visited Somali refugees in Kenya.",
+        published="2014-03-06",
+    )
+    visits = e[e["trigger"] == "visited"]
+    assert set(visits["source"]) == {"person:jane-doe", "person:john-roe"}
+    assert set(visits["date"]) == {"2014-03-03"}
