@@ -87,6 +87,8 @@ def status(tok: Token, has_event: Callable[[Token], bool]) -> Status:
         return _own_modality(
             tok, Status("event", "a finite verb the parser took for a modifier of the subject")
         )
+    if dep == "acl" and _taken_opportunity(tok):
+        return _own_modality(tok, Status("event", f"'had the {tok.head.lemma_} to': it was done"))
     if dep in SECONDARY:
         return Status("skip", SECONDARY[dep])
     if dep == "xcomp":
@@ -103,6 +105,24 @@ def _requested(tok: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words("request_noun")
         for c in tok.children
     )
+
+
+def taken_opportunity_noun(tok: Token) -> Token | None:
+    """The verb of "had the opportunity to meet" (the event is the meeting), or None."""
+    noun = tok.head
+    if (
+        tok.dep_ == "acl"
+        and noun.lemma_.lower() in words("opportunity_noun")
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in ("have", "take", "get", "use")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    ):
+        return noun.head
+    return None
+
+
+def _taken_opportunity(tok: Token) -> bool:
+    return taken_opportunity_noun(tok) is not None
 
 
 def _coordinated(tok: Token, has_event: Callable[[Token], bool]) -> Status:

@@ -423,6 +423,10 @@ def _subject(tok: Token, m: Mentions) -> tuple[list[str], bool]:
             return _np_actors(
                 cur.head, m
             ), False  # "A French minister threatened ...": a main verb parsed as a modifier
+        taker = clauses.taken_opportunity_noun(cur)
+        if taker is not None:  # "had the opportunity to meet": whoever had it met
+            cur = taker
+            continue
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             if cur.pos_ == "ADP":

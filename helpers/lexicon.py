@@ -66,6 +66,7 @@ GROUPS = (
     "time_prep",
     "counted_person",
     "joint_meeting",
+    "opportunity_noun",
     "cognition_clause",
     "reduction_verb",
     "easing_verb",

@@ -279,3 +279,11 @@ def test_two_officials_listed_under_their_titles_each_made_the_visit_on_its_firs
     visits = e[e["trigger"] == "visited"]
     assert set(visits["source"]) == {"person:jane-doe", "person:john-roe"}
     assert set(visits["date"]) == {"2014-03-03"}
+
+
+def test_what_someone_had_the_opportunity_to_do_they_did():
+    _, e = annotate(
+        "Director Vasquez also had the opportunity to meet several Filipino officials and learn "
+        "about their projects."
+    )
+    has(e, "CONSULT", "person:vasquez", "state:PHL")
