@@ -1144,6 +1144,8 @@ def _classify_token(tok: Token) -> Lex | None:
             )
         bare_ok = lemma not in words("polysemous_verb")  # "taken a step": not "seized"
         entry = _refusal(tok, _reduction(tok, _cameo_entry(tok, patterns_only=not bare_ok)))
+        if not bare_ok:  # "will serve tours of two years": a verb of many senses lends its
+            return _suppression(tok, entry)  # object no event ("tour" is no visit here)
         return _suppression(tok, entry) or _reduction(tok, _object_noun_entry(tok))
     if tok.pos_ in ("NOUN", "PROPN"):
         key = tok.text.lower() if (tok.text.lower(), "NOUN") in lex else tok.lemma_.lower()

@@ -287,3 +287,8 @@ def test_what_someone_had_the_opportunity_to_do_they_did():
         "about their projects."
     )
     has(e, "CONSULT", "person:vasquez", "state:PHL")
+
+
+def test_a_verb_of_many_senses_lends_its_object_no_event():
+    _, e = annotate("These 35 Kenyan volunteers will serve tours of two years in Uganda.")
+    assert "CONSULT" not in set(e["type"]) and "AGREE" not in set(e["type"])
