@@ -87,6 +87,8 @@ def status(tok: Token, has_event: Callable[[Token], bool]) -> Status:
         return _own_modality(
             tok, Status("event", "a finite verb the parser took for a modifier of the subject")
         )
+    if dep == "pcomp" and _replaced(tok):
+        return Status("event", "'rather than X-ing': X is what is being done")
     if dep == "acl" and _taken_opportunity(tok):
         return _own_modality(tok, Status("event", f"'had the {tok.head.lemma_} to': it was done"))
     if dep in SECONDARY:
@@ -119,6 +121,20 @@ def taken_opportunity_noun(tok: Token) -> Token | None:
     ):
         return noun.head
     return None
+
+
+def _replaced(tok: Token) -> bool:
+    """ "Rather than imprisoning its critics, the government should focus on dialogue": the act a
+    demand asks to replace is being done (not so "instead of talking, Russia attacked")."""
+    prep = tok.head
+    return (
+        prep.lower_ in ("than", "of")
+        and modal(prep.head) in words("demand_modal")
+        and any(
+            a.lower_ in words("replacement_adverb")
+            for a in [*prep.children, prep.doc[prep.i - 1] if prep.i else prep]
+        )
+    )
 
 
 def _taken_opportunity(tok: Token) -> bool:

@@ -292,3 +292,12 @@ def test_what_someone_had_the_opportunity_to_do_they_did():
 def test_a_verb_of_many_senses_lends_its_object_no_event():
     _, e = annotate("These 35 Kenyan volunteers will serve tours of two years in Uganda.")
     assert "CONSULT" not in set(e["type"]) and "AGREE" not in set(e["type"])
+
+
+def test_what_a_demand_would_replace_is_being_done_but_what_was_done_instead_of_is_not():
+    _, e = annotate(
+        "Rather than imprisoning its critics, the Egyptian government should focus on dialogue."
+    )
+    assert "COERCE" in set(e[e["source"] == "state:EGY"]["type"])
+    _, e = annotate("Instead of negotiating with Ukraine, Russia launched new attacks.")
+    assert "CONSULT" not in set(e["type"])
