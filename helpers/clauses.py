@@ -123,6 +123,16 @@ def taken_opportunity_noun(tok: Token) -> Token | None:
     return None
 
 
+def _misplaced_conjunct(tok: Token) -> Token | None:
+    """The verb a bare infinitive really continues when the parser listed it with a relative
+    clause ("should release those it has jailed and respect human rights": "release")."""
+    head = tok.head
+    if tok.tag_ == "VB" and head.dep_ == "relcl" and head.tag_ in ("VBN", "VBD", "VBZ", "VBP"):
+        outer = head.head.head
+        return outer if outer.pos_ in ("VERB", "AUX") else None
+    return None
+
+
 def _replaced(tok: Token) -> bool:
     """ "Rather than imprisoning its critics, the government should focus on dialogue": the act a
     demand asks to replace is being done (not so "instead of talking, Russia attacked")."""
@@ -144,6 +154,9 @@ def _taken_opportunity(tok: Token) -> bool:
 def _coordinated(tok: Token, has_event: Callable[[Token], bool]) -> Status:
     """A verb coordinated with the verb before it ("met and agreed"): they share a clause, so it
     shares that verb's status, or is an event of its own when it has a modal or the other none."""
+    outer = _misplaced_conjunct(tok)
+    if outer is not None and modal(outer) in words("hypothetical"):
+        return Status("skip", f"listed under '{modal(outer)} {outer.lemma_}': asked for, not done")
     inherited = status(tok.head, has_event)
     if inherited.kind == "skip":
         return inherited

@@ -301,3 +301,11 @@ def test_what_a_demand_would_replace_is_being_done_but_what_was_done_instead_of_
     assert "COERCE" in set(e[e["source"] == "state:EGY"]["type"])
     _, e = annotate("Instead of negotiating with Ukraine, Russia launched new attacks.")
     assert "CONSULT" not in set(e["type"])
+
+
+def test_a_bare_verb_listed_after_a_relative_clause_continues_the_demand_above_it():
+    _, e = annotate(
+        "The Egyptian government should release those it has unjustly jailed and respect human "
+        "rights."
+    )
+    assert "respect" not in set(e["trigger"])
