@@ -305,7 +305,8 @@ def test_what_a_demand_would_replace_is_being_done_but_what_was_done_instead_of_
 
 def test_a_bare_verb_listed_after_a_relative_clause_continues_the_demand_above_it():
     _, e = annotate(
-        "The Egyptian government should release those it has unjustly jailed and respect human "
-        "rights."
+        "Egypt's government has detained hundreds of journalists. The Egyptian government should "
+        "release those it has unjustly jailed and respect human rights and fundamental freedoms."
     )
+    assert "jailed" in set(e["trigger"])
     assert "respect" not in set(e["trigger"])
