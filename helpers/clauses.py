@@ -123,6 +123,16 @@ def taken_opportunity_noun(tok: Token) -> Token | None:
     return None
 
 
+def object_relative(tok: Token) -> bool:
+    """Is the verb a relative clause whose noun is its object ("those it has unjustly jailed",
+    "the journalists the army detained"): a subject of its own and no object?"""
+    return (
+        tok.dep_ == "relcl"
+        and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in tok.children)
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children)
+    )
+
+
 def _misplaced_conjunct(tok: Token) -> Token | None:
     """The verb a bare infinitive really continues when the parser listed it with a relative
     clause ("should release those it has jailed and respect human rights": "release")."""

@@ -1716,16 +1716,7 @@ def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
         entry = replace(entry, symmetric=False)
     if st.kind == "relative" and not sources:
         return None  # "refugees who have lived in Iraq": background, not an actor's act
-    targets = _verb_targets(tok, entry, m, sources)
-    if not targets and not any(
-        c.dep_ == "dobj" for c in tok.children
-    ):  # "detained, and prosecuted others"
-        shared = [
-            v for v in tok.conjuncts if v.i > tok.i and any(c.dep_ == "dobj" for c in v.children)
-        ]
-        targets = _verb_targets(shared[0], entry, m, sources) if shared else []
-    if not targets and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
-        targets = _shared_recipients(tok, entry, m, sources)
+    targets = _verb_targets(tok, entry, m, sources) or _targets_elsewhere(tok, entry, m, sources)
     if (
         entry.symmetric
         and len(sources) > 1
@@ -1747,6 +1738,23 @@ def _verb_candidate(tok: Token, entry: Lex, m: Mentions) -> _Candidate | None:
             return None
         sources, targets = targets, sources
     return _Candidate(entry, sources, targets, 0.9)
+
+
+def _targets_elsewhere(tok: Token, entry: Lex, m: Mentions, sources: list[str]) -> list[str]:
+    """Targets of a verb that names none in its own phrases: the object of a later verb it is
+    listed with ("detained, and prosecuted others"), the recipient of the verb before it, or the
+    noun a relative clause describes ("those it has unjustly jailed")."""
+    targets: list[str] = []
+    if not any(c.dep_ == "dobj" for c in tok.children):
+        shared = [
+            v for v in tok.conjuncts if v.i > tok.i and any(c.dep_ == "dobj" for c in v.children)
+        ]
+        targets = _verb_targets(shared[0], entry, m, sources) if shared else []
+    if not targets and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        targets = _shared_recipients(tok, entry, m, sources)
+    if not targets and clauses.object_relative(tok):
+        targets = [a for a in _actors_of(tok.head, m) if a not in sources]
+    return targets
 
 
 def _named_in_complement(tok: Token, targets: list[str], m: Mentions) -> bool:

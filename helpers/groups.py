@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import config, lexicon, nlp
 from .actors import Mention, article_state, participant_slot, people_group
+from .clauses import object_relative
 from .lexicon import words
 
 #: The sector of an ethnic group in the Phoenix agents list ("ETHNIC_GROUP [~CVL]"), used when a
@@ -174,7 +175,7 @@ def _those_phrase(tok: Token) -> Span | None:
     )
     if clause is None or not slot:
         return None
-    befell = clause.dep_ == "acl" and clause.tag_ == "VBN"
+    befell = (clause.dep_ == "acl" and clause.tag_ == "VBN") or object_relative(clause)
     holds = clause.dep_ == "relcl" and clause.lemma_.lower() in words("holder_verb")
     if not (befell or holds):
         return None

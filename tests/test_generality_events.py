@@ -310,3 +310,12 @@ def test_a_bare_verb_listed_after_a_relative_clause_continues_the_demand_above_i
     )
     assert "jailed" in set(e["trigger"])
     assert "respect" not in set(e["trigger"])
+
+
+def test_those_a_government_has_jailed_are_the_group_named_before_and_its_target():
+    _, e = annotate(
+        "Egypt's government has detained hundreds of journalists. The Egyptian government should "
+        "release those it has unjustly jailed."
+    )
+    has(e, "COERCE", "state:EGY", "group:egy-med")
+    assert len(e[(e["trigger"] == "jailed") & (e["target"] == "group:egy-med")]) == 1
