@@ -74,6 +74,12 @@ def status(tok: Token, has_event: Callable[[Token], bool]) -> Status:
         and tok.head.head.lemma_.lower() in words("intent")
     ):
         return Status("intent", f"commitment stated with '{tok.head.head.lemma_}'")
+    if dep == "relcl" and _intends_complement(tok):
+        return Status(
+            "skip",
+            f"'{tok.lemma_}' states an intention: its complement is the event",
+            nested_ok=True,
+        )
     if dep == "relcl":
         return _own_modality(
             tok, Status("relative", "relative clause: an event only when its subject is an actor")
@@ -131,6 +137,12 @@ def object_relative(tok: Token) -> bool:
         and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in tok.children)
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children)
     )
+
+
+def _intends_complement(tok: Token) -> bool:
+    """ "individuals who seek to build a just society": an intention verb whose complement
+    carries the event (if any), not the intention verb itself."""
+    return tok.lemma_.lower() in words("intent") and any(c.dep_ == "xcomp" for c in tok.children)
 
 
 def _misplaced_conjunct(tok: Token) -> Token | None:
@@ -245,7 +257,7 @@ def _main_verb(tok: Token) -> Status:
         return Status(
             "skip", f"aspectual '{tok.lemma_}': its complement is the event", nested_ok=True
         )
-    if tok.lemma_.lower() in words("intent") and any(c.dep_ == "xcomp" for c in tok.children):
+    if _intends_complement(tok):
         return Status(
             "skip",
             f"'{tok.lemma_}' states an intention: its complement is the event",

@@ -319,3 +319,10 @@ def test_those_a_government_has_jailed_are_the_group_named_before_and_its_target
     )
     has(e, "COERCE", "state:EGY", "group:egy-med")
     assert len(e[(e["trigger"] == "jailed") & (e["target"] == "group:egy-med")]) == 1
+
+
+def test_people_who_seek_to_do_something_have_not_acted_yet():
+    _, e = annotate("Kenya supports brave individuals who seek to build a more just society.")
+    assert "seek" not in set(e["trigger"])
+    _, e = annotate("Iran, which plans to impose sanctions on Israel, said nothing.")
+    has(e, "THREATEN", "state:IRN", "state:ISR")
