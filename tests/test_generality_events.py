@@ -322,7 +322,10 @@ def test_those_a_government_has_jailed_are_the_group_named_before_and_its_target
 
 
 def test_people_who_seek_to_do_something_have_not_acted_yet():
-    _, e = annotate("Kenya supports brave individuals who seek to build a more just society.")
-    assert "seek" not in set(e["trigger"])
+    _, e = annotate(
+        "Chinese authorities detained lawyers and human rights defenders in July. Kenya will "
+        "always support brave individuals who seek to build a more just society."
+    )
+    assert "support" in set(e["trigger"]) and "seek" not in set(e["trigger"])
     _, e = annotate("Iran, which plans to impose sanctions on Israel, said nothing.")
     has(e, "THREATEN", "state:IRN", "state:ISR")
