@@ -329,11 +329,3 @@ def test_people_who_seek_to_do_something_have_not_acted_yet():
     assert "support" in set(e["trigger"]) and "seek" not in set(e["trigger"])
     _, e = annotate("Iran, which plans to impose sanctions on Israel, said nothing.")
     has(e, "THREATEN", "state:IRN", "state:ISR")
-
-
-def test_being_committed_to_an_act_is_a_stated_commitment():
-    _, e = annotate(
-        '"The Japanese people are committed to meeting the enormous humanitarian needs in the '
-        'Horn of Africa," the minister said.'
-    )
-    has(e, "AGREE", "group:jpn-ppl", "")
