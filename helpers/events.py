@@ -394,12 +394,7 @@ def _subject(tok: Token, m: Mentions) -> tuple[list[str], bool]:
         if subj:
             for s in subj:
                 if s.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":  # "an ally ... which supported"
-                    head = (
-                        cur.head
-                    )  # "lawyers who were detained by ...": passive, the lawyers are its target
-                    return (
-                        _actors_of(head, m) or _apposed_to(head, m) or _appositive_subject(head, m)
-                    ), s.dep_ == "nsubjpass"
+                    return _relative_subject(cur.head, m), s.dep_ == "nsubjpass"
                 actors = _np_actors(s, m)
                 if actors:
                     return actors, s.dep_ == "nsubjpass" and not _stative(cur)
@@ -450,6 +445,27 @@ def _stative(verb: Token) -> bool:
     own stance (no "by" agent), so the subject acts."""
     return verb.lemma_.lower() in words("stative_passive") and not any(
         c.dep_ == "agent" for c in verb.children
+    )
+
+
+def _relative_subject(head: Token, m: Mentions) -> list[str]:
+    """The actors a relative pronoun stands for: the clause's noun ("an ally ... which supported",
+    "lawyers who were detained by ...": passive, the lawyers are its target), the actor an
+    apposition renames, or the other subject of the same verb; none for an owned act."""
+    if _an_act(head, m):  # "Wagner's activities, which pose threats": no doer
+        return []
+    return _actors_of(head, m) or _apposed_to(head, m) or _appositive_subject(head, m)
+
+
+def _an_act(noun: Token, m: Mentions) -> bool:
+    """Is a relative clause's noun an act or thing someone owns ("the Wagner Group's destabilizing
+    activities, which pose threats"), not an actor? Then the clause says what it does, not what
+    its owner does."""
+    return (
+        noun.pos_ == "NOUN"
+        and not m.actor(noun)
+        and not _is_agent_noun(noun)
+        and any(c.dep_ == "poss" for c in noun.children)
     )
 
 

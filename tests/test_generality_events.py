@@ -329,3 +329,11 @@ def test_people_who_seek_to_do_something_have_not_acted_yet():
     assert "support" in set(e["trigger"]) and "seek" not in set(e["trigger"])
     _, e = annotate("Iran, which plans to impose sanctions on Israel, said nothing.")
     has(e, "THREATEN", "state:IRN", "state:ISR")
+
+
+def test_what_an_owned_thing_does_in_a_relative_clause_is_not_its_owners_act():
+    _, e = annotate(
+        "Kenya will take action against those who facilitate the Shabaab's destabilizing "
+        "activities, which pose threats to peace in Somalia."
+    )
+    assert "pose" not in set(e["trigger"])
