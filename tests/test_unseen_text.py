@@ -30,11 +30,11 @@ def macro(scores: list[dict[str, float]], key: str) -> float:
 def test_development_set_levels_hold(dev_scores):
     assert macro(dev_scores, "actors_f1") >= 0.94
     assert macro(dev_scores, "country_accuracy") >= 0.97
-    assert macro(dev_scores, "mention_linking_recall") >= 0.93
+    assert macro(dev_scores, "mention_linking_recall") >= 0.94
     assert macro(dev_scores, "speaker_accuracy") >= 0.99
     assert macro(dev_scores, "quotes_f1") >= 0.79
-    assert macro(dev_scores, "events_f1") >= 0.42
-    assert macro(dev_scores, "event_date_accuracy") >= 0.86
+    assert macro(dev_scores, "events_f1") >= 0.62
+    assert macro(dev_scores, "event_date_accuracy") >= 0.94
 
 
 def test_plover_gold_records_levels_hold_and_beat_the_naive_baseline():
@@ -43,5 +43,5 @@ def test_plover_gold_records_levels_hold_and_beat_the_naive_baseline():
     base = evaluate.score_plover_records(
         records, events_bench.baseline_predictions(records)
     ).metrics
-    assert coder["category_f1"] >= 0.80 and coder["dyad_recall"] >= 0.58
+    assert coder["category_f1"] >= 0.80 and coder["dyad_recall"] >= 0.62
     assert coder["category_f1"] > base["category_f1"] + 0.3
