@@ -1124,6 +1124,8 @@ def _classify_token(tok: Token) -> Lex | None:
             return None  # "went on to state", "continued to shell": the complement is the event
         if lemma in words("buildup_verb") and _armed_object(tok):
             return _coded(lemma, "VERB", "154")  # "strengthened its forces in Lebanon"
+        if lemma in words("commitment_verb") and _committed_to_an_act(tok):
+            return _coded(lemma, "VERB", "030")  # "are committed to meeting the needs"
         entry = lex.get((lemma, "VERB"))
         if (
             entry
@@ -1174,6 +1176,15 @@ def _classify_token(tok: Token) -> Lex | None:
             entry = _nominal_entry(tok)  # "the detention of X by Y": the noun of a CAMEO verb
         return entry
     return None
+
+
+def _committed_to_an_act(verb: Token) -> bool:
+    """ "The American people are committed to meeting the needs": a commitment to doing something
+    (a gerund after "to"), not to an idea ("committed to the idea of a multipolar world")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pcomp" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _protest_strike(noun: Token) -> bool:

@@ -67,6 +67,7 @@ GROUPS = (
     "counted_person",
     "joint_meeting",
     "opportunity_noun",
+    "commitment_verb",
     "replacement_adverb",
     "cognition_clause",
     "reduction_verb",

@@ -337,3 +337,13 @@ def test_what_an_owned_thing_does_in_a_relative_clause_is_not_its_owners_act():
         "activities, which pose threats to peace in Somalia."
     )
     assert "pose" not in set(e["trigger"])
+
+
+def test_being_committed_to_doing_something_is_a_commitment_but_not_to_an_idea():
+    _, e = annotate(
+        '"The Japanese people are committed to meeting the enormous humanitarian needs in the '
+        'Horn of Africa," the minister said.'
+    )
+    has(e, "AGREE", "group:jpn-ppl", "")
+    _, e = annotate("Kenya and Ghana are committed to the idea of a fair world order.")
+    assert e.empty
