@@ -1122,10 +1122,9 @@ def _classify_token(tok: Token) -> Lex | None:
             clauses.particle(tok) == "on" or any(c.dep_ == "xcomp" for c in tok.children)
         ):
             return None  # "went on to state", "continued to shell": the complement is the event
-        if lemma in words("buildup_verb") and _armed_object(tok):
-            return _coded(lemma, "VERB", "154")  # "strengthened its forces in Lebanon"
-        if lemma in words("commitment_verb") and _committed_to_an_act(tok):
-            return _coded(lemma, "VERB", "030")  # "are committed to meeting the needs"
+        ruled = _coded_by_rule(tok, lemma)
+        if ruled is not None:
+            return ruled
         entry = lex.get((lemma, "VERB"))
         if (
             entry
@@ -1166,15 +1165,30 @@ def _classify_token(tok: Token) -> Lex | None:
             return _suppression(tok, entry)  # object no event ("tour" is no visit here)
         return _suppression(tok, entry) or _reduction(tok, _object_noun_entry(tok))
     if tok.pos_ in ("NOUN", "PROPN"):
-        key = tok.text.lower() if (tok.text.lower(), "NOUN") in lex else tok.lemma_.lower()
-        entry = lex.get((key, "NOUN"))
-        if key == "strike" and _protest_modified(tok):
-            return _coded(
-                "strike", "NOUN", "143"
-            )  # "a general strike", "a hunger strike": a protest
-        if entry is None and tok.pos_ == "NOUN" and not _is_agent_noun(tok):
-            entry = _nominal_entry(tok)  # "the detention of X by Y": the noun of a CAMEO verb
-        return entry
+        return _noun_entry(tok)
+    return None
+
+
+def _noun_entry(tok: Token) -> Lex | None:
+    """The event a noun names: an override-lexicon noun, a protest strike, or the noun of a CAMEO
+    verb ("the detention of X by Y")."""
+    lex = lexicon()
+    key = tok.text.lower() if (tok.text.lower(), "NOUN") in lex else tok.lemma_.lower()
+    entry = lex.get((key, "NOUN"))
+    if key == "strike" and _protest_modified(tok):
+        return _coded("strike", "NOUN", "143")  # "a general strike", "a hunger strike": a protest
+    if entry is None and tok.pos_ == "NOUN" and not _is_agent_noun(tok):
+        entry = _nominal_entry(tok)  # "the detention of X by Y": the noun of a CAMEO verb
+    return entry
+
+
+def _coded_by_rule(verb: Token, lemma: str) -> Lex | None:
+    """Verbs whose code a construction decides before any dictionary: "strengthened its forces in
+    Lebanon" is a build-up (154), "are committed to meeting the needs" a commitment (030)."""
+    if lemma in words("buildup_verb") and _armed_object(verb):
+        return _coded(lemma, "VERB", "154")
+    if lemma in words("commitment_verb") and _committed_to_an_act(verb):
+        return _coded(lemma, "VERB", "030")
     return None
 
 
