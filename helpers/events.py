@@ -1633,6 +1633,7 @@ def extract(
     events += _praise_given(doc, m, starts, publisher)
     events.sort(key=lambda e: (e.sentence_id, e.trigger.i))
     events = _inherit_targets(_dedupe(_joint_meetings(events)), m)
+    _counterparties_of_accords(events)
     return _dedupe(
         [
             e
@@ -1644,6 +1645,38 @@ def extract(
             or _led_by(e.trigger, m)  # "mediation led by Angola": its holder named as agent
             or _by_agent(e.trigger, m)  # "the vote by the Colombian congress"
         ]
+    )
+
+
+def _counterparties_of_accords(events: list[Event]) -> None:
+    """ "Under the accord, the FARC will demobilize", after "the accord negotiated between the
+    Colombian Government and the FARC": an act done under an agreement, with no target of its own,
+    is aimed at the other party of the agreement the article reported just before."""
+    for i, e in enumerate(events):
+        if e.target or not _under_an_accord(e.trigger):
+            continue
+        pairs = [
+            p
+            for p in events[:i]
+            if e.sentence_id - 3 <= p.sentence_id < e.sentence_id
+            and p.lex.type in ("CONSULT", "AGREE")
+            and e.source in (p.source, p.target)
+            and p.target
+        ]
+        if pairs:
+            last = pairs[-1]
+            e.target = last.target if last.source == e.source else last.source
+
+
+def _under_an_accord(tok: Token) -> bool:
+    """Is the act's clause done "under" an agreement ("Under the accord, X will ...")?"""
+    verbs = [tok, *(a for a in tok.ancestors if a.pos_ in ("VERB", "AUX"))]
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "under"
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in words("accord_noun") for p in c.children)
+        for v in verbs
+        for c in v.children
     )
 
 

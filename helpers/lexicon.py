@@ -68,6 +68,7 @@ GROUPS = (
     "joint_meeting",
     "opportunity_noun",
     "commitment_verb",
+    "accord_noun",
     "replacement_adverb",
     "cognition_clause",
     "reduction_verb",

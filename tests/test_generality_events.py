@@ -347,3 +347,12 @@ def test_being_committed_to_doing_something_is_a_commitment_but_not_to_an_idea()
     has(e, "AGREE", "group:jpn-ppl", "")
     _, e = annotate("Kenya and Ghana are committed to the idea of a fair world order.")
     assert e.empty
+
+
+def test_an_act_under_an_accord_is_aimed_at_the_accords_other_party():
+    _, e = annotate(
+        "Norway welcomed the peace agreement negotiated between the Colombian Government and the "
+        "FARC, an agreement that will end decades of war. Under the agreement, the FARC will "
+        "demobilize and hand over its weapons."
+    )
+    has(e, "AGREE", "org:farc", "state:COL")
