@@ -33,8 +33,8 @@ def test_development_set_levels_hold(dev_scores):
     assert macro(dev_scores, "mention_linking_recall") >= 0.94
     assert macro(dev_scores, "speaker_accuracy") >= 0.99
     assert macro(dev_scores, "quotes_f1") >= 0.79
-    assert macro(dev_scores, "events_f1") >= 0.62
-    assert macro(dev_scores, "event_date_accuracy") >= 0.94
+    assert macro(dev_scores, "events_f1") >= 0.64
+    assert macro(dev_scores, "event_date_accuracy") >= 0.95
 
 
 def test_plover_gold_records_levels_hold_and_beat_the_naive_baseline():
