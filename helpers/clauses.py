@@ -129,6 +129,20 @@ def taken_opportunity_noun(tok: Token) -> Token | None:
     return None
 
 
+def participle_agents(noun: Token, lemmas: frozenset[str] | None = None) -> list[Token]:
+    """The agents of participles describing a noun ("the demonstration staged by students", "talks
+    hosted by Qatar": "students", "Qatar"), only of participles with these ``lemmas`` if given."""
+    return [
+        p
+        for c in noun.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and (lemmas is None or c.lemma_.lower() in lemmas)
+        for g in c.children
+        if g.dep_ == "agent"
+        for p in g.children
+        if p.dep_ == "pobj"
+    ]
+
+
 def object_relative(tok: Token) -> bool:
     """Is the verb a relative clause whose noun is its object ("those it has unjustly jailed",
     "the journalists the army detained"): a subject of its own and no object?"""

@@ -25,6 +25,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from . import clauses, config, nlp, reference, schemas
+from .dates import NUMBERS
 from .lexicon import agent_sector, words
 from .lexicon import verb_candidates as lexicon_verb_candidates
 from .targets import accused_instead
@@ -231,8 +232,6 @@ def _actors_of(tok: Token, m: Mentions, depth: int = 0) -> list[str]:
 def _titled_person(tok: Token, m: Mentions) -> list[str]:
     """The person a singular title noun heads when the parser hung the name below it ("United
     States Ambassador to the Philippines Kristie A. Kenney": Kenney, not the United States)."""
-    from . import reference
-
     if tok.tag_ not in ("NN", "NNP") or (
         agent_sector(tok.lower_) != "GOV" and tok.lower_ not in reference.titles()
     ):
@@ -349,15 +348,11 @@ def _led_by(tok: Token, m: Mentions) -> list[str]:
     """ "mediation and dialogue led by Angola", "talks hosted by Qatar", "operations conducted by
     X": the agent of a participle of holding or carrying out, on the event noun or on the noun it
     is listed with, holds the event (not so "a ceasefire brokered by X": X did not cease fire)."""
+    doers = words("doer_participle")
     return [
         a
         for n in [tok, *tok.conjuncts]
-        for c in n.children
-        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in words("doer_participle")
-        for g in c.children
-        if g.dep_ == "agent"
-        for p in g.children
-        if p.dep_ == "pobj"
+        for p in clauses.participle_agents(n, doers)
         for a in _np_actors(p, m)
     ]
 
@@ -562,17 +557,14 @@ def _described_plural(tok: Token, m: Mentions) -> list[str] | None:
     return counted or None
 
 
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
-
-
 def _counted_people(tok: Token, m: Mentions) -> list[str]:
     """ "three Malian officials": the nearest list in the article of exactly that many named
     people (of that state, when a demonym says so), before or after ("... designated Sadio Camara,
     Alou Boi Diarra, and Adama Bagayoko")."""
     if tok.tag_ != "NNS" or tok.lemma_.lower() not in words("counted_person"):
         return []
-    n = next((_COUNTS.get(c.lower_, 0) for c in tok.children if c.dep_ == "nummod"), 0)
-    if n < 2:
+    n = next((NUMBERS.get(c.lower_, 0) for c in tok.children if c.dep_ == "nummod"), 0)
+    if not 2 <= n <= 8:
         return []
     state = next(
         (m.countries.get(m.actor(c), "") for c in tok.children if m.how(c) == "demonym"), ""
@@ -609,8 +601,6 @@ def _last_list(tok: Token, m: Mentions) -> list[str]:
 def _titled_plural(tok: Token, m: Mentions) -> list[str]:
     """ "The national security advisors", "the foreign ministers": every person named earlier
     whose role carries that title (two or more)."""
-    from . import reference
-
     if tok.tag_ != "NNS" or not any(c.lower_ == "the" for c in tok.children):
         return []
     words_ = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i] + [
@@ -1998,8 +1988,6 @@ def _modal_demands(doc: Doc, m: Mentions, starts: list[int], publisher: str = ""
     """ "Libya must hand over the suspects, a British minister said", "The Venezuelan government should
     release those it has jailed" (in a government's own statement): a demand (CAMEO 10x, REQUEST) by
     the speaker, or by the publishing government, on the subject of the obligation."""
-    from . import cameo
-
     voices = _voices(m, publisher)
     out = []
     modals = nlp.tokens_in(doc, "TAG", ("MD",))  # clauses.modal is "" for a verb without one
@@ -2012,21 +2000,25 @@ def _modal_demands(doc: Doc, m: Mentions, starts: list[int], publisher: str = ""
         ]
         if not targets:
             continue
-        head = tok
-        while head.dep_ == "conj" and head.head.i != head.i:
-            head = head.head
+        head = _first_conjunct(tok)
         if head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
             sources = _demanders(head.head, m)
         elif head.dep_ == "ROOT" and not _in_quotes(tok):
             sources = voices
         else:
             continue
-        code = "100" if mod == "must" else "020"
-        info = cameo.code_info(code)
-        lex = Lex(mod, "VERB", "", info.plover, info.mode, code, info.goldstein, False, ())
+        lex = _coded(mod, "VERB", "100" if mod == "must" else "020")
         sid = max(bisect_right(starts, tok.sent.start_char) - 1, 0)
         out += [Event(sid, lex, tok, s, t, False, 0.7) for s in sources for t in targets if s != t]
     return out
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """The first of the verbs listed with ``verb`` ("said Russia must halt ... and fulfil"): the
+    one whose dependency places the list in its sentence."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _voices(m: Mentions, publisher: str) -> list[str]:
@@ -2040,8 +2032,6 @@ def _voices(m: Mentions, publisher: str) -> list[str]:
 def _praise_given(doc: Doc, m: Mentions, starts: list[int], publisher: str = "") -> list[Event]:
     """ "The Colombian people deserve enormous credit", "Special recognition must go to X", in a
     government's own statement: praise (CAMEO 051, SUPPORT) by the publisher of those named."""
-    from . import cameo
-
     voices = _voices(m, publisher)
     out: list[Event] = []
     for noun in nlp.tokens_in(doc, "LOWER", words("praise_noun")):
@@ -2051,18 +2041,10 @@ def _praise_given(doc: Doc, m: Mentions, starts: list[int], publisher: str = "")
         if noun.dep_ == "dobj" and verb.lemma_.lower() in words("unrealised"):
             named = [a for c in verb.children if c.dep_ == "nsubj" for a in _np_actors(c, m)]
         elif noun.dep_ == "nsubj" and verb.lemma_.lower() == "go":
-            named = [
-                a
-                for c in verb.children
-                if c.dep_ == "prep" and c.lower_ == "to"
-                for p in c.children
-                if p.dep_ == "pobj"
-                for a in _np_actors(p, m)
-            ]
+            named = _prep_actors(verb, m, ("to",))
         else:
             continue
-        info = cameo.code_info("051")
-        lex = Lex(noun.lemma_, "NOUN", "", info.plover, info.mode, "051", info.goldstein, False, ())
+        lex = _coded(noun.lemma_, "NOUN", "051")
         sid = max(bisect_right(starts, noun.sent.start_char) - 1, 0)
         out += [Event(sid, lex, noun, s, t, False, 0.7) for s in voices for t in named if s != t]
     return out
@@ -2073,15 +2055,7 @@ def _demanders(verb: Token, m: Mentions) -> list[str]:
     verb whose content the obligation is, and the partner of an agreement ("agreed with Z")."""
     sources, _ = _subject(verb, m)
     if verb.lemma_.lower() in ("agree", "concur"):
-        sources = sources + [
-            a
-            for p in verb.children
-            if p.dep_ == "prep" and p.lower_ == "with"
-            for o in p.children
-            if o.dep_ == "pobj"
-            for a in _np_actors(o, m)
-            if a not in sources
-        ]
+        sources = sources + [a for a in _prep_actors(verb, m, ("with",)) if a not in sources]
     return sources
 
 
@@ -2229,9 +2203,7 @@ def _dates_of_demands(events: list[Event]) -> None:
     for e in events:
         if e.date or e.lex.lemma not in words("demand_modal"):
             continue
-        head = e.trigger
-        while head.dep_ == "conj" and head.head.i != head.i:
-            head = head.head
+        head = _first_conjunct(e.trigger)
         reporter = by_trigger.get(head.head.i) if head.dep_ == "ccomp" else None
         if reporter is not None:
             e.date, e.date_text, e.date_basis = reporter.date, reporter.date_text, "reporting verb"

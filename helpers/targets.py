@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from . import config, geo, reference
+from .clauses import participle_agents
 from .lexicon import words
 
 if TYPE_CHECKING:
@@ -148,11 +149,7 @@ def _doers_of_object(heads: list[Token], m: Mentions) -> list[str]:
         for h in heads
         for c in h.children
         if c.dep_ == "dobj"
-        for v in c.children
-        if v.dep_ == "acl" and v.tag_ == "VBN"
-        for g in v.children
-        if g.dep_ == "agent"
-        for p in _objects_of(g)
+        for p in participle_agents(c)
         for a in _phrase_actors(p, m)
     ]
 
